@@ -1,0 +1,160 @@
+"""The command line: one entry point (``main.py``) for the GUI and the headless subcommands.
+
+Exit status: 0 success, 1 a check failed (e.g. a broken audit chain), 2 a user error (bad
+arguments, unusable database), with the Chinese message on standard error.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from typing import Sequence
+
+from . import audit
+from .errors import FieldLedgerError
+from .logs import log, setup_logging
+from .migrations import LATEST_VERSION
+from .paths import DataDir
+from .session import UNIT_LEVELS, is_set_up, setup_installation
+from .store import open_store, sqlite_errors
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="数据文件夹（默认：系统的用户数据文件夹）")
+    parser = argparse.ArgumentParser(
+        prog="main.py", parents=[common],
+        description="执法台账 FieldLedger：离线的执法监督与整改台账。不带子命令时启动图形界面。")
+    sub = parser.add_subparsers(dest="command", metavar="子命令")
+
+    gui = sub.add_parser("gui", parents=[common], help="启动图形界面（默认）")
+    gui.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言")
+
+    init = sub.add_parser("init", parents=[common], help="不经向导建立一个新的安装（本单位和第一个负责人账号）")
+    init.add_argument("--unit-name", required=True, help="本单位名称")
+    init.add_argument("--unit-code", required=True, help="本单位代码")
+    init.add_argument("--unit-level", required=True, choices=sorted(UNIT_LEVELS),
+                      help="层级：province 省级, city 市州, county 县区, station 站所")
+    init.add_argument("--chief-name", required=True, help="负责人姓名")
+    init.add_argument("--chief-title", default="", help="负责人职务")
+    init.add_argument("--username", required=True, help="负责人的登录用户名")
+    init.add_argument("--password-env", metavar="VAR",
+                      help="从这个环境变量读取密码（不给则在终端提示输入）")
+
+    sub.add_parser("demo", parents=[common], help="用示例数据（青海的单位层级和两个专项行动）建立一个演示安装")
+
+    aud = sub.add_parser("audit", parents=[common], help="审计链：校验、查看末条记录")
+    aud_sub = aud.add_subparsers(dest="audit_command", metavar="动作", required=True)
+    aud_sub.add_parser("verify", parents=[common], help="校验审计链；被破坏时以非零状态退出并指出第一处断点")
+    aud_sub.add_parser("head", parents=[common], help="以 JSON 输出审计链末条记录（序号和哈希）")
+    log_p = aud_sub.add_parser("log", parents=[common], help="列出最近的审计记录")
+    log_p.add_argument("--limit", type=int, default=20)
+
+    db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
+    db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
+    db_sub.add_parser("check", parents=[common], help="运行 SQLite 完整性检查并报告数据版本")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    if not hasattr(args, "data_dir"):
+        args.data_dir = None
+    return args
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a headless subcommand; return the exit status."""
+    data_dir = DataDir.resolve(args.data_dir)
+    setup_logging(data_dir.log_file if data_dir.root.exists() else None)
+    try:
+        return _COMMANDS[args.command](args, data_dir)
+    except FieldLedgerError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except Exception:  # a bug: traceback to the log, a pointer to it for the user
+        setup_logging(data_dir.log_file)
+        log.exception("unexpected error in command %s", args.command)
+        print(f"内部错误，详细信息已写入日志：{data_dir.log_file}", file=sys.stderr)
+        return 3
+
+
+def _init(args: argparse.Namespace, data_dir: DataDir) -> int:
+    store = open_store(data_dir)
+    try:
+        if args.password_env:
+            password = os.environ.get(args.password_env, "")
+        else:
+            password = getpass.getpass("负责人账号的密码：")
+        session = setup_installation(
+            store, unit={"name": args.unit_name, "code": args.unit_code, "level": args.unit_level},
+            chief={"name": args.chief_name, "title": args.chief_title},
+            username=args.username, password=password)
+        print(f"已建立：{args.unit_name}，账号 {session.username}（负责人、管理员），数据文件夹 {data_dir.root}")
+        return 0
+    finally:
+        store.close()
+
+
+def _demo(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from .demo import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo
+    store = open_store(data_dir)
+    try:
+        if is_set_up(store):
+            print(f"错误：{data_dir.root} 已有一个安装，演示数据只能建在空的数据文件夹里。", file=sys.stderr)
+            return 2
+        create_demo(store, progress=lambda msg: print(f"· {msg}"))
+        names = "、".join(u for u, _r, _p in DEMO_ACCOUNTS) + "、admin"
+        print(f"演示安装已建立：{data_dir.root}\n账号 {names}，密码均为 {DEMO_PASSWORD}")
+        return 0
+    finally:
+        store.close()
+
+
+def _audit(args: argparse.Namespace, data_dir: DataDir) -> int:
+    store = open_store(data_dir, create=False)
+    try:
+        if args.audit_command == "head":
+            seq, digest = audit.head(store.conn)
+            print(json.dumps({"seq": seq, "hash": digest,
+                              "installation_id": store.installation_id}, ensure_ascii=False))
+            return 0
+        if args.audit_command == "log":
+            rows = store.query("SELECT seq, ts, actor, action, tbl, row_key FROM audit_log"
+                               " ORDER BY seq DESC LIMIT ?", (args.limit,))
+            for r in reversed(rows):
+                print(f"{r['seq']:>8}  {r['ts'][:19]}  {r['actor']:<16} {r['action']:<12}"
+                      f" {r['tbl']} {r['row_key'] or ''}")
+            return 0
+        report = store.verify_audit()
+        print(report.summary())
+        for problem in report.problems[1:20]:
+            where = f"序号 {problem.seq}" if problem.seq is not None else "数据表"
+            print(f"  {where}：{problem.detail}")
+        if not report.ok:
+            print(f"第一处断点：序号 {report.first_broken_seq}" if report.first_broken_seq
+                  else "", file=sys.stderr)
+        return 0 if report.ok else 1
+    finally:
+        store.close()
+
+
+def _db(args: argparse.Namespace, data_dir: DataDir) -> int:
+    store = open_store(data_dir, create=False)
+    try:
+        with sqlite_errors(store.path):
+            result = [r[0] for r in store.conn.execute("PRAGMA integrity_check")]
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+        print(f"数据版本 {version}（本程序支持到 {LATEST_VERSION}）；完整性检查：{'; '.join(result)}")
+        return 0 if result == ["ok"] else 1
+    finally:
+        store.close()
+
+
+_COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db}

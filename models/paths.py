@@ -1,0 +1,52 @@
+"""Where an installation keeps its files.
+
+One installation = one data folder holding the database, the audit anchor, logs and (later) evidence
+files and backups. The folder is the platform's user data folder unless ``--data-dir`` names one.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "FieldLedger"
+DB_NAME = "fieldledger.sqlite3"
+ANCHOR_NAME = "audit-anchor.json"
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user data folder for FieldLedger (may not exist yet)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True)
+class DataDir:
+    """The files of one installation, all below ``root``."""
+
+    root: Path
+
+    @classmethod
+    def resolve(cls, given: str | os.PathLike[str] | None) -> "DataDir":
+        return cls(Path(given).expanduser().resolve() if given else default_data_dir())
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def anchor(self) -> Path:
+        return self.root / ANCHOR_NAME
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "fieldledger.log"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / "fieldledger.lock"

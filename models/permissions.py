@@ -1,0 +1,107 @@
+"""Roles, the operations each may perform, and the check every operation makes.
+
+Permissions are enforced here, in the core: hiding a button in the GUI is a convenience, not the
+rule. Each operation function is declared with :func:`operation`, which checks the acting
+session's roles before the function runs and registers it in :data:`OPERATIONS` so that tests can
+go through every operation with every role.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+from .errors import PermissionDenied
+from .i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from .session import Session
+
+
+class Role(StrEnum):
+    OFFICER = "officer"      # 执法队员
+    REVIEWER = "reviewer"    # 法制审核
+    CHIEF = "chief"          # 负责人
+    ADMIN = "admin"          # 管理员
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.OFFICER: QT_TRANSLATE_NOOP("roles", "执法队员"),
+    Role.REVIEWER: QT_TRANSLATE_NOOP("roles", "法制审核"),
+    Role.CHIEF: QT_TRANSLATE_NOOP("roles", "负责人"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("roles", "管理员"),
+}
+
+ALL_ROLES = frozenset(Role)
+_MANAGERS = frozenset({Role.CHIEF, Role.ADMIN})
+
+
+def parse_roles(text: str) -> frozenset[Role]:
+    return frozenset(Role(part) for part in text.split(",") if part)
+
+
+def format_roles(roles: frozenset[Role] | set[Role]) -> str:
+    return ",".join(sorted(r.value for r in roles))
+
+
+@dataclass(frozen=True)
+class Permission:
+    name: str
+    label: str          # Chinese, shown in the "no permission" message
+    roles: frozenset[Role]
+
+
+def _p(name: str, label: str, roles: frozenset[Role]) -> Permission:
+    return Permission(name, label, roles)
+
+
+PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
+    _p("unit.edit_own", QT_TRANSLATE_NOOP("operations", "修改本单位信息"), _MANAGERS),
+    _p("unit.manage", QT_TRANSLATE_NOOP("operations", "维护单位层级"), frozenset({Role.ADMIN})),
+    _p("unit.read", QT_TRANSLATE_NOOP("operations", "查看单位"), ALL_ROLES),
+    _p("person.manage", QT_TRANSLATE_NOOP("operations", "维护人员信息"), _MANAGERS),
+    _p("person.read", QT_TRANSLATE_NOOP("operations", "查看人员"), ALL_ROLES),
+    _p("account.manage", QT_TRANSLATE_NOOP("operations", "管理登录账号"), frozenset({Role.ADMIN})),
+    _p("account.own_password", QT_TRANSLATE_NOOP("operations", "修改自己的密码"), ALL_ROLES),
+    _p("campaign.manage", QT_TRANSLATE_NOOP("operations", "建立和修改专项行动"), _MANAGERS),
+    _p("campaign.read", QT_TRANSLATE_NOOP("operations", "查看专项行动"), ALL_ROLES),
+    _p("audit.verify", QT_TRANSLATE_NOOP("operations", "校验审计链"),
+       frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
+    _p("audit.read", QT_TRANSLATE_NOOP("operations", "查看审计记录"),
+       frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
+)}
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Every operation: name -> (function, permission). Filled by :func:`operation`.
+OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
+
+
+def check(session: "Session", permission: str) -> None:
+    """Raise :class:`PermissionDenied` unless one of the session's roles grants ``permission``."""
+    perm = PERMISSIONS[permission]
+    if not (session.roles & perm.roles):
+        raise PermissionDenied(
+            operation=perm.label,
+            roles="、".join(ROLE_LABELS[r] for r in Role if r in perm.roles))
+
+
+def operation(permission: str) -> Callable[[F], F]:
+    """Declare a core operation taking the acting ``Session`` first; checks ``permission``."""
+    if permission not in PERMISSIONS:
+        raise KeyError(permission)
+
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def checked(session: "Session", *args: Any, **kwargs: Any) -> Any:
+            check(session, permission)
+            return func(session, *args, **kwargs)
+
+        OPERATIONS[f"{func.__module__.rsplit('.', 1)[-1]}.{func.__name__}"] = (
+            checked, PERMISSIONS[permission])
+        checked.permission = PERMISSIONS[permission]  # type: ignore[attr-defined]
+        return checked  # type: ignore[return-value]
+
+    return wrap
