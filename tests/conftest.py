@@ -1,0 +1,54 @@
+"""Shared fixtures: real SQLite files in temp folders, Qt offscreen, fast password hashing."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+from models import passwords  # noqa: E402
+from models.paths import DataDir  # noqa: E402
+from models.store import Store, open_store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash new passwords with a small scrypt cost so tests run fast (checked hashes keep theirs)."""
+    monkeypatch.setattr(passwords, "SCRYPT_N", 2 ** 10)
+    monkeypatch.setattr(passwords, "_DUMMY", None)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> DataDir:
+    return DataDir(tmp_path / "data")
+
+
+@pytest.fixture
+def store(data_dir: DataDir):
+    s = open_store(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(data_dir: DataDir):
+    """An installation filled by the demo (accounts chief, reviewer, officer, officer2, admin)."""
+    from models.demo import create_demo
+    s = open_store(data_dir)
+    create_demo(s)
+    yield s
+    s.close()
+
+
+def login_as(store: Store, username: str):
+    from models.demo import DEMO_PASSWORD
+    from models.session import login
+    return login(store, username, DEMO_PASSWORD)

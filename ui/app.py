@@ -1,0 +1,222 @@
+"""GUI start-up: application object, language, fonts, then open -> first run -> login -> main window.
+
+:class:`AppController` walks that sequence. It never touches the database itself: the store is
+opened, queried and written on the :class:`~ui.worker.DbWorker` thread.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from models import session as core_session
+from models.errors import FieldLedgerError
+from models.logs import log, setup_logging
+from models.paths import DataDir
+from models.store import Store, open_store
+
+from .errors import describe, install_excepthook, set_log_file_hint
+from .i18n import DEFAULT_LANGUAGE, Translations
+from .style import apply_large_text
+from .worker import DbWorker
+
+ORGANIZATION = "FieldLedger"
+APPLICATION = "FieldLedger"
+
+
+
+class AppController(QObject):
+    """Owns the worker, the store handle (used on the worker only) and the top-level windows."""
+
+    main_window_shown = Signal(object)
+
+    def __init__(self, data_dir: DataDir, settings: QSettings, translations: Translations,
+                 *, auto_session: Callable[[Store], core_session.Session] | None = None) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.settings = settings
+        self.translations = translations
+        self.worker = DbWorker(self)
+        self.store: Store | None = None
+        self.session: core_session.Session | None = None
+        self.window: QWidget | None = None
+        self.dialog: QWidget | None = None
+        self._lock: QLockFile | None = None
+        self._auto_session = auto_session
+
+    # --- sequence ------------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Lock the data folder and open the store on the worker; False if another window has it."""
+        if not self._take_lock():
+            return False
+        self.worker.call(open_store, self.data_dir, on_done=self._opened,
+                         on_error=self._open_failed)
+        return True
+
+    def _take_lock(self) -> bool:
+        try:
+            self.data_dir.root.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return True  # open_store reports the folder problem in words
+        self._lock = QLockFile(str(self.data_dir.lock_file))
+        self._lock.setStaleLockTime(0)
+        if self._lock.tryLock(200):
+            return True
+        QMessageBox.warning(None, self.tr("执法台账已在运行"), self.tr(
+            "这个数据文件夹已被另一个执法台账窗口打开：\n{path}\n请切换到那个窗口；"
+            "同一份台账不能同时在两个窗口中修改。").format(path=self.data_dir.root))
+        return False
+
+    def _open_failed(self, exc: BaseException) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("无法打开台账数据库"), describe(exc))
+        retry = box.addButton(self.tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton(self.tr("选择其他数据文件夹…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("退出"), QMessageBox.ButtonRole.RejectRole)
+        self.dialog = box
+        box.exec()
+        self.dialog = None
+        if box.clickedButton() is retry:
+            if not self.start():
+                QApplication.instance().quit()
+        elif box.clickedButton() is other:
+            folder = QFileDialog.getExistingDirectory(None, self.tr("选择数据文件夹"),
+                                                      str(self.data_dir.root))
+            if folder:
+                self._release_lock()
+                self.data_dir = DataDir.resolve(folder)
+                setup_logging(self.data_dir.log_file)
+                self.settings.setValue("data_dir", str(self.data_dir.root))
+            if not self.start():
+                QApplication.instance().quit()
+        else:
+            QApplication.instance().quit()
+
+    def _opened(self, store: Store) -> None:
+        self.store = store
+        self.worker.call(core_session.is_set_up, store, on_done=self._after_setup_check)
+
+    def _after_setup_check(self, set_up: bool) -> None:
+        if self._auto_session is not None and set_up:
+            self.worker.call(self._auto_session, self.store, on_done=self.show_main)
+        elif set_up:
+            self.show_login()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> None:
+        from .wizard import FirstRunWizard
+        wizard = FirstRunWizard(self.worker, self.store)
+        wizard.finished_setup.connect(self._setup_done)
+        wizard.rejected.connect(QApplication.instance().quit)
+        self.dialog = wizard
+        wizard.show()
+
+    def _setup_done(self, username: str) -> None:
+        self.settings.setValue("last_username", username)
+        self.show_login()
+
+    def show_login(self) -> None:
+        from .login import LoginDialog
+        dialog = LoginDialog(self.worker, self.store,
+                             str(self.settings.value("last_username", "") or ""))
+        dialog.logged_in.connect(self.show_main)
+        dialog.rejected.connect(self._login_cancelled)
+        self.dialog = dialog
+        dialog.show()
+
+    def _login_cancelled(self) -> None:
+        if self.window is None:
+            QApplication.instance().quit()
+
+    def show_main(self, session: core_session.Session) -> None:
+        from .mainwindow import MainWindow
+        self.session = session
+        self.settings.setValue("last_username", session.username)
+        self.dialog = None
+        window = MainWindow(self)
+        window.logout_requested.connect(self.logout)
+        self.window = window
+        window.restore_state()
+        window.show()
+        self.main_window_shown.emit(window)
+
+    def logout(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.session = None
+        self.show_login()
+
+    # --- choices remembered --------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        self.translations.set_language(language)
+        self.settings.setValue("language", self.translations.language)
+
+    def set_large_text(self, enabled: bool) -> None:
+        apply_large_text(enabled)
+        self.settings.setValue("large_text", enabled)
+
+    @property
+    def large_text(self) -> bool:
+        return _as_bool(self.settings.value("large_text", False))
+
+    # --- shutdown ------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        store = self.store
+        self.store = None
+        self.worker.stop(store.close if store is not None else None)
+        self._release_lock()
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("执法台账")
+    return app  # type: ignore[return-value]
+
+
+def run_gui(args: argparse.Namespace, *,
+            auto_session: Callable[[Store], core_session.Session] | None = None,
+            on_shown: Callable[[QWidget], None] | None = None) -> int:
+    """Start the GUI and run its event loop; return the exit status.
+
+    ``auto_session`` skips the login dialog (benchmarks and scripted screenshots only).
+    """
+    app = make_application()
+    settings = QSettings()
+    data_dir = DataDir.resolve(args.data_dir or settings.value("data_dir") or None)
+    log_file = setup_logging(data_dir.log_file)
+    set_log_file_hint(str(log_file or data_dir.log_file))
+    install_excepthook()
+    translations = Translations()
+    translations.set_language(getattr(args, "lang", None)
+                              or str(settings.value("language", DEFAULT_LANGUAGE)))
+    apply_large_text(_as_bool(settings.value("large_text", False)))
+    controller = AppController(data_dir, settings, translations, auto_session=auto_session)
+    if on_shown is not None:
+        controller.main_window_shown.connect(on_shown)
+    app.aboutToQuit.connect(controller.shutdown)
+    if not controller.start():
+        controller.shutdown()
+        return 1
+    log.info("GUI started on %s", data_dir.root)
+    return app.exec()

@@ -1,0 +1,65 @@
+"""Languages through Qt's translation system.
+
+The source language of every text is Chinese (the users' language), so Chinese needs no
+translation file of ours; Qt's own ``qt_zh_CN`` catalogue makes the standard dialogs and buttons
+Chinese too. English loads ``resources/i18n/fieldledger_en.qm``, built from the ``.ts`` source by
+``packaging/i18n.py``. Switching installs the other translators and Qt sends every widget a
+``LanguageChange`` event; nothing restarts.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from models.errors import FieldLedgerError
+from models.logs import log
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+class Translations:
+    """The translators installed on the application for the current language."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = ""
+
+    def set_language(self, language: str) -> bool:
+        """Install the translators of ``language``; False when a catalogue could not be loaded."""
+        if language not in LANGUAGES:
+            language = DEFAULT_LANGUAGE
+        app = QCoreApplication.instance()
+        for tr in self._installed:
+            app.removeTranslator(tr)
+        self._installed.clear()
+        complete = True
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if language == "zh_CN":
+            complete &= self._load("qt_zh_CN", qt_dir)
+        else:
+            complete &= self._load("fieldledger_en", str(I18N_DIR))
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                           if language == "zh_CN" else QLocale(QLocale.Language.English))
+        self.language = language
+        return complete
+
+    def _load(self, name: str, folder: str) -> bool:
+        tr = QTranslator()
+        if not tr.load(name, folder):
+            log.warning("translation %s not found in %s", name, folder)
+            return False
+        QCoreApplication.instance().installTranslator(tr)
+        self._installed.append(tr)
+        return True
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(exc: FieldLedgerError) -> str:
+    """The error's message in the current language."""
+    return exc.message(lambda template: QCoreApplication.translate("errors", template))

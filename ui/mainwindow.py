@@ -1,0 +1,201 @@
+"""The main window: navigation between the areas, menus, status bar, remembered geometry.
+
+On a language change the window rebuilds its contents (the current area is kept), so every text
+follows the new language at once without a restart.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QSplitter, QStackedWidget, QStyle, QWidget)
+
+from models.permissions import ROLE_LABELS, Role
+
+from .i18n import LANGUAGES, translate
+from .login import ChangePasswordDialog
+from .pages.dashboard import DashboardPage
+from .pages.placeholder import PlaceholderPage
+from .pages.settings import SettingsPage
+
+if TYPE_CHECKING:
+    from .app import AppController
+
+AREAS = ("dashboard", "ledger", "selfcheck", "review", "submission", "settings")
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, controller: "AppController") -> None:
+        super().__init__()
+        self.controller = controller
+        self.setObjectName("MainWindow")
+        self.setMinimumSize(QSize(900, 600))
+        self._current = 0
+        self._build()
+
+    # --- construction --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(self.tr("执法台账"))
+        self.menuBar().clear()
+        self._build_menus()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setSpacing(2)
+        self.nav.setMinimumWidth(150)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("areas")
+        style = self.style()
+        icons = {
+            "dashboard": QStyle.StandardPixmap.SP_ComputerIcon,
+            "ledger": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            "selfcheck": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "review": QStyle.StandardPixmap.SP_FileDialogContentsView,
+            "submission": QStyle.StandardPixmap.SP_DriveFDIcon,
+            "settings": QStyle.StandardPixmap.SP_FileDialogListView,
+        }
+        for key, (title, page) in zip(AREAS, self._pages()):
+            item = QListWidgetItem(style.standardIcon(icons[key]), title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._switch)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 900])
+        old = self.centralWidget()
+        self.setCentralWidget(splitter)
+        if old is not None:
+            old.deleteLater()
+        self.nav.setCurrentRow(self._current)
+        self._build_status()
+
+    def _pages(self) -> list[tuple[str, QWidget]]:
+        c = self.controller
+        return [
+            (self.tr("工作台"), DashboardPage(c)),
+            (self.tr("问题台账"), PlaceholderPage(self.tr("问题台账"), self.tr(
+                "这里将是本单位的问题台账（挂单销号）：每个问题从自查自纠、投诉举报、案卷评查、"
+                "上级督查等来源登记，明确整改措施、责任人和时限，经 待整改 → 整改中 → 已整改（待验收）"
+                " → 已销号 全程跟踪，附印证资料，逾期和临近期限的问题醒目提示。"))),
+            (self.tr("自查自纠"), PlaceholderPage(self.tr("自查自纠"), self.tr(
+                "这里将是自查清单：按专项行动的问题类别逐项自查，发现的问题一键转入问题台账。"
+                "清单以模板形式导入并分版本保存。"))),
+            (self.tr("案卷评查"), PlaceholderPage(self.tr("案卷评查"), self.tr(
+                "这里将是行政执法案卷评查：按评查标准（否决项、分项扣分、等级）逐卷打分，"
+                "需要时由第二人复核，评查发现的问题转入问题台账。"))),
+            (self.tr("报送"), PlaceholderPage(self.tr("报送"), self.tr(
+                "这里将生成经负责人签名的报送包，拷贝到 U 盘交上级；上级核验并导入后回执也经 U 盘带回。"
+                "离线也能按时报送，不再被列为“未报送”。"))),
+            (self.tr("设置"), SettingsPage(c)),
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        switch = QAction(self.tr("切换用户…"), self)
+        switch.triggered.connect(self._logout)
+        file_menu.addAction(switch)
+        password = QAction(self.tr("修改密码…"), self)
+        password.triggered.connect(self._change_password)
+        file_menu.addAction(password)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view = bar.addMenu(self.tr("视图(&V)"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == self.controller.translations.language)
+            act.triggered.connect(lambda _c=False, code=code: self.controller.set_language(code))
+            group.addAction(act)
+            view.addAction(act)
+        view.addSeparator()
+        self.large_action = QAction(self.tr("长者模式（大字）"), self, checkable=True)
+        self.large_action.setObjectName("large_text_action")
+        self.large_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.large_action.setChecked(self.controller.large_text)
+        self.large_action.toggled.connect(self.controller.set_large_text)
+        view.addAction(self.large_action)
+        for i, key in enumerate(AREAS):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _c=False, i=i: self.nav.setCurrentRow(i))
+            self.addAction(act)
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于执法台账"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _build_status(self) -> None:
+        s = self.controller.session
+        roles = "、".join(translate("roles", ROLE_LABELS[r]) for r in Role if r in s.roles)
+        status = self.statusBar()
+        if getattr(self, "_status_label", None) is not None:
+            status.removeWidget(self._status_label)
+            self._status_label.deleteLater()
+        self._status_label = QLabel(self.tr("当前用户：{name}（{roles}）  数据文件夹：{path}").format(
+            name=s.person_name, roles=roles, path=self.controller.data_dir.root))
+        status.addWidget(self._status_label)
+
+    # --- behaviour -----------------------------------------------------------------------------
+
+    def _switch(self, row: int) -> None:
+        if row >= 0:
+            self._current = row
+            self.stack.setCurrentIndex(row)
+
+    def area(self, key: str) -> QWidget:
+        return self.stack.widget(AREAS.index(key))
+
+    def show_area(self, key: str) -> None:
+        self.nav.setCurrentRow(AREAS.index(key))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
+            self._build()
+        super().changeEvent(event)
+
+    def _logout(self) -> None:
+        self.logout_requested.emit()
+
+    def _change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.controller.worker, self.controller.session, self)
+        if dialog.exec():
+            QMessageBox.information(self, self.tr("修改密码"), self.tr("密码已修改，下次登录请使用新密码。"))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("关于执法台账"), self.tr(
+            "执法台账 FieldLedger\n\n离线的交通运输执法监督工具：自查自纠、案卷评查、问题整改台账"
+            "（挂单销号）和签名报送。全部数据保存在本机，可经 U 盘报送上级。"))
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        settings = self.controller.settings
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        area = settings.value("main/area")
+        if area in AREAS:
+            self._current = AREAS.index(str(area))
+            self.nav.setCurrentRow(self._current)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        settings = self.controller.settings
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/area", AREAS[self._current])
+        super().closeEvent(event)

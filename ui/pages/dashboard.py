@@ -1,0 +1,171 @@
+"""工作台: who is logged in, the campaigns with their phases and deadlines, what is due soon."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from models import audit_ops, campaigns, directory
+from models.permissions import ROLE_LABELS, Role
+from models.session import Session
+
+from ..i18n import translate
+from ..style import heading
+from .base import Page
+
+OVERDUE = QColor("#b00020")
+SOON = QColor("#b26a00")
+DONE = QColor("#777777")
+
+
+def load(session: Session, today: date) -> dict[str, Any]:
+    """Everything the dashboard shows, read in one worker job."""
+    data: dict[str, Any] = {
+        "unit": directory.get_own_unit(session),
+        "campaigns": [campaigns.get_campaign(session, c["id"])
+                      for c in campaigns.list_campaigns(session)],
+        "deadlines": campaigns.upcoming_deadlines(session, today=today),
+        "head": None,
+    }
+    if session.roles & audit_ops.head.permission.roles:  # type: ignore[attr-defined]
+        data["head"] = audit_ops.head(session)
+    return data
+
+
+class DashboardPage(Page):
+    tables = frozenset({"campaigns", "campaign_phases", "campaign_materials", "units", "people"})
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        self.title = heading(QLabel(self.tr("工作台")), 1.6)
+        layout.addWidget(self.title)
+        self.greeting = QLabel()
+        self.greeting.setObjectName("greeting")
+        self.greeting.setWordWrap(True)
+        layout.addWidget(self.greeting)
+
+        row = QHBoxLayout()
+        due_box = QGroupBox(self.tr("近期截止（前后 30 / 60 天）"))
+        due_layout = QVBoxLayout(due_box)
+        self.deadlines = QTreeWidget()
+        self.deadlines.setObjectName("deadlines")
+        self.deadlines.setRootIsDecorated(False)
+        self.deadlines.setHeaderLabels([self.tr("截止日期"), self.tr("事项"), self.tr("专项行动"),
+                                        self.tr("剩余")])
+        self.no_deadlines = QLabel(self.tr("近期没有阶段截止或材料报送期限。"))
+        self.no_deadlines.setStyleSheet("color: #555;")
+        self.deadlines.setMaximumHeight(180)
+        due_layout.addWidget(self.deadlines)
+        due_layout.addWidget(self.no_deadlines)
+        row.addWidget(due_box, 3)
+
+        audit_box = QGroupBox(self.tr("全过程留痕"))
+        audit_layout = QVBoxLayout(audit_box)
+        self.audit_label = QLabel()
+        self.audit_label.setObjectName("audit_label")
+        self.audit_label.setWordWrap(True)
+        audit_layout.addWidget(self.audit_label)
+        self.verify_button = QPushButton(self.tr("校验审计链…"))
+        self.verify_button.clicked.connect(self._verify)
+        audit_layout.addWidget(self.verify_button)
+        audit_layout.addStretch(1)
+        row.addWidget(audit_box, 2)
+        layout.addLayout(row)
+
+        camp_box = QGroupBox(self.tr("专项行动"))
+        camp_layout = QVBoxLayout(camp_box)
+        self.campaigns = QTreeWidget()
+        self.campaigns.setObjectName("campaigns")
+        self.campaigns.setHeaderLabels([self.tr("行动 / 阶段 / 报送材料"), self.tr("文号"),
+                                        self.tr("日期"), self.tr("状态")])
+        self.campaigns.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.campaigns.header().setStretchLastSection(False)
+        camp_layout.addWidget(self.campaigns)
+        layout.addWidget(camp_box, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.worker.call(load, self.session, date.today(), on_done=self._show)
+
+    def _show(self, data: dict[str, Any]) -> None:
+        today = date.today()
+        roles = "、".join(translate("roles", ROLE_LABELS[r]) for r in Role if r in self.session.roles)
+        unit = data["unit"]["name"] if data["unit"] else ""
+        self.greeting.setText(self.tr("{name}（{roles}），{unit}。今天是 {today}。").format(
+            name=self.session.person_name, roles=roles, unit=unit,
+            today=self.locale().toString(QDate(today.year, today.month, today.day),
+                                        QLocale.FormatType.LongFormat)))
+        self._show_deadlines(data["deadlines"])
+        self._show_campaigns(data["campaigns"], today)
+        head = data["head"]
+        self.verify_button.setVisible(head is not None)
+        if head is None:
+            self.audit_label.setText(self.tr("每一次新增、修改和删除都记入防篡改的审计链。"))
+        else:
+            self.audit_label.setText(self.tr(
+                "每一次新增、修改和删除都记入防篡改的审计链。\n当前共 {seq} 条记录，末条哈希 {hash}…").format(
+                seq=head["seq"], hash=head["hash"][:16]))
+
+    def _show_deadlines(self, rows: list[dict[str, Any]]) -> None:
+        self.deadlines.clear()
+        for r in rows:
+            left = r["days_left"]
+            if left < 0:
+                text, color = self.tr("已逾期 {n} 天").format(n=-left), OVERDUE
+            elif left == 0:
+                text, color = self.tr("今天截止"), OVERDUE
+            else:
+                text, color = self.tr("还有 {n} 天").format(n=left), SOON if left <= 7 else None
+            kind = self.tr("阶段") if r["kind"] == "phase" else self.tr("报送")
+            item = QTreeWidgetItem([r["due"], f"{kind}：{r['name']}", r["campaign"], text])
+            if color is not None:
+                for col in range(4):
+                    item.setForeground(col, QBrush(color))
+            self.deadlines.addTopLevelItem(item)
+        self.deadlines.setVisible(bool(rows))
+        self.no_deadlines.setVisible(not rows)
+
+    def _show_campaigns(self, items: list[dict[str, Any]], today: date) -> None:
+        self.campaigns.clear()
+        iso = today.isoformat()
+        for c in items:
+            period = " ~ ".join(x for x in (c["start_date"], c["end_date"]) if x)
+            if c["end_date"] and c["end_date"] < iso:
+                state = self.tr("已结束")
+            elif c["start_date"] and c["start_date"] > iso:
+                state = self.tr("未开始")
+            else:
+                state = self.tr("进行中")
+            top = QTreeWidgetItem([c["title"], c["doc_no"], period, state])
+            top.setToolTip(0, f"{c['title']}\n{c['doc_no']}  {c['issuer']}")
+            names = "、".join(x["name"] for x in c["categories"])
+            cats = QTreeWidgetItem([self.tr("问题类别：") + names, "", "", ""])
+            cats.setToolTip(0, names)
+            top.addChild(cats)
+            for ph in c["phases"]:
+                span = " ~ ".join(x for x in (ph["start_date"], ph["deadline"]) if x)
+                done = bool(ph["deadline"] and ph["deadline"] < iso)
+                child = QTreeWidgetItem([self.tr("阶段：") + ph["name"], "", span,
+                                         self.tr("已过截止日") if done else ""])
+                if ph["note"]:
+                    child.setToolTip(0, ph["note"])
+                if done:
+                    child.setForeground(3, QBrush(DONE))
+                top.addChild(child)
+            for m in c["materials"]:
+                top.addChild(QTreeWidgetItem([self.tr("报送：") + m["name"], "",
+                                              m["due_date"] or "", ""]))
+            self.campaigns.addTopLevelItem(top)
+            top.setExpanded(state == self.tr("进行中") or len(items) <= 2)
+        for col in (1, 2, 3):
+            self.campaigns.resizeColumnToContents(col)
+
+    def _verify(self) -> None:
+        from .audit_panel import verify_with_progress
+        verify_with_progress(self, self.worker, self.session)

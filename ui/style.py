@@ -1,0 +1,43 @@
+"""Fonts: the large-text mode (长者模式) and headings that scale with it."""
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+LARGE_TEXT_FACTOR = 1.35
+_HEADING_PROPERTY = "fieldledgerFontScale"
+_base_point_size: float | None = None
+
+
+def apply_large_text(enabled: bool) -> None:
+    """Scale the application font (and so every widget's) for the large-text mode."""
+    global _base_point_size
+    app = QApplication.instance()
+    font = app.font()
+    if _base_point_size is None:
+        _base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(_base_point_size * (LARGE_TEXT_FACTOR if enabled else 1.0))
+    app.setFont(font)
+    for widget in app.allWidgets():
+        rescale_headings(widget)
+
+
+def heading(label: QLabel, scale: float = 1.5, bold: bool = True) -> QLabel:
+    """Make ``label`` a heading ``scale`` times the application font, following large text."""
+    label.setProperty(_HEADING_PROPERTY, scale)
+    label.setProperty(_HEADING_PROPERTY + "Bold", bold)
+    _apply(label)
+    return label
+
+
+def rescale_headings(root: QWidget) -> None:
+    if root.property(_HEADING_PROPERTY):
+        _apply(root)
+
+
+def _apply(widget: QWidget) -> None:
+    base = QApplication.instance().font()
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * float(widget.property(_HEADING_PROPERTY)))
+    font.setBold(bool(widget.property(_HEADING_PROPERTY + "Bold")))
+    widget.setFont(font)

@@ -1,0 +1,186 @@
+"""The database worker: one thread owns the store; the GUI sends it jobs and gets results back.
+
+Every database call of the GUI goes through :class:`DbWorker`. A job is a callable run on the
+worker thread; its result (or exception) comes back to the GUI thread through a queued signal and
+is handed to the job's callbacks there, so no widget is ever touched from the worker. A job whose
+result is a :class:`models.store.Changes` also makes the worker emit :attr:`DbWorker.changed`,
+which the views that care listen to. :func:`run_task` runs a long job with a progress dialog and a
+cancel button.
+"""
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from models.logs import log
+from models.store import Changes
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Executor(QObject):
+    """Lives on the worker thread and runs the jobs in order."""
+
+    finished = Signal(int, object, object)   # job id, result, exception
+    progressed = Signal(int, int, int)       # job id, done, total
+
+    @Slot(int, object)
+    def run(self, job_id: int, fn: Callable[..., Any]) -> None:
+        try:
+            result = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as a value
+            self.finished.emit(job_id, None, exc)
+        else:
+            self.finished.emit(job_id, result, None)
+
+
+@dataclass
+class _Job:
+    on_done: Done | None
+    on_error: Failed | None
+
+
+class DbWorker(QObject):
+    """Owns the worker thread. Create and use it from the GUI thread only."""
+
+    _submit = Signal(int, object)
+    changed = Signal(object)            # Changes, after any job that changed data
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("fieldledger-db")
+        self._executor = _Executor()
+        self._executor.moveToThread(self._thread)
+        self._submit.connect(self._executor.run, Qt.ConnectionType.QueuedConnection)
+        self._executor.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._executor.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
+        self._ids = itertools.count(1)
+        self._jobs: dict[int, _Job] = {}
+        self._progress: dict[int, Callable[[int, int], None]] = {}
+        self._thread.start()
+
+    @property
+    def pending(self) -> int:
+        return len(self._jobs)
+
+    def call(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
+             on_error: Failed | None = None, job_id: int | None = None, **kwargs: Any) -> int:
+        """Run ``fn(*args, **kwargs)`` on the worker; call back on the GUI thread.
+
+        ``job_id`` is one from :meth:`reserve_id`, when progress was wired to it beforehand.
+        """
+        job_id = job_id if job_id is not None else next(self._ids)
+        self._jobs[job_id] = _Job(on_done, on_error)
+        if len(self._jobs) == 1:
+            self.busy_changed.emit(True)
+        self._submit.emit(job_id, lambda: fn(*args, **kwargs))
+        return job_id
+
+    def report_progress(self, job_id: int) -> Callable[[int, int], None]:
+        """A ``progress(done, total)`` callable for job ``job_id``, safe to call on the worker."""
+        return lambda done, total: self._executor.progressed.emit(job_id, done, total)
+
+    def reserve_id(self) -> int:
+        """A job id to wire progress to before submitting the job with ``call(job_id=...)``."""
+        return next(self._ids)
+
+    def on_progress(self, job_id: int, callback: Callable[[int, int], None]) -> None:
+        self._progress[job_id] = callback
+
+    @Slot(int, int, int)
+    def _progressed(self, job_id: int, done: int, total: int) -> None:
+        callback = self._progress.get(job_id)
+        if callback:
+            callback(done, total)
+
+    @Slot(int, object, object)
+    def _finished(self, job_id: int, result: Any, exc: BaseException | None) -> None:
+        job = self._jobs.pop(job_id, None)
+        self._progress.pop(job_id, None)
+        if not self._jobs:
+            self.busy_changed.emit(False)
+        if job is None:
+            return
+        if exc is not None:
+            if job.on_error is not None:
+                job.on_error(exc)
+            else:
+                from .errors import show_error
+                show_error(None, exc)
+            return
+        if isinstance(result, Changes) and result:
+            self.changed.emit(result)
+        if job.on_done is not None:
+            job.on_done(result)
+
+    def stop(self, cleanup: Callable[[], Any] | None = None) -> None:
+        """Run ``cleanup`` (e.g. closing the store) on the worker, then end the thread."""
+        if self._thread.isRunning():
+            if cleanup is not None:
+                done = threading.Event()
+
+                def last() -> None:
+                    try:
+                        cleanup()
+                    finally:
+                        done.set()
+                self._submit.emit(0, last)
+                done.wait(10)
+            self._thread.quit()
+            self._thread.wait(10_000)
+
+
+class TaskCancelled(Exception):
+    """Raised inside a long task when the user pressed cancel."""
+
+
+def run_task(worker: DbWorker, parent: QWidget | None, title: str, label: str,
+             fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], *,
+             on_done: Done | None = None, on_error: Failed | None = None) -> QProgressDialog:
+    """Run ``fn(progress, cancelled)`` on the worker behind a modal progress dialog with cancel.
+
+    ``progress(done, total)`` may be called from the worker; ``cancelled()`` turns true once the
+    user cancels, and ``fn`` should then stop and roll back. The dialog closes when ``fn`` ends.
+    """
+    dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    cancel = threading.Event()
+    dialog.canceled.connect(cancel.set)
+    job_id = worker.reserve_id()
+
+    def progress_ui(done: int, total: int) -> None:
+        if dialog.maximum() != total:
+            dialog.setMaximum(max(total, 0))
+        dialog.setValue(min(done, total))
+
+    worker.on_progress(job_id, progress_ui)
+    report = worker.report_progress(job_id)
+
+    def finish(result: Any) -> None:
+        dialog.close()
+        if on_done:
+            on_done(result)
+
+    def fail(exc: BaseException) -> None:
+        dialog.close()
+        log.info("task %r ended with %r", title, exc)
+        if on_error:
+            on_error(exc)
+        else:
+            from .errors import show_error
+            show_error(parent, exc)
+
+    worker.call(fn, report, cancel.is_set, on_done=finish, on_error=fail, job_id=job_id)
+    return dialog
