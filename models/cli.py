@@ -6,7 +6,6 @@ arguments, unusable database), with the Chinese message on standard error.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import os
 import sys
@@ -91,6 +90,7 @@ def _init(args: argparse.Namespace, data_dir: DataDir) -> int:
         if args.password_env:
             password = os.environ.get(args.password_env, "")
         else:
+            import getpass
             password = getpass.getpass("负责人账号的密码：")
         session = setup_installation(
             store, unit={"name": args.unit_name, "code": args.unit_code, "level": args.unit_level},

@@ -112,6 +112,12 @@ def _update_unit(session: Session, unit_id: int | None, fields: dict[str, Any]) 
         _check_code_free(session, values["code"], unit_id)
     _check_parent(session, unit_id, values.get("parent_id", current[0]["parent_id"]),
                   values.get("level", current[0]["level"]))
+    if "level" in values:  # the units below must stay below
+        for (child_level,) in session.store.conn.execute(
+                "SELECT level FROM units WHERE parent_id = ?", (unit_id,)):
+            if _LEVEL_ORDER.index(child_level) <= _LEVEL_ORDER.index(values["level"]):
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "下级单位的层级必须低于本单位的层级：请先调整下级单位。"))
     with session.store.write(session.actor) as w:
         if w.update("units", unit_id, values):
             w.update("units", unit_id, {"updated_at": now_text()})

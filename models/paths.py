@@ -9,7 +9,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
 
 APP_NAME = "FieldLedger"
 DB_NAME = "fieldledger.sqlite3"
@@ -18,6 +17,8 @@ ANCHOR_NAME = "audit-anchor.json"
 
 def default_data_dir() -> Path:
     """The platform's per-user data folder for FieldLedger (may not exist yet)."""
+    import platformdirs  # only when no folder is given: keeps it off the start-up path otherwise
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

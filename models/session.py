@@ -172,3 +172,16 @@ def _record_failure(store: Store, name: str, failures: int, now: float, *, known
 def refresh(session: Session) -> Session:
     """The same account re-read (roles or name may have changed)."""
     return _session_for(session.store, session.account_id)
+
+
+def session_without_password(store: Store, username: str) -> Session:
+    """The session of ``username`` without a password check.
+
+    For benchmarks and scripted screenshots that start the GUI past the login dialog; whoever can
+    call this already holds the database file. Nothing in the GUI or the command line reaches it.
+    """
+    row = store.conn.execute("SELECT id FROM accounts WHERE username = ? AND active = 1",
+                             (username,)).fetchone()
+    if row is None:
+        raise AuthenticationFailed()
+    return _session_for(store, row[0])

@@ -1,6 +1,6 @@
 """Opening the database and writing to it with an audit entry for every change.
 
-:func:`open_store` opens (or creates) the installation's SQLite file through sqlite-utils with WAL,
+:func:`open_store` opens (or creates) the installation's SQLite file with WAL,
 ``synchronous=FULL``, foreign keys and a busy timeout, refuses files it must not touch (newer
 version, corrupt, read-only, missing after an installation existed) with a clear error, and runs
 the migrations. :meth:`Store.write` is the only way business data changes: one ``BEGIN IMMEDIATE``
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
+from urllib.parse import quote
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from . import audit
 from .errors import (DatabaseCorrupt, DatabaseLocked, DatabaseMissing, DatabaseReadOnly,
@@ -114,6 +115,8 @@ class Writer:
         before = audit.row_image(self.conn, table, key)
         if before is None:
             raise NotFound(what=table, key=key)
+        if not values:
+            return False
         key_col = audit.AUDITED_TABLES[table]
         sets = ", ".join(f"[{c}] = ?" for c in values)
         self.conn.execute(f'UPDATE "{table}" SET {sets} WHERE "{key_col}" = ?',
@@ -143,14 +146,23 @@ class Writer:
 class Store:
     """An open installation database. Use from one thread at a time (the database worker)."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, anchor_path: Path | None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path, anchor_path: Path | None) -> None:
+        self.conn = conn
         self.path = path
         self.anchor_path = anchor_path
+        self._db: "sqlite_utils.Database | None" = None
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils over the same connection (bulk inserts, FTS set-up, table transforms).
+
+        Imported on first use: it costs a third of the app's start-up time and start-up needs
+        none of it.
+        """
+        if self._db is None:
+            import sqlite_utils
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     def close(self) -> None:
         self.conn.close()
@@ -166,7 +178,9 @@ class Store:
     def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         """Rows of a read query as dicts, with storage errors translated."""
         with sqlite_errors(self.path):
-            return list(self.db.query(sql, params))
+            cur = self.conn.execute(sql, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row)) for row in cur]
 
     @contextmanager
     def write(self, actor: str) -> Iterator[Writer]:
@@ -190,6 +204,9 @@ class Store:
             return
         try:
             seq, digest = audit.head(self.conn)
+            current = audit.read_anchor(self.anchor_path)
+            if current is not None and (current.seq, current.hash) == (seq, digest):
+                return
             audit.write_anchor(self.anchor_path, audit.Anchor(seq, digest, self.installation_id))
         except (OSError, sqlite3.Error) as exc:
             log.warning("could not write the audit anchor %s: %r", self.anchor_path, exc)
@@ -202,9 +219,11 @@ class Store:
             return audit.verify(self.conn, anchor, **kwargs)
 
 
-def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+        # The path is quoted: a folder name with "#", "?" or "%" would otherwise name another file.
+        uri = f"file:{quote(str(path))}?mode=ro{'&immutable=1' if immutable else ''}"
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
                                isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
@@ -214,14 +233,28 @@ def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
 
 
 def peek_version(path: Path) -> int:
-    """``user_version`` of an existing file, read without changing anything."""
+    """``user_version`` of an existing file, read without changing anything.
+
+    A WAL database without a ``-wal`` file is open nowhere and wholly in its main file: it is read
+    as immutable, since a read-only connection would otherwise create ``-wal`` and ``-shm`` files.
+    """
     with sqlite_errors(path):
-        conn = _connect(path, read_only=True)
+        conn = _connect(path, read_only=True, immutable=_is_closed_wal_database(path))
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return user_version(conn)
         finally:
             conn.close()
+
+
+def _is_closed_wal_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[:16] == b"SQLite format 3\x00" and header[18] == 2 \
+        and not path.with_name(path.name + "-wal").exists()
 
 
 def open_store(data_dir: DataDir, *, create: bool = True, migrate_to: int = LATEST_VERSION) -> Store:
@@ -266,13 +299,15 @@ def open_store(data_dir: DataDir, *, create: bool = True, migrate_to: int = LATE
         except BaseException:
             conn.close()
             raise
-    store = Store(sqlite_utils.Database(conn), path, data_dir.anchor)
+    store = Store(conn, path, data_dir.anchor)
     store.update_anchor()
     return store
 
 
 def _init_settings(conn: sqlite3.Connection) -> None:
     """Give a new database its installation id (audited like any other data)."""
+    import uuid
+
     conn.execute("BEGIN IMMEDIATE")
     try:
         if not conn.execute("SELECT 1 FROM settings WHERE key = 'installation_id'").fetchone():

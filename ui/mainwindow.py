@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSplitter, QStackedWidget, QStyle, QWidget)
@@ -15,10 +15,6 @@ from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow
 from models.permissions import ROLE_LABELS, Role
 
 from .i18n import LANGUAGES, translate
-from .login import ChangePasswordDialog
-from .pages.dashboard import DashboardPage
-from .pages.placeholder import PlaceholderPage
-from .pages.settings import SettingsPage
 
 if TYPE_CHECKING:
     from .app import AppController
@@ -59,11 +55,12 @@ class MainWindow(QMainWindow):
             "submission": QStyle.StandardPixmap.SP_DriveFDIcon,
             "settings": QStyle.StandardPixmap.SP_FileDialogListView,
         }
-        for key, (title, page) in zip(AREAS, self._pages()):
+        self._built: dict[int, QWidget] = {}
+        for key, title in zip(AREAS, self._titles()):
             item = QListWidgetItem(style.standardIcon(icons[key]), title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())  # replaced by the real area on first visit
         self.nav.currentRowChanged.connect(self._switch)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -74,28 +71,41 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         if old is not None:
             old.deleteLater()
-        self.nav.setCurrentRow(self._current)
+        self._select_row(self._current)
+        # The area itself is built right after the window is up: the frame shows at once.
+        QTimer.singleShot(0, self, lambda: self._switch(self._current))
         self._build_status()
 
-    def _pages(self) -> list[tuple[str, QWidget]]:
-        c = self.controller
-        return [
-            (self.tr("工作台"), DashboardPage(c)),
-            (self.tr("问题台账"), PlaceholderPage(self.tr("问题台账"), self.tr(
+    def _titles(self) -> list[str]:
+        return [self.tr("工作台"), self.tr("问题台账"), self.tr("自查自纠"), self.tr("案卷评查"),
+                self.tr("报送"), self.tr("设置")]
+
+    def _make_area(self, key: str) -> QWidget:
+        """Build one area; areas are built on first visit so that start-up stays quick."""
+        if key == "dashboard":
+            from .pages.dashboard import DashboardPage
+            return DashboardPage(self.controller)
+        if key == "settings":
+            from .pages.settings import SettingsPage
+            return SettingsPage(self.controller)
+        from .pages.placeholder import PlaceholderPage
+        title = self._titles()[AREAS.index(key)]
+        texts = {
+            "ledger": self.tr(
                 "这里将是本单位的问题台账（挂单销号）：每个问题从自查自纠、投诉举报、案卷评查、"
                 "上级督查等来源登记，明确整改措施、责任人和时限，经 待整改 → 整改中 → 已整改（待验收）"
-                " → 已销号 全程跟踪，附印证资料，逾期和临近期限的问题醒目提示。"))),
-            (self.tr("自查自纠"), PlaceholderPage(self.tr("自查自纠"), self.tr(
+                " → 已销号 全程跟踪，附印证资料，逾期和临近期限的问题醒目提示。"),
+            "selfcheck": self.tr(
                 "这里将是自查清单：按专项行动的问题类别逐项自查，发现的问题一键转入问题台账。"
-                "清单以模板形式导入并分版本保存。"))),
-            (self.tr("案卷评查"), PlaceholderPage(self.tr("案卷评查"), self.tr(
+                "清单以模板形式导入并分版本保存。"),
+            "review": self.tr(
                 "这里将是行政执法案卷评查：按评查标准（否决项、分项扣分、等级）逐卷打分，"
-                "需要时由第二人复核，评查发现的问题转入问题台账。"))),
-            (self.tr("报送"), PlaceholderPage(self.tr("报送"), self.tr(
+                "需要时由第二人复核，评查发现的问题转入问题台账。"),
+            "submission": self.tr(
                 "这里将生成经负责人签名的报送包，拷贝到 U 盘交上级；上级核验并导入后回执也经 U 盘带回。"
-                "离线也能按时报送，不再被列为“未报送”。"))),
-            (self.tr("设置"), SettingsPage(c)),
-        ]
+                "离线也能按时报送，不再被列为“未报送”。"),
+        }
+        return PlaceholderPage(title, texts[key])
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -152,12 +162,26 @@ class MainWindow(QMainWindow):
     # --- behaviour -----------------------------------------------------------------------------
 
     def _switch(self, row: int) -> None:
-        if row >= 0:
-            self._current = row
-            self.stack.setCurrentIndex(row)
+        if row < 0 or not hasattr(self, "stack"):
+            return
+        self._current = row
+        if row not in self._built:
+            placeholder = self.stack.widget(row)
+            page = self._make_area(AREAS[row])
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+        self.stack.setCurrentIndex(row)
 
     def area(self, key: str) -> QWidget:
-        return self.stack.widget(AREAS.index(key))
+        """The widget of area ``key``, built now if it was not visited yet."""
+        row = AREAS.index(key)
+        if row not in self._built:
+            current = self._current
+            self._switch(row)
+            self._switch(current)
+        return self._built[row]
 
     def show_area(self, key: str) -> None:
         self.nav.setCurrentRow(AREAS.index(key))
@@ -171,6 +195,7 @@ class MainWindow(QMainWindow):
         self.logout_requested.emit()
 
     def _change_password(self) -> None:
+        from .login import ChangePasswordDialog
         dialog = ChangePasswordDialog(self.controller.worker, self.controller.session, self)
         if dialog.exec():
             QMessageBox.information(self, self.tr("修改密码"), self.tr("密码已修改，下次登录请使用新密码。"))
@@ -192,7 +217,13 @@ class MainWindow(QMainWindow):
         area = settings.value("main/area")
         if area in AREAS:
             self._current = AREAS.index(str(area))
-            self.nav.setCurrentRow(self._current)
+            self._select_row(self._current)
+
+    def _select_row(self, row: int) -> None:
+        """Mark ``row`` in the navigation without building its area yet."""
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         settings = self.controller.settings

@@ -38,6 +38,9 @@ class WelcomePage(QWizardPage):
         self.demo = QRadioButton(self.tr("先看看演示数据（青海省果洛州玛沁县大武超限检测站）"))
         self.demo.setObjectName("choice_demo")
         self.real.setChecked(True)
+        # QWizard re-reads nextId()/isFinalPage() only on a page switch or setFinalPage(): without
+        # this, choosing the demo left "Next" doing nothing and no "Finish" button.
+        self.demo.toggled.connect(self.setFinalPage)
         layout.addWidget(self.real)
         layout.addWidget(self.demo)
         layout.addStretch(1)
@@ -166,6 +169,10 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         """Finish: do the work on the worker, close only when it succeeded."""
         if self._running:
+            return
+        # Our accept() replaces QWizard's, so the page's own checks (passwords equal) run here,
+        # before anything is stored.
+        if not self.validateCurrentPage():
             return
         self._running = True
         if self.welcome.demo.isChecked():

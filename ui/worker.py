@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -98,7 +99,7 @@ class DbWorker(QObject):
     @Slot(int, int, int)
     def _progressed(self, job_id: int, done: int, total: int) -> None:
         callback = self._progress.get(job_id)
-        if callback:
+        if callback and _alive(callback):
             callback(done, total)
 
     @Slot(int, object, object)
@@ -110,7 +111,7 @@ class DbWorker(QObject):
         if job is None:
             return
         if exc is not None:
-            if job.on_error is not None:
+            if job.on_error is not None and _alive(job.on_error):
                 job.on_error(exc)
             else:
                 from .errors import show_error
@@ -119,7 +120,10 @@ class DbWorker(QObject):
         if isinstance(result, Changes) and result:
             self.changed.emit(result)
         if job.on_done is not None:
-            job.on_done(result)
+            if _alive(job.on_done):
+                job.on_done(result)
+            else:
+                log.debug("result of job %d dropped: its view was closed meanwhile", job_id)
 
     def stop(self, cleanup: Callable[[], Any] | None = None) -> None:
         """Run ``cleanup`` (e.g. closing the store) on the worker, then end the thread."""
@@ -136,6 +140,26 @@ class DbWorker(QObject):
                 done.wait(10)
             self._thread.quit()
             self._thread.wait(10_000)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when ``callback`` belongs to a widget deleted while its job ran.
+
+    A view rebuilt meanwhile (a language change rebuilds the main window's areas) must not get
+    the result of its old load: touching the deleted widget would raise in the GUI thread.
+    """
+    owners = [getattr(callback, "__self__", None)]
+    owners += [cell.cell_contents for cell in getattr(callback, "__closure__", None) or ()
+               if _filled(cell)]
+    return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))
+
+
+def _filled(cell: Any) -> bool:
+    try:
+        cell.cell_contents
+    except ValueError:  # a closure variable not bound yet
+        return False
+    return True
 
 
 class TaskCancelled(Exception):

@@ -5,821 +5,832 @@
     <name>AccountDialog</name>
     <message>
         <source>新建账号</source>
-        <translation type="unfinished"></translation>
+        <translation>New account</translation>
     </message>
     <message>
         <source>（不关联人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>(No linked person)</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>初始密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password</translation>
     </message>
 </context>
 <context>
     <name>AccountsPanel</name>
     <message>
         <source>新建账号…</source>
-        <translation type="unfinished"></translation>
+        <translation>New account…</translation>
     </message>
     <message>
         <source>设置角色…</source>
-        <translation type="unfinished"></translation>
+        <translation>Set roles…</translation>
     </message>
     <message>
         <source>停用 / 启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable / enable</translation>
     </message>
     <message>
         <source>重置密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password…</translation>
     </message>
     <message>
         <source>解除锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Roles</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>密码错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Failed attempts</translation>
     </message>
     <message>
         <source>只有管理员可以管理账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only administrators can manage accounts.</translation>
     </message>
     <message>
         <source>有效</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <source>，已锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>, locked</translation>
     </message>
     <message>
         <source>重置密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password</translation>
     </message>
     <message>
         <source>为 {name} 设置新密码（至少 8 位）：</source>
-        <translation type="unfinished"></translation>
+        <translation>New password for {name} (at least 8 characters):</translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
         <source>执法台账已在运行</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldLedger is already running</translation>
     </message>
     <message>
         <source>这个数据文件夹已被另一个执法台账窗口打开：
 {path}
 请切换到那个窗口；同一份台账不能同时在两个窗口中修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>This data folder is already open in another FieldLedger window:
+{path}
+Please switch to that window; the same ledger cannot be edited in two windows at once.</translation>
     </message>
     <message>
         <source>无法打开台账数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the ledger database</translation>
     </message>
     <message>
         <source>重试</source>
-        <translation type="unfinished"></translation>
+        <translation>Retry</translation>
     </message>
     <message>
         <source>选择其他数据文件夹…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose another data folder…</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>选择数据文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose data folder</translation>
     </message>
 </context>
 <context>
     <name>AppearancePanel</name>
     <message>
         <source>长者模式（放大全部文字）</source>
-        <translation type="unfinished"></translation>
+        <translation>Large-text mode (enlarge all text)</translation>
     </message>
     <message>
         <source>界面语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language</translation>
     </message>
 </context>
 <context>
     <name>AuditPanel</name>
     <message>
         <source>每一次新增、修改、删除和登录都按顺序记入审计链，每条记录包含前一条的哈希。在程序之外改动数据或记录，校验时都会被发现并指出第一处断点。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every addition, change, deletion and login is recorded in order in the audit chain, and each record contains the hash of the one before it. Any change to the data or records made outside the program is detected on verification, which points out the first break.</translation>
     </message>
     <message>
         <source>校验审计链…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify audit chain…</translation>
     </message>
     <message>
         <source>序号</source>
-        <translation type="unfinished"></translation>
+        <translation>Sequence no.</translation>
     </message>
     <message>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>动作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>数据表</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>共 {seq} 条记录；末条哈希 {hash}</source>
-        <translation type="unfinished"></translation>
+        <translation>{seq} records in total; last hash {hash}</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password</translation>
     </message>
     <message>
         <source>原密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Current password</translation>
     </message>
     <message>
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <source>再输入一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat new password</translation>
     </message>
     <message>
         <source>两次输入的新密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two new passwords do not match.</translation>
     </message>
 </context>
 <context>
     <name>ChiefPage</name>
     <message>
         <source>负责人和第一个账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Chief and first account</translation>
     </message>
     <message>
         <source>这个账号同时是负责人和管理员，之后可用它为其他人员建立账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>This account is both Chief and Administrator; you can use it later to create accounts for other staff.</translation>
     </message>
     <message>
         <source>如：站长</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Station chief</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>执法证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Enforcement certificate no.</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>登录用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Login user name</translation>
     </message>
     <message>
         <source>密码（至少 8 位）</source>
-        <translation type="unfinished"></translation>
+        <translation>Password (at least 8 characters)</translation>
     </message>
     <message>
         <source>再输入一次密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password</translation>
     </message>
     <message>
         <source>两次输入的密码不一致。</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match.</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>近期截止（前后 30 / 60 天）</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadlines (past 30 / next 60 days)</translation>
     </message>
     <message>
         <source>截止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>专项行动</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaign</translation>
     </message>
     <message>
         <source>剩余</source>
-        <translation type="unfinished"></translation>
+        <translation>Remaining</translation>
     </message>
     <message>
         <source>近期没有阶段截止或材料报送期限。</source>
-        <translation type="unfinished"></translation>
+        <translation>No phase deadlines or submission due dates in this period.</translation>
     </message>
     <message>
         <source>全过程留痕</source>
-        <translation type="unfinished"></translation>
+        <translation>Full audit trail</translation>
     </message>
     <message>
         <source>校验审计链…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify audit chain…</translation>
     </message>
     <message>
         <source>行动 / 阶段 / 报送材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Campaign / phase / submission material</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>{name}（{roles}），{unit}。今天是 {today}。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({roles}), {unit}. Today is {today}.</translation>
     </message>
     <message>
         <source>每一次新增、修改和删除都记入防篡改的审计链。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every addition, change and deletion is recorded in the tamper-evident audit chain.</translation>
     </message>
     <message>
         <source>每一次新增、修改和删除都记入防篡改的审计链。
 当前共 {seq} 条记录，末条哈希 {hash}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Every addition, change and deletion is recorded in the tamper-evident audit chain.
+{seq} records so far; last hash {hash}…</translation>
     </message>
     <message>
         <source>已逾期 {n} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue by {n} day(s)</translation>
     </message>
     <message>
         <source>今天截止</source>
-        <translation type="unfinished"></translation>
+        <translation>Due today</translation>
     </message>
     <message>
         <source>还有 {n} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} day(s) left</translation>
     </message>
     <message>
         <source>阶段</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission</translation>
     </message>
     <message>
         <source>已结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Ended</translation>
     </message>
     <message>
         <source>未开始</source>
-        <translation type="unfinished"></translation>
+        <translation>Not started</translation>
     </message>
     <message>
         <source>进行中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>问题类别：</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem categories: </translation>
     </message>
     <message>
         <source>阶段：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase: </translation>
     </message>
     <message>
         <source>已过截止日</source>
-        <translation type="unfinished"></translation>
+        <translation>Past deadline</translation>
     </message>
     <message>
         <source>报送：</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission: </translation>
     </message>
 </context>
 <context>
     <name>DataPanel</name>
     <message>
         <source>数据文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Data folder</translation>
     </message>
     <message>
         <source>数据库文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Database file</translation>
     </message>
     <message>
         <source>日志文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Log file</translation>
     </message>
     <message>
         <source>数据版本</source>
-        <translation type="unfinished"></translation>
+        <translation>Data version</translation>
     </message>
     <message>
         <source>打开数据文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open data folder</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 - 执法台账</source>
-        <translation type="unfinished"></translation>
+        <translation>First-time setup - FieldLedger</translation>
     </message>
     <message>
         <source>演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data</translation>
     </message>
     <message>
         <source>正在建立演示数据…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating demo data…</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>登录 - 执法台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in - FieldLedger</translation>
     </message>
     <message>
         <source>执法台账</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldLedger</translation>
     </message>
     <message>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>演示数据：账号 chief（站长）、reviewer（法制审核）、officer（执法队员）、admin（管理员），密码均为 {password}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data: accounts chief (Station chief), reviewer (Legal reviewer), officer (Officer) and admin (Administrator); the password for all of them is {password}</translation>
     </message>
     <message>
         <source>正在验证…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying…</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>执法台账</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldLedger</translation>
     </message>
     <message>
         <source>工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>问题台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem ledger</translation>
     </message>
     <message>
         <source>这里将是本单位的问题台账（挂单销号）：每个问题从自查自纠、投诉举报、案卷评查、上级督查等来源登记，明确整改措施、责任人和时限，经 待整改 → 整改中 → 已整改（待验收） → 已销号 全程跟踪，附印证资料，逾期和临近期限的问题醒目提示。</source>
-        <translation type="unfinished"></translation>
+        <translation>This will be your unit&apos;s problem ledger (listed until struck off): each problem is registered from its source, such as a self-check, a complaint or report, a case-file review or an inspection by a higher authority, with rectification measures, a responsible person and a deadline. It is tracked all the way through To rectify → Rectifying → Rectified (awaiting verification) → Struck off, with evidence attached, and overdue problems and those close to their deadline are highlighted.</translation>
     </message>
     <message>
         <source>自查自纠</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-check</translation>
     </message>
     <message>
         <source>这里将是自查清单：按专项行动的问题类别逐项自查，发现的问题一键转入问题台账。清单以模板形式导入并分版本保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>This will be the self-check list: check item by item against a campaign&apos;s problem categories, and move any problem found to the problem ledger with one click. Lists are imported as templates and kept in versions.</translation>
     </message>
     <message>
         <source>案卷评查</source>
-        <translation type="unfinished"></translation>
+        <translation>Case-file review</translation>
     </message>
     <message>
         <source>这里将是行政执法案卷评查：按评查标准（否决项、分项扣分、等级）逐卷打分，需要时由第二人复核，评查发现的问题转入问题台账。</source>
-        <translation type="unfinished"></translation>
+        <translation>This will be the review of administrative enforcement case files: each file is scored against the review standard (veto items, itemized deductions, grades), re-checked by a second person when required, and problems found in the review are moved to the problem ledger.</translation>
     </message>
     <message>
         <source>报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission</translation>
     </message>
     <message>
         <source>这里将生成经负责人签名的报送包，拷贝到 U 盘交上级；上级核验并导入后回执也经 U 盘带回。离线也能按时报送，不再被列为“未报送”。</source>
-        <translation type="unfinished"></translation>
+        <translation>This will produce submission packages signed by the Chief, copied to a USB stick and handed to the parent unit; once the parent unit has verified and imported a package, the receipt comes back on the USB stick as well. You can submit on time even offline and will no longer be listed as “not submitted”.</translation>
     </message>
     <message>
         <source>设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>切换用户…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch user…</translation>
     </message>
     <message>
         <source>修改密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password…</translation>
     </message>
     <message>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <source>视图(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <source>长者模式（大字）</source>
-        <translation type="unfinished"></translation>
+        <translation>Large-text mode</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>关于执法台账</source>
-        <translation type="unfinished"></translation>
+        <translation>About FieldLedger</translation>
     </message>
     <message>
         <source>当前用户：{name}（{roles}）  数据文件夹：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>User: {name} ({roles})  Data folder: {path}</translation>
     </message>
     <message>
         <source>修改密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password</translation>
     </message>
     <message>
         <source>密码已修改，下次登录请使用新密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your password has been changed. Use the new password the next time you log in.</translation>
     </message>
     <message>
         <source>执法台账 FieldLedger
 
 离线的交通运输执法监督工具：自查自纠、案卷评查、问题整改台账（挂单销号）和签名报送。全部数据保存在本机，可经 U 盘报送上级。</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldLedger
+
+An offline supervision tool for transport law enforcement: self-checks, case-file reviews, the problem rectification ledger (listed until struck off) and signed submissions. All data is kept on this computer and can be submitted to the parent unit on a USB stick.</translation>
     </message>
 </context>
 <context>
     <name>PeoplePanel</name>
     <message>
         <source>添加人员…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add person…</translation>
     </message>
     <message>
         <source>编辑…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit…</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>执法证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Enforcement certificate no.</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>账号与角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Account and roles</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>在岗</source>
-        <translation type="unfinished"></translation>
+        <translation>In post</translation>
     </message>
     <message>
         <source>已调离</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred out</translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
         <source>编辑人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit person</translation>
     </message>
     <message>
         <source>添加人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add person</translation>
     </message>
     <message>
         <source>在岗（取消表示已调离，历史记录保留）</source>
-        <translation type="unfinished"></translation>
+        <translation>In post (clear if transferred out; the history is kept)</translation>
     </message>
     <message>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>执法证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Enforcement certificate no.</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
     <name>RolesDialog</name>
     <message>
         <source>设置角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Set roles</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>本单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Own unit</translation>
     </message>
     <message>
         <source>人员</source>
-        <translation type="unfinished"></translation>
+        <translation>People</translation>
     </message>
     <message>
         <source>账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Accounts</translation>
     </message>
     <message>
         <source>界面</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface</translation>
     </message>
     <message>
         <source>审计记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit records</translation>
     </message>
     <message>
         <source>数据与日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Data and logs</translation>
     </message>
 </context>
 <context>
     <name>UnitDialog</name>
     <message>
         <source>添加单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Add unit</translation>
     </message>
 </context>
 <context>
     <name>UnitForm</name>
     <message>
         <source>（无上级）</source>
-        <translation type="unfinished"></translation>
+        <translation>(No parent unit)</translation>
     </message>
     <message>
         <source>单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit name</translation>
     </message>
     <message>
         <source>单位代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code</translation>
     </message>
     <message>
         <source>层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>上级单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent unit</translation>
     </message>
 </context>
 <context>
     <name>UnitPage</name>
     <message>
         <source>本单位信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Own unit details</translation>
     </message>
     <message>
         <source>报送材料和签名都以此为准；以后可以在“设置”中修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Submission materials and signatures are based on these details; you can change them later in “Settings”.</translation>
     </message>
     <message>
         <source>省级</source>
-        <translation type="unfinished"></translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>市州</source>
-        <translation type="unfinished"></translation>
+        <translation>City/prefecture</translation>
     </message>
     <message>
         <source>县区</source>
-        <translation type="unfinished"></translation>
+        <translation>County/district</translation>
     </message>
     <message>
         <source>站所</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <source>如：玛沁县大武超限检测站</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Dawu Overload Inspection Station, Maqin County</translation>
     </message>
     <message>
         <source>统一社会信用代码或上级编定的单位代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code, or the unit code assigned by the parent unit</translation>
     </message>
     <message>
         <source>单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit name</translation>
     </message>
     <message>
         <source>单位代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit code</translation>
     </message>
     <message>
         <source>层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>上级单位（可选）</source>
-        <translation type="unfinished"></translation>
+        <translation>Parent unit (optional)</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
     <name>UnitPanel</name>
     <message>
         <source>本单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Own unit</translation>
     </message>
     <message>
         <source>保存本单位信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Save own unit details</translation>
     </message>
     <message>
         <source>单位层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit hierarchy</translation>
     </message>
     <message>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <source>代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>添加单位…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add unit…</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>欢迎使用执法台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to FieldLedger</translation>
     </message>
     <message>
         <source>执法台账在本机保存自查自纠、案卷评查、问题整改台账和报送材料，不需要联网。数据经签名后可用 U 盘报送上级。
 
 首次使用请先登记本单位和负责人账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>FieldLedger keeps self-checks, case-file reviews, the problem rectification ledger and submission materials on this computer, with no network connection needed. Once signed, data can be submitted to the parent unit on a USB stick.
+
+Before first use, register your own unit and the Chief&apos;s account.</translation>
     </message>
     <message>
         <source>登记本单位，开始正式使用</source>
-        <translation type="unfinished"></translation>
+        <translation>Register own unit and start working</translation>
     </message>
     <message>
         <source>先看看演示数据（青海省果洛州玛沁县大武超限检测站）</source>
-        <translation type="unfinished"></translation>
+        <translation>Look at the demo data first (Dawu Overload Inspection Station, Maqin County, Golog Prefecture, Qinghai Province)</translation>
     </message>
 </context>
 <context>
     <name>audit</name>
     <message>
         <source>新增</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <source>密码错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrong password</translation>
     </message>
     <message>
         <source>解锁账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock account</translation>
     </message>
     <message>
         <source>升级数据结构</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade data structure</translation>
     </message>
     <message>
         <source>审计链校验</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain verification</translation>
     </message>
     <message>
         <source>校验已取消，没有得出结论。</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification was cancelled; no conclusion was reached.</translation>
     </message>
     <message>
         <source>请立即报告负责人，并保留本机和数据文件夹原样，以便核查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Report this to the Chief immediately, and leave this computer and the data folder exactly as they are so that they can be examined.</translation>
     </message>
     <message>
         <source>正在逐条核对审计记录和业务数据…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the audit records and business data one by one…</translation>
     </message>
 </context>
 <context>
@@ -827,256 +838,269 @@
     <message>
         <source>程序内部出错，刚才的操作没有完成，已保存的数据不受影响。详细信息已写入日志文件：{path}
 如问题反复出现，请把日志文件交给技术人员。</source>
-        <translation type="unfinished"></translation>
+        <translation>An internal program error occurred and the last operation was not completed; data already saved is not affected. Details have been written to the log file: {path}
+If the problem keeps happening, please give the log file to technical staff.</translation>
     </message>
     <message>
         <source>无法完成操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not complete the operation</translation>
     </message>
     <message>
         <source>未知的角色：{role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown role: {role}</translation>
     </message>
     <message>
         <source>每个账号至少要有一个角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every account must have at least one role.</translation>
     </message>
     <message>
         <source>用户名“{name}”已存在。</source>
-        <translation type="unfinished"></translation>
+        <translation>The user name “{name}” already exists. Please choose another one.</translation>
     </message>
     <message>
         <source>这是最后一个有效的管理员账号，不能停用或取消其管理员角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is the last active administrator account: it cannot be disabled or lose its Administrator role.</translation>
     </message>
     <message>
         <source>原密码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The current password is incorrect.</translation>
     </message>
     <message>
         <source>结束日期不能早于开始日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>The end date cannot be earlier than the start date.</translation>
     </message>
     <message>
         <source>问题类别“{name}”重复。</source>
-        <translation type="unfinished"></translation>
+        <translation>The problem category “{name}” is listed more than once.</translation>
     </message>
     <message>
         <source>阶段“{name}”的截止日期早于开始日期。</source>
-        <translation type="unfinished"></translation>
+        <translation>The deadline of phase “{name}” is earlier than its start date.</translation>
     </message>
     <message>
         <source>单位代码“{code}”已被其他单位使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit code “{code}” is already used by another unit.</translation>
     </message>
     <message>
         <source>上级单位的层级必须高于本单位的层级。</source>
-        <translation type="unfinished"></translation>
+        <translation>The parent unit must be at a higher level than this unit.</translation>
     </message>
     <message>
         <source>不能把单位设为自己下级的下级。</source>
-        <translation type="unfinished"></translation>
+        <translation>A unit cannot be placed under one of its own subordinate units.</translation>
+    </message>
+    <message>
+        <source>下级单位的层级必须低于本单位的层级：请先调整下级单位。</source>
+        <translation>Subordinate units must be at a lower level than this unit: adjust the subordinate units first.</translation>
     </message>
     <message>
         <source>执法证号“{cert}”已登记给{name}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enforcement certificate no. “{cert}” is already registered to {name}.</translation>
     </message>
     <message>
         <source>操作未能完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation could not be completed.</translation>
     </message>
     <message>
         <source>找不到数据库文件：{path}
 此数据文件夹曾经建立过台账，但数据库文件不见了。请检查 U 盘或移动硬盘是否已插好，或从备份恢复该文件；程序没有新建空数据库，以免覆盖您的数据。</source>
-        <translation type="unfinished"></translation>
+        <translation>Database file not found: {path}
+A ledger was set up in this data folder before, but its database file is missing. Check that the USB stick or external drive is plugged in properly, or restore the file from a backup. The program has not created a new empty database, so that your data is not overwritten.</translation>
     </message>
     <message>
         <source>数据库文件已损坏，无法读取：{path}
 程序没有修改这个文件。请从备份恢复，或把该文件连同日志文件夹交给技术人员检查。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database file is damaged and cannot be read: {path}
+The program has not changed this file. Restore it from a backup, or give the file together with the log folder to technical staff for inspection.</translation>
     </message>
     <message>
         <source>数据库正被另一个程序占用：{path}
 可能已经打开了另一个执法台账窗口，或有备份程序正在读取。请关闭其他窗口后重试。</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is in use by another program: {path}
+Another FieldLedger window may already be open, or a backup program may be reading it. Close the other windows and try again.</translation>
     </message>
     <message>
         <source>无法写入数据库（文件或文件夹是只读的）：{path}
 请检查文件属性、U 盘写保护开关或文件夹权限，或用 --data-dir 选择一个可写的文件夹。数据未被修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write to the database (the file or folder is read-only): {path}
+Check the file properties, the write-protect switch on the USB stick or the folder permissions, or use --data-dir to choose a writable folder. No data was changed.</translation>
     </message>
     <message>
         <source>磁盘空间已满，刚才的操作没有保存（已撤回，原有数据完好）：{path}
 请清理磁盘空间后再试一次。</source>
-        <translation type="unfinished"></translation>
+        <translation>The disk is full, so the last operation was not saved (it was rolled back and existing data is intact): {path}
+Free up some disk space and try again.</translation>
     </message>
     <message>
         <source>这个数据库由更新版本的执法台账建立（数据版本 {found}，本程序最高支持 {supported}）：{path}
 程序没有修改它。请安装最新版本的执法台账后再打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>This database was created by a newer version of FieldLedger (data version {found}; this program supports up to {supported}): {path}
+The program has not changed it. Install the latest version of FieldLedger, then open it again.</translation>
     </message>
     <message>
         <source>无法使用数据文件夹：{path}
 原因：{reason}
 请选择一个可写的文件夹（--data-dir）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot use the data folder: {path}
+Reason: {reason}
+Choose a writable folder (--data-dir).</translation>
     </message>
     <message>
         <source>尚未完成首次设置：请先登记本单位和第一个负责人账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>First-time setup has not been completed: register your own unit and the first Chief account first.</translation>
     </message>
     <message>
         <source>本机已经完成首次设置，不能再次初始化。</source>
-        <translation type="unfinished"></translation>
+        <translation>First-time setup has already been completed on this computer; it cannot be run again.</translation>
     </message>
     <message>
         <source>用户名或密码不正确。</source>
-        <translation type="unfinished"></translation>
+        <translation>The user name or password is incorrect.</translation>
     </message>
     <message>
         <source>密码错误次数过多，请 {seconds} 秒后再试。如忘记密码，请联系本单位管理员重置。</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many wrong passwords. Try again in {seconds} seconds. If you have forgotten your password, ask your unit&apos;s administrator to reset it.</translation>
     </message>
     <message>
         <source>密码连续错误 {failures} 次，账号已临时锁定，{minutes} 分钟后自动解锁，也可请管理员立即解锁。</source>
-        <translation type="unfinished"></translation>
+        <translation>The password was wrong {failures} times in a row, so the account is temporarily locked. It unlocks automatically in {minutes} minutes, or an administrator can unlock it now.</translation>
     </message>
     <message>
         <source>该账号已停用，请联系本单位管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>This account has been disabled. Contact your unit&apos;s administrator.</translation>
     </message>
     <message>
         <source>您没有权限执行“{operation}”。此操作需要以下角色之一：{roles}。</source>
-        <translation type="unfinished"></translation>
+        <translation>You do not have permission to perform “{operation}”. This operation requires one of these roles: {roles}.</translation>
     </message>
     <message>
         <source>找不到{what}（编号 {key}），可能已被删除。</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not find {what} (ID {key}); it may have been deleted.</translation>
     </message>
     <message>
         <source>操作已取消，未做任何修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>The operation was cancelled; nothing was changed.</translation>
     </message>
     <message>
         <source>密码至少需要 {n} 位。</source>
         <extracomment>A hash of a random password, checked against when the user name is unknown, so that a wrong name takes as long as a wrong password.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The password must be at least {n} characters long.</translation>
     </message>
     <message>
         <source>密码过于简单，请不要使用重复的数字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The password is too simple. Do not use repeated digits.</translation>
     </message>
     <message>
         <source>“{field}”不能为空。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}” cannot be empty.</translation>
     </message>
     <message>
         <source>“{field}”太长（最多 {limit} 个字）。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}” is too long (at most {limit} characters).</translation>
     </message>
     <message>
         <source>“{field}”不是有效日期：{value}（应为 年-月-日，如 2024-06-30）。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}” is not a valid date: {value} (use year-month-day, e.g. 2024-06-30).</translation>
     </message>
     <message>
         <source>“{field}”的取值无效：{value}。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}” has an invalid value: {value}.</translation>
     </message>
     <message>
         <source>“{field}”只能包含数字、空格和 - + ( )：{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}” may contain only digits, spaces and - + ( ): {value}</translation>
     </message>
 </context>
 <context>
     <name>operations</name>
     <message>
         <source>修改本单位信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit own unit details</translation>
     </message>
     <message>
         <source>维护单位层级</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintain unit hierarchy</translation>
     </message>
     <message>
         <source>查看单位</source>
-        <translation type="unfinished"></translation>
+        <translation>View units</translation>
     </message>
     <message>
         <source>维护人员信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintain personnel details</translation>
     </message>
     <message>
         <source>查看人员</source>
-        <translation type="unfinished"></translation>
+        <translation>View people</translation>
     </message>
     <message>
         <source>管理登录账号</source>
-        <translation type="unfinished"></translation>
+        <translation>Manage login accounts</translation>
     </message>
     <message>
         <source>修改自己的密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Change own password</translation>
     </message>
     <message>
         <source>建立和修改专项行动</source>
-        <translation type="unfinished"></translation>
+        <translation>Create and edit campaigns</translation>
     </message>
     <message>
         <source>查看专项行动</source>
-        <translation type="unfinished"></translation>
+        <translation>View campaigns</translation>
     </message>
     <message>
         <source>校验审计链</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify audit chain</translation>
     </message>
     <message>
         <source>查看审计记录</source>
-        <translation type="unfinished"></translation>
+        <translation>View audit records</translation>
     </message>
 </context>
 <context>
     <name>roles</name>
     <message>
         <source>执法队员</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer</translation>
     </message>
     <message>
         <source>法制审核</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal reviewer</translation>
     </message>
     <message>
         <source>负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Chief</translation>
     </message>
     <message>
         <source>管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>
     <name>tasks</name>
     <message>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>units</name>
     <message>
         <source>省级</source>
-        <translation type="unfinished"></translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>市州</source>
-        <translation type="unfinished"></translation>
+        <translation>City/prefecture</translation>
     </message>
     <message>
         <source>县区</source>
-        <translation type="unfinished"></translation>
+        <translation>County/district</translation>
     </message>
     <message>
         <source>站所</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
 </context>
 </TS>
