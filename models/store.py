@@ -199,7 +199,11 @@ class Store:
         self.update_anchor()
 
     def update_anchor(self) -> None:
-        """Record the current audit head outside the database (best effort, never raises)."""
+        """Record the current audit head outside the database (best effort, never raises).
+
+        An anchor that no longer matches the chain (its entry was deleted or rewritten) is left
+        as it is: moving it on would hide the tampering from :meth:`verify_audit`.
+        """
         if self.anchor_path is None:
             return
         try:
@@ -207,6 +211,14 @@ class Store:
             current = audit.read_anchor(self.anchor_path)
             if current is not None and (current.seq, current.hash) == (seq, digest):
                 return
+            if current is not None and current.seq > 0 \
+                    and current.installation_id in ("", self.installation_id):
+                row = self.conn.execute("SELECT hash FROM audit_log WHERE seq = ?",
+                                        (current.seq,)).fetchone()
+                if row is None or row[0] != current.hash:
+                    log.warning("audit anchor %s (seq %d) does not match the chain; kept",
+                                self.anchor_path, current.seq)
+                    return
             audit.write_anchor(self.anchor_path, audit.Anchor(seq, digest, self.installation_id))
         except (OSError, sqlite3.Error) as exc:
             log.warning("could not write the audit anchor %s: %r", self.anchor_path, exc)

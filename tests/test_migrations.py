@@ -1,0 +1,231 @@
+"""Schema migrations: every earlier version upgrades to the latest with its data and audit chain
+intact, a failing migration changes nothing, and a newer database is left alone."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from core_helpers import is_chinese, sha256_file
+from models import audit, migrations
+from models.errors import DatabaseTooNew
+from models.migrations import LATEST_VERSION
+from models.paths import DataDir
+from models.store import open_store
+
+STAMP = "2024-06-01T08:00:00.000000+00:00"
+
+#: One plausible row per audited table, given the keys of the rows inserted before it (tables are
+#: filled in the order of ``audit.AUDITED_TABLES``, parents first). A new audited table needs an
+#: entry here, or test_every_audited_table_has_a_sample fails.
+SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "settings": lambda k: {"key": "sample_setting", "value": "迁移前的设置"},
+    "units": lambda k: {"name": "玛沁县交通运输综合行政执法大队", "code": "MIG-001", "level": "county",
+                        "parent_id": None, "created_at": STAMP, "updated_at": STAMP},
+    "people": lambda k: {"unit_id": k["units"], "name": "迁移测试员", "title": "执法队员",
+                         "cert_no": "63000000001", "phone": "13800000000", "active": 1,
+                         "created_at": STAMP, "updated_at": STAMP},
+    "accounts": lambda k: {"username": "migrator", "person_id": k["people"],
+                           "password_hash": "scrypt$1024$8$1$c2FsdA==$ZGlnZXN0",
+                           "roles": "officer", "active": 1, "created_at": STAMP,
+                           "updated_at": STAMP},
+    "campaigns": lambda k: {"title": "迁移测试专项行动", "doc_no": "测〔2024〕1号", "issuer": "测试局",
+                            "kind": "special", "start_date": "2024-01-01",
+                            "end_date": "2024-12-31", "note": "", "created_at": STAMP,
+                            "updated_at": STAMP},
+    "campaign_categories": lambda k: {"campaign_id": k["campaigns"], "position": 1,
+                                      "name": "逐利执法"},
+    "campaign_phases": lambda k: {"campaign_id": k["campaigns"], "position": 1, "name": "自查阶段",
+                                  "start_date": "2024-01-01", "deadline": "2024-03-31",
+                                  "note": ""},
+    "campaign_materials": lambda k: {"campaign_id": k["campaigns"], "position": 1,
+                                     "name": "整改台账", "due_date": "2024-04-30", "note": ""},
+}
+
+
+def schema(db: Path) -> list[tuple[str, str, str, str | None]]:
+    """Tables, indexes and triggers as SQLite stores them."""
+    conn = sqlite3.connect(db)
+    try:
+        return sorted(conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"
+            " WHERE type IN ('table', 'index', 'trigger')"))
+    finally:
+        conn.close()
+
+
+def tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def create_at(data_dir: DataDir, version: int) -> None:
+    """A closed database migrated to ``version`` only (0: an empty file)."""
+    if version == 0:
+        data_dir.root.mkdir(parents=True)
+        data_dir.database.write_bytes(b"")  # an empty file is an SQLite database of version 0
+        return
+    store = open_store(data_dir, migrate_to=version)
+    try:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == version
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def fresh_schema(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, str, str | None]]:
+    dd = DataDir(tmp_path_factory.mktemp("fresh") / "data")
+    open_store(dd).close()
+    return schema(dd.database)
+
+
+def test_every_audited_table_has_a_sample(tmp_path: Path) -> None:
+    dd = DataDir(tmp_path / "data")
+    store = open_store(dd)
+    try:
+        existing = tables(store.conn)
+    finally:
+        store.close()
+    audited = set(audit.AUDITED_TABLES)
+    assert audited <= existing, "every audited table exists at the latest version"
+    assert audited <= set(SAMPLES), f"add sample rows for {sorted(audited - set(SAMPLES))}"
+
+
+def test_empty_file_and_migrate_to_zero_agree(tmp_path: Path) -> None:
+    """``open_store(migrate_to=0)`` leaves a database without tables at version 0."""
+    dd = DataDir(tmp_path / "data")
+    store = open_store(dd, migrate_to=0)
+    try:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 0
+        assert tables(store.conn) == set()
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("version", range(LATEST_VERSION))
+def test_upgrade_from_every_version(version: int, tmp_path: Path, fresh_schema: list) -> None:
+    dd = DataDir(tmp_path / "data")
+    create_at(dd, version)
+
+    # Put data in every audited table that exists at this version, through the Writer.
+    inserted: dict[str, tuple[Any, dict[str, Any]]] = {}
+    if version > 0:
+        store = open_store(dd, migrate_to=version)
+        try:
+            present = tables(store.conn)
+            keys: dict[str, Any] = {}
+            with store.write("tester") as w:
+                for table in audit.AUDITED_TABLES:
+                    if table not in present:
+                        continue
+                    values = SAMPLES[table](keys)
+                    keys[table] = w.insert(table, values)
+                    inserted[table] = (keys[table], values)
+            assert store.verify_audit().ok
+            seq_before_upgrade = audit.head(store.conn)[0]
+        finally:
+            store.close()
+        assert "units" in inserted  # version 1 and later have the foundation tables
+    else:
+        seq_before_upgrade = 0
+
+    store = open_store(dd)  # migrates to the latest version
+    try:
+        conn = store.conn
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+
+        for table, (key, values) in inserted.items():
+            key_col = audit.AUDITED_TABLES[table]
+            row = store.query(f'SELECT * FROM "{table}" WHERE "{key_col}" = ?', (key,))
+            assert len(row) == 1, f"{table} row {key} lost in the upgrade from {version}"
+            assert {c: row[0][c] for c in values} == values
+
+        report = store.verify_audit()
+        assert report.ok, report.summary()
+
+        migrate_entries = conn.execute(
+            "SELECT seq, row_key, after FROM audit_log WHERE action = 'migrate' ORDER BY seq"
+        ).fetchall()
+        assert [int(r[1]) for r in migrate_entries] == list(range(1, LATEST_VERSION + 1))
+        applied_now = [int(r[1]) for r in migrate_entries if r[0] > seq_before_upgrade]
+        assert applied_now == list(range(version + 1, LATEST_VERSION + 1))
+        for _seq, key, after in migrate_entries:
+            assert f'"user_version":{key}' in after
+        assert store.installation_id  # settings got their installation id
+    finally:
+        store.close()
+
+    assert schema(dd.database) == fresh_schema
+
+    # Opening again applies nothing more.
+    store = open_store(dd)
+    try:
+        n = store.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'migrate'").fetchone()
+        assert n[0] == LATEST_VERSION
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("target", range(1, LATEST_VERSION + 1))
+def test_failing_migration_changes_nothing(target: int, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    dd = DataDir(tmp_path / "data")
+    create_at(dd, target - 1)
+    schema_before = schema(dd.database)
+    real = migrations.MIGRATIONS[target - 1]
+
+    def broken(conn: sqlite3.Connection) -> None:
+        real(conn)
+        conn.execute("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("migration interrupted")
+
+    patched = list(migrations.MIGRATIONS)
+    patched[target - 1] = broken
+    monkeypatch.setattr(migrations, "MIGRATIONS", patched)
+    with pytest.raises(RuntimeError, match="migration interrupted"):
+        open_store(dd)
+
+    conn = sqlite3.connect(dd.database)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == target - 1
+        assert "half_done" not in tables(conn)
+    finally:
+        conn.close()
+    assert schema(dd.database) == schema_before  # nothing of the real migration either
+
+    monkeypatch.undo()  # the real migration now goes through and the chain is whole
+    store = open_store(dd)
+    try:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert "half_done" not in tables(store.conn)
+        assert store.verify_audit().ok
+        keys = [int(r[0]) for r in store.conn.execute(
+            "SELECT row_key FROM audit_log WHERE action = 'migrate' ORDER BY seq")]
+        assert keys == list(range(1, LATEST_VERSION + 1))
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("journal", ["wal", "delete"])
+def test_newer_database_is_refused_and_untouched(journal: str, tmp_path: Path) -> None:
+    dd = DataDir(tmp_path / "data")
+    open_store(dd).close()
+    conn = sqlite3.connect(dd.database)
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    wal = dd.database.with_name(dd.database.name + "-wal")
+    shm = dd.database.with_name(dd.database.name + "-shm")
+    assert not wal.exists() and not shm.exists()
+    digest = sha256_file(dd.database)
+
+    with pytest.raises(DatabaseTooNew) as info:
+        open_store(dd)
+
+    message = str(info.value)
+    assert is_chinese(message) and "请安装最新版本" in message
+    assert str(LATEST_VERSION + 1) in message and str(dd.database) in message
+    assert sha256_file(dd.database) == digest
+    assert not wal.exists(), "opening a newer database must not create its -wal file"
+    assert not shm.exists(), "opening a newer database must not create its -shm file"

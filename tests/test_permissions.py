@@ -1,0 +1,369 @@
+"""Every operation with every role: the core enforces the permission table, and session rules
+(throttling, lock-out, disabled accounts, the last admin, first-run setup, password storage)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+from conftest import login_as
+from core_helpers import ROOT, build_demo, copy_installation, is_chinese
+from models import accounts, audit, audit_ops, campaigns, directory, passwords  # noqa: F401
+from models.demo import DEMO_PASSWORD
+from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
+                           LoginThrottled, PermissionDenied, ValidationError)
+from models.paths import DataDir
+from models.permissions import OPERATIONS, ROLE_LABELS, Role
+from models.session import LOCK_SECONDS, Session, login, setup_installation
+from models.store import Store, open_store
+
+ROLE_USERS = {Role.OFFICER: "officer", Role.REVIEWER: "reviewer", Role.CHIEF: "chief",
+              Role.ADMIN: "admin"}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+    dd = DataDir(tmp_path_factory.mktemp("perm-template") / "data")
+    build_demo(dd)
+    return dd
+
+
+@pytest.fixture
+def demo(template: DataDir, tmp_path: Path):
+    store = open_store(copy_installation(template, DataDir(tmp_path / "data")))
+    yield store
+    store.close()
+
+
+def one(store: Store, sql: str, *params: Any) -> Any:
+    return store.conn.execute(sql, params).fetchone()[0]
+
+
+# --- the argument for each operation ------------------------------------------------------------
+# Each entry: (call(session) -> result, what it writes: "data", "event" (an audit entry only) or
+# None). The arguments are valid for the demo data, so an allowed role's call succeeds. A new
+# operation must be added here (see the test below).
+
+def _acct(s: Session, name: str) -> int:
+    return one(s.store, "SELECT id FROM accounts WHERE username = ?", name)
+
+
+def _person(s: Session, name: str) -> int:
+    return one(s.store, "SELECT id FROM people WHERE name = ?", name)
+
+
+def _unit(s: Session, code: str) -> int:
+    return one(s.store, "SELECT id FROM units WHERE code = ?", code)
+
+
+CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
+    "directory.list_units": (lambda s: directory.list_units(s), None),
+    "directory.get_own_unit": (lambda s: directory.get_own_unit(s), None),
+    "directory.update_own_unit": (
+        lambda s: directory.update_own_unit(s, name="玛沁县大武超限检测站（新址）"), "data"),
+    "directory.add_unit": (
+        lambda s: directory.add_unit(s, name="甘德县交通运输综合行政执法大队", code="QH-632623",
+                                     level="county", parent_id=_unit(s, "QH-632600")), "data"),
+    "directory.update_unit": (
+        lambda s: directory.update_unit(s, _unit(s, "QH-630106"), name="湟中区执法大队"), "data"),
+    "directory.list_people": (lambda s: directory.list_people(s), None),
+    "directory.add_person": (
+        lambda s: directory.add_person(s, name="新队员", title="执法队员", cert_no="63260021099",
+                                       phone="13800000001"), "data"),
+    "directory.update_person": (
+        lambda s: directory.update_person(s, _person(s, "索南扎西"), title="执法中队长"), "data"),
+    "accounts.list_accounts": (lambda s: accounts.list_accounts(s), None),
+    "accounts.create_account": (
+        lambda s: accounts.create_account(s, username="newuser", password="newpass-789",
+                                          roles=["officer"]), "data"),
+    "accounts.set_roles": (
+        lambda s: accounts.set_roles(s, _acct(s, "officer2"), ["officer", "reviewer"]), "data"),
+    "accounts.set_active": (lambda s: accounts.set_active(s, _acct(s, "officer2"), False), "data"),
+    "accounts.reset_password": (
+        lambda s: accounts.reset_password(s, _acct(s, "officer2"), "reset-pass-123"), "data"),
+    "accounts.unlock": (lambda s: accounts.unlock(s, "officer2"), "event"),
+    "accounts.change_own_password": (
+        lambda s: accounts.change_own_password(s, DEMO_PASSWORD, "own-new-pass-1"), "data"),
+    "campaigns.create_campaign": (
+        lambda s: campaigns.create_campaign(
+            s, title="道路运输执法专项检查", doc_no="果交〔2024〕5号", start_date="2024-03-01",
+            end_date="2024-05-31", categories=["逐利执法", "执法不规范"],
+            phases=[{"name": "自查", "deadline": "2024-03-31"}],
+            materials=[{"name": "自查报告", "due_date": "2024-04-10"}]), "data"),
+    "campaigns.update_campaign": (
+        lambda s: campaigns.update_campaign(s, one(s.store, "SELECT min(id) FROM campaigns"),
+                                            note="已召开部署会。"), "data"),
+    "campaigns.list_campaigns": (lambda s: campaigns.list_campaigns(s), None),
+    "campaigns.get_campaign": (
+        lambda s: campaigns.get_campaign(s, one(s.store, "SELECT min(id) FROM campaigns")), None),
+    "campaigns.upcoming_deadlines": (
+        lambda s: campaigns.upcoming_deadlines(s, today=date(2024, 6, 20)), None),
+    "audit_ops.verify": (lambda s: audit_ops.verify(s), None),
+    "audit_ops.recent_entries": (lambda s: audit_ops.recent_entries(s, 10), None),
+    "audit_ops.head": (lambda s: audit_ops.head(s), None),
+}
+
+
+def test_every_operation_has_arguments() -> None:
+    assert len(OPERATIONS) >= 20
+    missing = sorted(set(OPERATIONS) - set(CALLS))
+    assert not missing, f"add these operations to CALLS in {__file__}: {missing}"
+    assert not set(CALLS) - set(OPERATIONS), "CALLS names an operation that no longer exists"
+
+
+def test_demo_accounts_have_one_role_each(demo: Store) -> None:
+    rows = dict(demo.conn.execute("SELECT username, roles FROM accounts").fetchall())
+    assert rows == {user: role.value for role, user in ROLE_USERS.items()} | {"officer2": "officer"}
+
+
+@pytest.mark.parametrize("role", list(Role), ids=str)
+@pytest.mark.parametrize("name", sorted(OPERATIONS))
+def test_operation_with_role(name: str, role: Role, demo: Store) -> None:
+    if name not in CALLS:
+        pytest.fail(f"operation {name} has no arguments in CALLS")
+    func, permission = OPERATIONS[name]
+    assert func.permission is permission  # type: ignore[attr-defined]
+    call, writes = CALLS[name]
+    session = login_as(demo, ROLE_USERS[role])
+    assert session.roles == {role}
+    head_before = audit.head(demo.conn)
+
+    if role in permission.roles:
+        result = call(session)
+        head_after = audit.head(demo.conn)
+        if writes:
+            assert head_after[0] > head_before[0], f"{name} wrote nothing"
+            # Changes is true when business data changed
+            assert bool(result) == (writes == "data"), result
+        else:
+            assert head_after == head_before, f"{name} is a read but wrote to the log"
+            assert result is not None
+        assert demo.verify_audit().ok
+    else:
+        with pytest.raises(PermissionDenied) as info:
+            call(session)
+        message = str(info.value)
+        assert is_chinese(message)
+        assert f"“{permission.label}”" in message
+        for r in permission.roles:
+            assert ROLE_LABELS[r] in message
+        assert audit.head(demo.conn) == head_before, f"{name} denied to {role} but wrote"
+
+
+def test_permission_check_runs_before_validation(demo: Store) -> None:
+    """A denied role learns nothing from the arguments: even bad input gives PermissionDenied."""
+    officer = login_as(demo, "officer")
+    with pytest.raises(PermissionDenied):
+        accounts.create_account(officer, username="", password="x", roles=["nonsense"])
+    with pytest.raises(PermissionDenied):
+        directory.update_unit(officer, 999999, level="galaxy")
+
+
+# --- login throttling and lock-out ----------------------------------------------------------------
+
+class Clock:
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def attempt(store: Store, user: str, password: str, clock: Clock) -> type[Exception] | None:
+    try:
+        login(store, user, password, clock=clock)
+    except (AuthenticationFailed, LoginThrottled, AccountLocked, AccountDisabled) as exc:
+        return type(exc)
+    return None
+
+
+def failure_script(store: Store, user: str) -> list[object]:
+    """A fixed sequence of tries; what each gives (error class or None for a login)."""
+    clock = Clock()
+    out: list[object] = []
+    for _ in range(3):
+        out.append(attempt(store, user, "wrong-password", clock))
+    out.append(attempt(store, user, "wrong-password", clock))   # at once: throttled
+    clock.advance(1.01)
+    out.append(attempt(store, user, "wrong-password", clock))   # 4th failure, waits 2 s
+    out.append(attempt(store, user, "wrong-password", clock))   # throttled again
+    clock.advance(2.01)
+    out.append(attempt(store, user, "wrong-password", clock))   # 5th failure: locked
+    out.append(attempt(store, user, DEMO_PASSWORD, clock))      # even the right one
+    clock.advance(LOCK_SECONDS - 60)
+    out.append(attempt(store, user, DEMO_PASSWORD, clock))      # still locked
+    clock.advance(61)
+    out.append(attempt(store, user, DEMO_PASSWORD, clock))      # lock over
+    return out
+
+
+EXPECTED_SCRIPT = [AuthenticationFailed] * 3 + [LoginThrottled, AuthenticationFailed,
+                                                LoginThrottled, AuthenticationFailed,
+                                                AccountLocked, AccountLocked, None]
+
+
+def test_wrong_password_throttle_and_lock(demo: Store) -> None:
+    assert failure_script(demo, "officer") == EXPECTED_SCRIPT
+    assert demo.conn.execute("SELECT count(*) FROM login_attempts").fetchone()[0] == 0
+    failed = demo.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'login_failed'"
+                               " AND row_key = 'user:officer'").fetchone()[0]
+    assert failed == 5
+    assert demo.verify_audit().ok
+
+
+def test_throttle_and_lock_messages(demo: Store) -> None:
+    clock = Clock()
+    for _ in range(3):
+        with pytest.raises(AuthenticationFailed, match="用户名或密码不正确"):
+            login(demo, "reviewer", "wrong-password", clock=clock)
+    with pytest.raises(LoginThrottled) as throttled:
+        login(demo, "reviewer", DEMO_PASSWORD, clock=clock)
+    assert "1 秒后再试" in str(throttled.value)
+    for _ in range(2):
+        clock.advance(60)
+        with pytest.raises(AuthenticationFailed):
+            login(demo, "reviewer", "wrong-password", clock=clock)
+    with pytest.raises(AccountLocked) as locked:
+        login(demo, "reviewer", DEMO_PASSWORD, clock=clock)
+    assert "连续错误 5 次" in str(locked.value) and "15 分钟" in str(locked.value)
+
+
+def test_unknown_user_is_throttled_like_a_known_one(demo: Store) -> None:
+    assert failure_script(demo, "nobody")[:-1] == EXPECTED_SCRIPT[:-1]
+    # ... and the messages are the same, so a guesser cannot tell the names apart
+    clock_a, clock_b = Clock(), Clock()
+    for _ in range(3):
+        attempt(demo, "officer2", "wrong-password", clock_a)
+        attempt(demo, "ghost", "wrong-password", clock_b)
+    msgs = []
+    for user, clock in (("officer2", clock_a), ("ghost", clock_b)):
+        with pytest.raises(LoginThrottled) as info:
+            login(demo, user, "wrong-password", clock=clock)
+        msgs.append(str(info.value))
+    assert msgs[0] == msgs[1]
+
+
+def test_admin_unlock_clears_the_lock(demo: Store) -> None:
+    clock = Clock()
+    for _ in range(5):
+        clock.advance(120)
+        assert attempt(demo, "officer", "wrong-password", clock) is AuthenticationFailed
+    assert attempt(demo, "officer", DEMO_PASSWORD, clock) is AccountLocked
+    admin = login_as(demo, "admin")
+    accounts.unlock(admin, "officer")
+    session = login(demo, "officer", DEMO_PASSWORD, clock=clock)
+    assert session.username == "officer"
+    assert demo.conn.execute("SELECT 1 FROM audit_log WHERE action = 'unlock'"
+                             " AND row_key = 'user:officer'").fetchone()
+
+
+def test_reset_password_also_clears_the_lock(demo: Store) -> None:
+    clock = Clock()
+    for _ in range(5):
+        clock.advance(120)
+        attempt(demo, "officer2", "wrong-password", clock)
+    admin = login_as(demo, "admin")
+    accounts.reset_password(admin, one(demo, "SELECT id FROM accounts WHERE username = 'officer2'"),
+                            "fresh-pass-42")
+    assert login(demo, "officer2", "fresh-pass-42", clock=clock).username == "officer2"
+    with pytest.raises(AuthenticationFailed):
+        login(demo, "officer2", DEMO_PASSWORD, clock=clock)
+
+
+def test_disabled_account_cannot_log_in(demo: Store) -> None:
+    admin = login_as(demo, "admin")
+    officer_id = one(demo, "SELECT id FROM accounts WHERE username = 'officer'")
+    accounts.set_active(admin, officer_id, False)
+    with pytest.raises(AccountDisabled) as info:
+        login(demo, "officer", DEMO_PASSWORD)
+    assert "已停用" in str(info.value)
+    with pytest.raises(AuthenticationFailed):  # a wrong password reveals nothing more
+        login(demo, "officer", "wrong-password")
+    accounts.set_active(admin, officer_id, True)
+    assert login(demo, "officer", DEMO_PASSWORD).username == "officer"
+
+
+def test_last_admin_is_kept(demo: Store) -> None:
+    admin = login_as(demo, "admin")
+    admin_id = admin.account_id
+    head = audit.head(demo.conn)
+    with pytest.raises(ValidationError, match="最后一个有效的管理员"):
+        accounts.set_active(admin, admin_id, False)
+    with pytest.raises(ValidationError, match="最后一个有效的管理员"):
+        accounts.set_roles(admin, admin_id, ["chief"])
+    assert audit.head(demo.conn) == head
+    assert one(demo, "SELECT roles FROM accounts WHERE id = ?", admin_id) == "admin"
+
+    # with a second admin, the first may step down
+    chief_id = one(demo, "SELECT id FROM accounts WHERE username = 'chief'")
+    accounts.set_roles(admin, chief_id, ["chief", "admin"])
+    accounts.set_roles(admin, admin_id, ["officer"])
+    chief = login_as(demo, "chief")
+    with pytest.raises(ValidationError):  # now the chief is the last admin
+        accounts.set_active(chief, chief_id, False)
+    assert demo.verify_audit().ok
+
+
+def test_setup_runs_once(demo: Store) -> None:
+    head = audit.head(demo.conn)
+    with pytest.raises(AlreadySetUp) as info:
+        setup_installation(demo, unit={"name": "另一个单位", "code": "X-1", "level": "station"},
+                           chief={"name": "某人"}, username="intruder", password="intruder-pw-1")
+    assert is_chinese(str(info.value))
+    assert audit.head(demo.conn) == head
+    assert not demo.conn.execute("SELECT 1 FROM accounts WHERE username = 'intruder'").fetchone()
+
+
+def test_setup_on_empty_store_then_refused(store: Store) -> None:
+    session = setup_installation(
+        store, unit={"name": "大武超限检测站", "code": "DW-1", "level": "station",
+                     "parent": {"name": "玛沁县大队", "code": "MQ-1", "level": "county"}},
+        chief={"name": "站长甲", "phone": "0975-1234567"}, username="boss", password="boss-pass-1")
+    assert session.roles == {Role.CHIEF, Role.ADMIN}
+    assert login(store, "boss", "boss-pass-1").account_id == session.account_id
+    with pytest.raises(AlreadySetUp):
+        setup_installation(store, unit={"name": "另一个", "code": "DW-2", "level": "station"},
+                           chief={"name": "乙"}, username="boss2", password="boss-pass-2")
+    assert store.verify_audit().ok
+
+
+def test_passwords_are_stored_as_scrypt(demo: Store) -> None:
+    for username, stored in demo.conn.execute("SELECT username, password_hash FROM accounts"):
+        scheme, n, r, p, salt, digest = stored.split("$")
+        assert scheme == "scrypt" and salt and digest, username
+        assert DEMO_PASSWORD not in stored
+        assert passwords.check_password(DEMO_PASSWORD, stored)
+        assert not passwords.check_password(DEMO_PASSWORD + "x", stored)
+    hashes = [h for (h,) in demo.conn.execute("SELECT password_hash FROM accounts")]
+    assert len(set(hashes)) == len(hashes)  # salted: same password, different hashes
+
+
+def test_production_scrypt_cost() -> None:
+    """Without the tests' speed-up, new hashes use n >= 2**14 (32 MiB class memory-hard)."""
+    probe = ("import json, models.passwords as p; h = p.hash_password('correct horse 1');"
+             " print(json.dumps({'n': p.SCRYPT_N, 'r': p.SCRYPT_R, 'hash': h,"
+             " 'ok': p.check_password('correct horse 1', h)}))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["n"] >= 2 ** 14 and data["r"] >= 8
+    scheme, n, r, _p, _salt, _digest = data["hash"].split("$")
+    assert scheme == "scrypt" and int(n) == data["n"] and int(r) == data["r"]
+    assert data["ok"] is True
+
+
+def test_password_rule() -> None:
+    for bad in ("short1", "11111111", "12121212"):
+        with pytest.raises(ValidationError) as info:
+            passwords.check_rule(bad)
+        assert is_chinese(str(info.value))
+    passwords.check_rule("demo1234")
