@@ -181,7 +181,11 @@ def run_task(worker: DbWorker, parent: QWidget | None, title: str, label: str,
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     cancel = threading.Event()
-    dialog.canceled.connect(cancel.set)
+    # Not connect(cancel.set): for a bound method PySide tracks the Event with a weak reference and
+    # disconnects when it dies, and its last reference (cancel.is_set, below) is dropped on the
+    # worker thread; that disconnect deadlocked with the GUI thread emitting canceled on close().
+    # The lambda is owned by the connection, so the Event lives as long as the dialog.
+    dialog.canceled.connect(lambda: cancel.set())
     job_id = worker.reserve_id()
 
     def progress_ui(done: int, total: int) -> None:

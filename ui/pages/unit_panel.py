@@ -48,7 +48,7 @@ class UnitForm(QWidget):
         self.parent_unit.addItem(self.tr("（无上级）"), None)
         for u in units:
             if u["id"] != unit.get("id"):
-                self.parent_unit.addItem("　" * u["depth"] + u["name"], u["id"])
+                self.parent_unit.addItem(f"{u['name']}（{level_text(u['level'])}）", u["id"])
         if unit.get("parent_id"):
             self.parent_unit.setCurrentIndex(self.parent_unit.findData(unit["parent_id"]))
         form.addRow(self.tr("单位名称"), self.name)

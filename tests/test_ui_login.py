@@ -1,0 +1,144 @@
+"""GUI: login, the main window's areas, what it remembers, and the start-up refusals."""
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from models.demo import QINGHAI_2023, XIANGYUAN_2024
+from ui.login import LoginDialog
+from ui.mainwindow import AREAS
+from ui.pages.settings import SettingsPage
+from ui_helpers import (NAV_ZH, gui, make_demo, make_settings,  # noqa: F401 - fixtures
+                        translations)
+
+
+def test_wrong_password_keeps_the_dialog_then_login_opens_the_main_window(gui):
+    make_demo(gui.data_dir)
+    controller = gui.start()
+    dialog = gui.wait_dialog(controller, LoginDialog)
+    dialog.username.setText("chief")
+    dialog.password.setText("wrong-password")
+    dialog.buttons.accepted.emit()       # what the 登录 button does
+    gui.qtbot.waitUntil(lambda: dialog.message.text() == "用户名或密码不正确。", timeout=10_000)
+    gui.idle(controller)
+    assert dialog.isVisible() and controller.dialog is dialog
+    assert controller.window is None
+    assert dialog.buttons.isEnabled()    # the user can try again
+    assert dialog.password.selectedText() == "wrong-password"   # ready to be typed over
+
+    window = gui.login(controller, "chief")
+    assert not dialog.isVisible()
+    assert controller.session.username == "chief"
+    nav = window.findChild(type(window.nav), "navigation")
+    assert nav is window.nav
+    assert [nav.item(i).text() for i in range(nav.count())] == NAV_ZH
+    assert nav.currentRow() == 0
+
+    dashboard = window.area("dashboard")
+    assert window.stack.currentWidget() is dashboard
+    gui.qtbot.waitUntil(lambda: "才让东智" in dashboard.greeting.text(), timeout=10_000)
+    assert "负责人" in dashboard.greeting.text()
+    assert "玛沁县大武超限检测站" in dashboard.greeting.text()
+    tree = dashboard.campaigns
+    gui.qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=10_000)
+    doc_nos = {tree.topLevelItem(i).text(1) for i in range(2)}
+    assert doc_nos == {"青交执法监法〔2023〕30号", "襄交〔2024〕127号"}
+    titles = {tree.topLevelItem(i).text(0) for i in range(2)}
+    assert titles == {QINGHAI_2023["title"], XIANGYUAN_2024["title"]}
+    # Each campaign lists its categories, phases and materials below it.
+    qinghai = next(tree.topLevelItem(i) for i in range(2)
+                   if tree.topLevelItem(i).text(1) == QINGHAI_2023["doc_no"])
+    assert qinghai.childCount() == 1 + len(QINGHAI_2023["phases"]) + len(QINGHAI_2023["materials"])
+    assert qinghai.child(0).text(0).startswith("问题类别：逐利执法")
+    status = [label.text() for label in window.statusBar().findChildren(QLabel)]
+    assert any("当前用户：才让东智（负责人）" in text for text in status), status
+
+
+def test_closing_on_settings_is_remembered_for_the_next_start(gui):
+    make_demo(gui.data_dir)
+    controller = gui.start()
+    window = gui.login(controller, "chief")
+    window.show_area("settings")
+    assert window.stack.currentWidget() is window.area("settings")
+    # Not the default 1200 x 780; small enough for the 800 x 800 offscreen screen, which
+    # restoreGeometry() would otherwise shrink the window to.
+    window.resize(900, 640)
+    gui.qtbot.wait(50)
+    saved_size = window.size()
+    assert (saved_size.width(), saved_size.height()) == (900, 640)
+    window.close()
+    gui.idle(controller)
+    controller.shutdown()
+    gui.settings.sync()
+    assert gui.settings.value("main/area") == "settings"
+    assert isinstance(gui.settings.value("main/geometry"), QByteArray)
+
+    # A new start with the settings read back from the file.
+    settings = make_settings(gui.tmp_path)
+    assert settings.value("last_username") == "chief"
+    second = gui.start(settings=settings)
+    dialog = gui.wait_dialog(second, LoginDialog)
+    assert dialog.username.text() == "chief"     # the last user name is offered
+    window2 = gui.login(second, "chief")
+    assert window2 is not window
+    assert window2.nav.currentRow() == AREAS.index("settings")
+    # The area itself is built just after the window shows.
+    gui.qtbot.waitUntil(lambda: isinstance(window2.stack.currentWidget(), SettingsPage),
+                        timeout=10_000)
+    assert window2.stack.currentWidget() is window2.area("settings")
+    assert window2.size() == saved_size
+
+
+def test_second_window_on_the_same_data_folder_is_refused(gui):
+    make_demo(gui.data_dir)
+    boxes = gui.boxes
+    first = gui.start()
+    gui.wait_dialog(first, LoginDialog)
+
+    second = gui.controller()
+    assert second.start() is False
+    warnings = boxes.of("warning")
+    assert len(warnings) == 1
+    title, text = warnings[0]
+    assert title == "执法台账已在运行"
+    assert "已被另一个执法台账窗口打开" in text and str(gui.data_dir.root) in text
+    assert second.store is None and second.dialog is None and second.worker.pending == 0
+    second.shutdown()
+
+    # Once the first one has shut down, the folder can be opened again.
+    gui.close()
+    third = gui.start()
+    gui.wait_dialog(third, LoginDialog)
+
+
+def test_corrupt_database_shows_the_error_box_and_leaves_the_file_alone(gui):
+    gui.data_dir.root.mkdir(parents=True)
+    garbage = b"This is not an SQLite database, it is a scanned letter.\n" * 300
+    gui.data_dir.database.write_bytes(garbage)
+    digest = hashlib.sha256(garbage).hexdigest()
+    seen: dict[str, object] = {}
+
+    def on_box(box: QMessageBox) -> None:
+        seen["title"] = box.windowTitle()
+        seen["text"] = box.text()
+        seen["buttons"] = [b.text() for b in box.buttons()]
+        seen["icon"] = box.icon()
+        quit_button = next(b for b in box.buttons() if b.text() == "退出")
+        quit_button.click()
+
+    gui.modal.on_next(QMessageBox, on_box)
+    controller = gui.start()
+    gui.qtbot.waitUntil(lambda: bool(gui.modal.handled) or bool(gui.modal.errors), timeout=10_000)
+    gui.modal.check()
+    gui.qtbot.waitUntil(lambda: bool(gui.quit_calls), timeout=10_000)  # 退出 quits the app
+
+    assert seen["title"] == "无法打开台账数据库"
+    assert seen["icon"] == QMessageBox.Icon.Critical
+    assert "数据库文件已损坏" in seen["text"] and str(gui.data_dir.database) in seen["text"]
+    assert "程序没有修改这个文件" in seen["text"]
+    assert sorted(seen["buttons"]) == sorted(["重试", "选择其他数据文件夹…", "退出"])
+    assert controller.store is None and controller.window is None and controller.dialog is None
+    assert hashlib.sha256(gui.data_dir.database.read_bytes()).hexdigest() == digest
+    assert not gui.data_dir.database.with_name(gui.data_dir.database.name + "-wal").exists()
