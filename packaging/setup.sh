@@ -48,3 +48,6 @@ if [ ! -e "$stamp" ]; then
 fi
 
 .venv/bin/python packaging/i18n.py release
+# Byte-code for the app's own modules, as an installer would leave it (pip does the same for the
+# packages it installs): start-up then skips compiling them.
+.venv/bin/python -m compileall -q main.py models ui

@@ -138,3 +138,21 @@ def test_large_text_mode_scales_the_fonts_and_is_remembered(gui):
                         timeout=10_000)
     assert controller.large_text is False
     assert str(controller.settings.value("large_text")).lower() == "false"
+
+
+def test_large_text_checkbox_and_menu_action_stay_in_step(gui):
+    """Settings → 界面 → 长者模式 and 视图 → 长者模式 show one state, whichever is used."""
+    from PySide6.QtWidgets import QCheckBox
+
+    controller, window = gui.demo_window("chief")
+    window.show_area("settings")
+    box = window.area("settings").findChild(QCheckBox, "large_text")
+    action = window.large_action
+    assert not box.isChecked() and not action.isChecked()
+
+    box.click()                           # the checkbox turns it on ...
+    assert controller.large_text is True
+    assert action.isChecked()             # ... and the menu shows it on
+    action.trigger()                      # the menu turns it off ...
+    assert controller.large_text is False
+    assert not box.isChecked()            # ... and the checkbox shows it off

@@ -142,3 +142,21 @@ def test_corrupt_database_shows_the_error_box_and_leaves_the_file_alone(gui):
     assert controller.store is None and controller.window is None and controller.dialog is None
     assert hashlib.sha256(gui.data_dir.database.read_bytes()).hexdigest() == digest
     assert not gui.data_dir.database.with_name(gui.data_dir.database.name + "-wal").exists()
+
+
+def test_keyboard_shortcuts_switch_areas(gui):
+    """Ctrl+1 … Ctrl+6 switch areas once the window has settled (they are set just after show)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    controller, window = gui.demo_window("chief")
+    gui.qtbot.waitUntil(
+        lambda: any(a.shortcut() == QKeySequence("Ctrl+6") for a in window.actions()),
+        timeout=5_000)
+    window.activateWindow()
+    gui.qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    gui.qtbot.waitUntil(lambda: window.nav.currentRow() == 5, timeout=5_000)
+    assert window.stack.currentWidget() is window.area("settings")
+    gui.qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    gui.qtbot.waitUntil(lambda: window.nav.currentRow() == 0, timeout=5_000)
+    assert window.large_action.shortcut() == QKeySequence("Ctrl+Shift+L")

@@ -32,6 +32,7 @@ class AppController(QObject):
     """Owns the worker, the store handle (used on the worker only) and the top-level windows."""
 
     main_window_shown = Signal(object)
+    large_text_changed = Signal(bool)
 
     def __init__(self, data_dir: DataDir, settings: QSettings, translations: Translations,
                  *, auto_session: Callable[[Store], core_session.Session] | None = None) -> None:
@@ -159,8 +160,12 @@ class AppController(QObject):
         self.settings.setValue("language", self.translations.language)
 
     def set_large_text(self, enabled: bool) -> None:
+        """Apply and remember large-text mode; every control showing it follows the signal."""
+        if enabled == self.large_text and self.settings.contains("large_text"):
+            return
         apply_large_text(enabled)
         self.settings.setValue("large_text", enabled)
+        self.large_text_changed.emit(enabled)
 
     @property
     def large_text(self) -> bool:

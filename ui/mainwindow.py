@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSplitter, QStackedWidget, QStyle, QWidget)
 
@@ -19,6 +19,7 @@ from .i18n import LANGUAGES, translate
 if TYPE_CHECKING:
     from .app import AppController
 
+SHORTCUT_DELAY_MS = 250
 AREAS = ("dashboard", "ledger", "selfcheck", "review", "submission", "settings")
 
 
@@ -31,14 +32,17 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setMinimumSize(QSize(900, 600))
         self._current = 0
+        self._build_menus()
         self._build()
+        controller.large_text_changed.connect(self._follow_large_text)
+        # Invisible set-up waits until the window and its first area have been painted.
+        QTimer.singleShot(SHORTCUT_DELAY_MS, self, self._add_shortcuts)
 
     # --- construction --------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.setWindowTitle(self.tr("执法台账"))
-        self.menuBar().clear()
-        self._build_menus()
+        self._retranslate_menus()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(24, 24))
@@ -58,7 +62,6 @@ class MainWindow(QMainWindow):
         self._built: dict[int, QWidget] = {}
         for key, title in zip(AREAS, self._titles()):
             item = QListWidgetItem(style.standardIcon(icons[key]), title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the real area on first visit
         self.nav.currentRowChanged.connect(self._switch)
@@ -108,45 +111,60 @@ class MainWindow(QMainWindow):
         return PlaceholderPage(title, texts[key])
 
     def _build_menus(self) -> None:
+        """Menus and their actions, once; texts come from :meth:`_retranslate_menus`."""
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        switch = QAction(self.tr("切换用户…"), self)
-        switch.triggered.connect(self._logout)
-        file_menu.addAction(switch)
-        password = QAction(self.tr("修改密码…"), self)
-        password.triggered.connect(self._change_password)
-        file_menu.addAction(password)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("退出"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu = bar.addMenu("")
+        self.switch_action = self.file_menu.addAction("")
+        self.switch_action.triggered.connect(self._logout)
+        self.password_action = self.file_menu.addAction("")
+        self.password_action.triggered.connect(self._change_password)
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("")
+        self.quit_action.triggered.connect(self.close)
 
-        view = bar.addMenu(self.tr("视图(&V)"))
+        self.view_menu = bar.addMenu("")
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
-            act = QAction(name, self, checkable=True)
+            act = self.view_menu.addAction(name)
+            act.setCheckable(True)
             act.setChecked(code == self.controller.translations.language)
             act.triggered.connect(lambda _c=False, code=code: self.controller.set_language(code))
             group.addAction(act)
-            view.addAction(act)
-        view.addSeparator()
-        self.large_action = QAction(self.tr("长者模式（大字）"), self, checkable=True)
+        self.view_menu.addSeparator()
+        self.large_action = self.view_menu.addAction("")
         self.large_action.setObjectName("large_text_action")
-        self.large_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.large_action.setCheckable(True)
         self.large_action.setChecked(self.controller.large_text)
         self.large_action.toggled.connect(self.controller.set_large_text)
-        view.addAction(self.large_action)
-        for i, key in enumerate(AREAS):
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = self.help_menu.addAction("")
+        self.about_action.triggered.connect(self._about)
+
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.switch_action.setText(self.tr("切换用户…"))
+        self.password_action.setText(self.tr("修改密码…"))
+        self.quit_action.setText(self.tr("退出"))
+        self.view_menu.setTitle(self.tr("视图(&V)"))
+        self.large_action.setText(self.tr("长者模式（大字）"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.about_action.setText(self.tr("关于执法台账"))
+
+    def _add_shortcuts(self) -> None:
+        """Keyboard shortcuts, set once, shortly after the window is up.
+
+        The first shortcut loads PySide's ``Qt`` namespace (about 25 ms): done after the first
+        paint it costs nothing anyone sees.
+        """
+        from PySide6.QtGui import QKeySequence
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.large_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        for i in range(len(AREAS)):
             act = QAction(self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _c=False, i=i: self.nav.setCurrentRow(i))
             self.addAction(act)
-
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        about = QAction(self.tr("关于执法台账"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
 
     def _build_status(self) -> None:
         s = self.controller.session
@@ -190,6 +208,11 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
             self._build()
         super().changeEvent(event)
+
+    def _follow_large_text(self, enabled: bool) -> None:
+        self.large_action.blockSignals(True)
+        self.large_action.setChecked(enabled)
+        self.large_action.blockSignals(False)
 
     def _logout(self) -> None:
         self.logout_requested.emit()

@@ -35,8 +35,14 @@ class AppearancePanel(Page):
         self.large.setObjectName("large_text")
         self.large.setChecked(controller.large_text)
         self.large.toggled.connect(controller.set_large_text)
+        controller.large_text_changed.connect(self._follow_large_text)
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.large)
+
+    def _follow_large_text(self, enabled: bool) -> None:
+        self.large.blockSignals(True)
+        self.large.setChecked(enabled)
+        self.large.blockSignals(False)
 
 
 class DataPanel(Page):
