@@ -17,6 +17,7 @@ import pytest  # noqa: E402
 from models import passwords  # noqa: E402
 from models.paths import DataDir  # noqa: E402
 from models.store import Store, open_store  # noqa: E402
+from ui_helpers import gui, translations  # noqa: E402,F401 - fixtures of the GUI tests
 
 
 @pytest.fixture(autouse=True)
@@ -38,14 +39,28 @@ def store(data_dir: DataDir):
     s.close()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+    """A closed demo installation (accounts chief, reviewer, officer, officer2, admin), built once."""
+    from core_helpers import build_demo
+    template = DataDir(tmp_path_factory.mktemp("demo-template") / "data")
+    build_demo(template)
+    return template
+
+
 @pytest.fixture
-def demo_store(data_dir: DataDir):
-    """An installation filled by the demo (accounts chief, reviewer, officer, officer2, admin)."""
-    from models.demo import create_demo
-    s = open_store(data_dir)
-    create_demo(s)
-    yield s
-    s.close()
+def demo_dir(demo_template: DataDir, tmp_path: Path) -> DataDir:
+    """A fresh copy of the demo installation for one test."""
+    from core_helpers import copy_installation
+    return copy_installation(demo_template, DataDir(tmp_path / "data"))
+
+
+@pytest.fixture
+def demo(demo_dir: DataDir):
+    """The open store of a fresh demo copy."""
+    store = open_store(demo_dir)
+    yield store
+    store.close()
 
 
 def login_as(store: Store, username: str):

@@ -11,23 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import login_as
-from core_helpers import build_demo, copy_installation, newest_seq_for, run_cli, sqlite_cli
+from core_helpers import newest_seq_for, run_cli, sqlite_cli
 from models import audit, audit_ops, passwords
 from models.paths import DataDir
 from models.store import open_store
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    dd = DataDir(tmp_path_factory.mktemp("audit-template") / "data")
-    build_demo(dd)
-    return dd
-
-
-@pytest.fixture
-def demo_dir(template: DataDir, tmp_path: Path) -> DataDir:
-    """A closed demo installation of this test's own."""
-    return copy_installation(template, DataDir(tmp_path / "data"))
 
 
 def query(dd: DataDir, sql: str, params: tuple = ()) -> list[tuple]:

@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from conftest import login_as
-from core_helpers import build_demo, copy_installation, is_chinese
+from core_helpers import is_chinese
 from models import audit, campaigns, directory
 from models.errors import NotFound, ValidationError
-from models.paths import DataDir
 from models.session import Session
-from models.store import Store, open_store
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    dd = DataDir(tmp_path_factory.mktemp("dir-template") / "data")
-    build_demo(dd)
-    return dd
-
-
-@pytest.fixture
-def demo(template: DataDir, tmp_path: Path):
-    store = open_store(copy_installation(template, DataDir(tmp_path / "data")))
-    yield store
-    store.close()
+from models.store import Store
 
 
 @pytest.fixture

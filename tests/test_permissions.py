@@ -6,38 +6,22 @@ import json
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any, Callable
 
 import pytest
 
 from conftest import login_as
-from core_helpers import ROOT, build_demo, copy_installation, is_chinese
+from core_helpers import ROOT, is_chinese
 from models import accounts, audit, audit_ops, campaigns, directory, passwords  # noqa: F401
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
-from models.paths import DataDir
 from models.permissions import OPERATIONS, ROLE_LABELS, Role
 from models.session import LOCK_SECONDS, Session, login, setup_installation
-from models.store import Store, open_store
+from models.store import Store
 
 ROLE_USERS = {Role.OFFICER: "officer", Role.REVIEWER: "reviewer", Role.CHIEF: "chief",
               Role.ADMIN: "admin"}
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    dd = DataDir(tmp_path_factory.mktemp("perm-template") / "data")
-    build_demo(dd)
-    return dd
-
-
-@pytest.fixture
-def demo(template: DataDir, tmp_path: Path):
-    store = open_store(copy_installation(template, DataDir(tmp_path / "data")))
-    yield store
-    store.close()
 
 
 def one(store: Store, sql: str, *params: Any) -> Any:

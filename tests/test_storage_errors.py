@@ -15,7 +15,7 @@ from typing import Iterator
 import pytest
 
 from conftest import login_as
-from core_helpers import build_demo, copy_installation, is_chinese, run_cli, sha256_file
+from core_helpers import is_chinese, run_cli, sha256_file
 from models import audit, campaigns, directory, store as store_module
 from models.errors import (DatabaseCorrupt, DatabaseLocked, DatabaseMissing, DatabaseReadOnly,
                            DatabaseTooNew, DataFolderError, DiskFull, FieldLedgerError,
@@ -23,18 +23,6 @@ from models.errors import (DatabaseCorrupt, DatabaseLocked, DatabaseMissing, Dat
 from models.migrations import LATEST_VERSION
 from models.paths import DataDir
 from models.store import open_store, translate_sqlite_error
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    dd = DataDir(tmp_path_factory.mktemp("storage-template") / "data")
-    build_demo(dd)
-    return dd
-
-
-@pytest.fixture
-def demo_dir(template: DataDir, tmp_path: Path) -> DataDir:
-    return copy_installation(template, DataDir(tmp_path / "data"))
 
 
 @pytest.fixture

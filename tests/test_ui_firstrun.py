@@ -8,7 +8,7 @@ from models.errors import ValidationError
 from models.session import is_set_up
 from ui.login import LoginDialog
 from ui.wizard import FirstRunWizard
-from ui_helpers import NAV_ZH, gui, reopened, translations  # noqa: F401 - fixtures
+from ui_helpers import NAV_ZH, reopened
 
 UNIT = {"unit_name": "班玛县交通运输综合行政执法大队", "unit_code": "QH-632622"}
 CHIEF = {"chief_name": "多杰才让", "username": "duojie"}

@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import i18n, style
 from ui.pages.settings import AppearancePanel
-from ui_helpers import (NAV_ZH, ROOT, TS_FILE, build_english_catalogue, gui,  # noqa: F401
-                        translations)
+from ui_helpers import NAV_ZH, ROOT, TS_FILE, build_english_catalogue
 
 #: A stand-in English catalogue for the runtime mechanism (independent of translation progress).
 TEST_NAV_EN = ["Workbench (test)", "Issue ledger (test)", "Self-inspection (test)",

@@ -10,8 +10,7 @@ from models.demo import QINGHAI_2023, XIANGYUAN_2024
 from ui.login import LoginDialog
 from ui.mainwindow import AREAS
 from ui.pages.settings import SettingsPage
-from ui_helpers import (NAV_ZH, gui, make_demo, make_settings,  # noqa: F401 - fixtures
-                        translations)
+from ui_helpers import NAV_ZH, make_demo, make_settings
 
 
 def test_wrong_password_keeps_the_dialog_then_login_opens_the_main_window(gui):

@@ -11,7 +11,7 @@ from models.errors import PermissionDenied
 from ui.pages.accounts_panel import AccountDialog, AccountsPanel
 from ui.pages.audit_panel import AuditPanel, verify_with_progress
 from ui.pages.people_panel import PeoplePanel, PersonDialog
-from ui_helpers import fill, gui, press_ok, reopened, translations  # noqa: F401 - fixtures
+from ui_helpers import fill, press_ok, reopened
 
 
 def _panel(window, kind):

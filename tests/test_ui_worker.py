@@ -15,7 +15,6 @@ from models.errors import NotFound
 from models.logs import setup_logging
 from ui import errors as ui_errors
 from ui.worker import DbWorker, TaskCancelled, run_task
-from ui_helpers import gui, translations  # noqa: F401 - fixtures
 
 
 def on_gui_thread() -> bool:

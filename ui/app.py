@@ -9,11 +9,10 @@ import argparse
 import sys
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QSettings, Signal
+from PySide6.QtCore import QLockFile, QObject, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from models import session as core_session
-from models.errors import FieldLedgerError
 from models.logs import log, setup_logging
 from models.paths import DataDir
 from models.store import Store, open_store

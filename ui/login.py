@@ -1,16 +1,16 @@
 """The login dialog shown on every start, and the change-password dialog."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QVBoxLayout, QWidget)
 
 from models import accounts, session as core_session
-from models.errors import FieldLedgerError
 from models.store import Store
 
 from .errors import describe
 from .style import heading
+from .widgets import error_label, ok_cancel
 from .worker import DbWorker
 
 
@@ -49,10 +49,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("密码"), self.password)
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         layout.addWidget(self.message)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -110,15 +107,9 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("原密码"), self.old)
         form.addRow(self.tr("新密码"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, self._save))
 
     def _save(self) -> None:
         if self.new.text() != self.again.text():

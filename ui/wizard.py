@@ -11,6 +11,7 @@ from models import session as core_session
 from models.store import Store
 
 from .errors import describe, show_error
+from .widgets import error_label
 from .worker import DbWorker, run_task
 
 LEVELS = ["station", "county", "city", "province"]
@@ -125,10 +126,7 @@ class ChiefPage(QWizardPage):
         form.addRow(self.tr("登录用户名"), self.username)
         form.addRow(self.tr("密码（至少 8 位）"), self.password)
         form.addRow(self.tr("再输入一次密码"), self.password2)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label()
         form.addRow(self.message)
         self.registerField("chief_name*", self.name)
         self.registerField("username*", self.username)

@@ -4,14 +4,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout,
+                               QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models import accounts, directory
 from models.permissions import ROLE_LABELS, Role, parse_roles
 
 from ..i18n import translate
+from ..widgets import ok_cancel, read_only_table
 from .base import Page
 
 
@@ -43,11 +44,7 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("人员"), self.person)
         form.addRow(self.tr("角色"), roles_row)
         form.addRow(self.tr("初始密码"), self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict[str, Any]:
         return {"username": self.username.text(), "password": self.password.text(),
@@ -66,11 +63,7 @@ class RolesDialog(QDialog):
             box.setChecked(role in current)
             self.boxes[role] = box
             layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def roles(self) -> list[str]:
         return [r.value for r, box in self.boxes.items() if box.isChecked()]
@@ -97,16 +90,8 @@ class AccountsPanel(Page):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("accounts_table")
-        self.table.setHorizontalHeaderLabels([self.tr("用户名"), self.tr("人员"), self.tr("角色"),
-                                              self.tr("状态"), self.tr("密码错误")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table([self.tr("用户名"), self.tr("人员"), self.tr("角色"),
+                                      self.tr("状态"), self.tr("密码错误")], "accounts_table")
         layout.addWidget(self.table)
         self.note = QLabel(self.tr("只有管理员可以管理账号。"))
         layout.addWidget(self.note)

@@ -5,8 +5,8 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models import audit_ops
 from models.audit import VerifyReport
@@ -14,6 +14,7 @@ from models.i18n import QT_TRANSLATE_NOOP
 from models.session import Session
 
 from ..worker import DbWorker, run_task
+from ..widgets import read_only_table
 from .base import Page
 
 ACTIONS = {
@@ -81,13 +82,9 @@ class AuditPanel(Page):
             lambda: verify_with_progress(self, self.worker, self.session))
         row.addWidget(self.verify_button)
         layout.addLayout(row)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("audit_table")
-        self.table.setHorizontalHeaderLabels([self.tr("序号"), self.tr("时间"), self.tr("操作人"),
-                                              self.tr("动作"), self.tr("数据表"), self.tr("行")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table([self.tr("序号"), self.tr("时间"), self.tr("操作人"),
+                                      self.tr("动作"), self.tr("数据表"), self.tr("行")],
+                                     "audit_table")
         layout.addWidget(self.table)
         self.refresh()
 

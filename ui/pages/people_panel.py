@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QFormLayout, QHBoxLayout,
+                               QLineEdit, QPushButton, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from models import directory
 from models.permissions import ROLE_LABELS, parse_roles
 
 from ..i18n import translate
+from ..widgets import ok_cancel, read_only_table
 from .base import Page
 
 
@@ -37,11 +37,7 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("执法证号"), self.cert)
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.active)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> dict[str, Any]:
         return {"name": self.name.text(), "title": self.title_edit.text(),
@@ -68,17 +64,9 @@ class PeoplePanel(Page):
         row.addWidget(self.edit_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("people_table")
-        self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("职务"), self.tr("执法证号"),
-                                              self.tr("联系电话"), self.tr("账号与角色"),
-                                              self.tr("状态")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table([self.tr("姓名"), self.tr("职务"), self.tr("执法证号"),
+                                      self.tr("联系电话"), self.tr("账号与角色"), self.tr("状态")],
+                                     "people_table")
         if can_edit:
             self.table.doubleClicked.connect(lambda _i: self._edit())
         layout.addWidget(self.table)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -12,6 +12,7 @@ from models.i18n import QT_TRANSLATE_NOOP
 from models.session import Session
 
 from ..i18n import translate
+from ..widgets import ok_cancel
 from .base import Page
 
 LEVEL_LABELS = {
@@ -68,11 +69,7 @@ class UnitDialog(QDialog):
         layout = QVBoxLayout(self)
         self.form = UnitForm(units)
         layout.addWidget(self.form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
 
 class UnitPanel(Page):
