@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         return _COMMANDS[args.command](args, data_dir)
     except FieldLedgerError as exc:
+        log.info("command %s: %r", args.command, exc, exc_info=True)
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

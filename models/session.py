@@ -60,6 +60,13 @@ def own_unit_id(store: Store) -> int | None:
     return int(value) if value else None
 
 
+def login_banner(store: Store) -> dict[str, object]:
+    """What the login dialog shows before anyone is logged in: the unit's name, demo or not."""
+    unit_id = own_unit_id(store)
+    row = store.conn.execute("SELECT name FROM units WHERE id = ?", (unit_id,)).fetchone()
+    return {"unit": row[0] if row else "", "demo": store.setting("demo") == "1"}
+
+
 def now_text() -> str:
     return audit.now_iso()
 

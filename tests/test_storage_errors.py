@@ -97,6 +97,8 @@ def test_cli_on_corrupt_database_exits_2_without_traceback(data_dir: DataDir) ->
         assert result.stderr.startswith("错误：数据库文件已损坏"), result.stderr
         assert "Traceback" not in result.stderr + result.stdout
     assert sha256_file(data_dir.database) == digest
+    logged = data_dir.log_file.read_text(encoding="utf-8")  # the traceback went to the log
+    assert "Traceback (most recent call last)" in logged and "DatabaseCorrupt" in logged
 
 
 # --- locked ---------------------------------------------------------------------------------------

@@ -155,3 +155,20 @@ def test_large_text_checkbox_and_menu_action_stay_in_step(gui):
     action.trigger()                      # the menu turns it off ...
     assert controller.large_text is False
     assert not box.isChecked()            # ... and the checkbox shows it off
+
+
+def test_qt_standard_dialogs_follow_the_language(gui):
+    """Qt's own catalogue (qt_zh_CN → qtbase_zh_CN) makes standard buttons Chinese by default."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    def texts() -> list[str]:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+        return sorted(b.text() for b in box.buttons())
+
+    controller, _window = gui.demo_window("chief")
+    assert texts() == sorted(["确定", "取消"])
+    controller.set_language("en")
+    assert texts() == sorted(["OK", "Cancel"])
+    controller.set_language("zh_CN")
+    assert texts() == sorted(["确定", "取消"])

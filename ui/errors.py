@@ -24,6 +24,7 @@ def set_log_file_hint(path: str) -> None:
 def describe(exc: BaseException) -> str:
     """What the user is told about ``exc``; an unexpected error is logged with its traceback."""
     if isinstance(exc, FieldLedgerError):
+        log.info("shown to the user: %r", exc, exc_info=exc)
         return error_text(exc)
     log.error("unexpected error: %s", "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__)))

@@ -15,13 +15,6 @@ from .worker import DbWorker
 
 
 
-def _login_info(store: Store) -> dict[str, object]:
-    """Unit name and demo flag for the dialog's header (runs on the worker)."""
-    unit_id = core_session.own_unit_id(store)
-    row = store.conn.execute("SELECT name FROM units WHERE id = ?", (unit_id,)).fetchone()
-    return {"unit": row[0] if row else "", "demo": store.setting("demo") == "1"}
-
-
 class LoginDialog(QDialog):
     """User name and password; the check (scrypt, throttle) runs on the worker."""
 
@@ -62,7 +55,7 @@ class LoginDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         (self.password if username else self.username).setFocus()
-        worker.call(_login_info, store, on_done=self._show_info)
+        worker.call(core_session.login_banner, store, on_done=self._show_info)
 
     def _show_info(self, info: dict[str, object]) -> None:
         self.unit.setText(str(info["unit"]))
