@@ -115,6 +115,7 @@ def test_large_text_mode_scales_the_fonts_and_is_remembered(gui):
     assert base > 0
     title = window.area("dashboard").title
     title_base = title.font().pointSizeF()
+    nav_base = window.nav.font().pointSizeF()
     action = window.large_action
     assert action.objectName() == "large_text_action" and not action.isChecked()
 
@@ -123,9 +124,11 @@ def test_large_text_mode_scales_the_fonts_and_is_remembered(gui):
     assert title.font().pointSizeF() == pytest.approx(title_base * style.LARGE_TEXT_FACTOR)
     large = base * style.LARGE_TEXT_FACTOR
     # Ordinary widgets follow the application font through posted ApplicationFontChange events.
-    gui.qtbot.waitUntil(lambda: window.nav.font().pointSizeF() == pytest.approx(large),
+    assert window.nav.font().pointSizeF() == pytest.approx(nav_base * style.LARGE_TEXT_FACTOR)
+    assert window.who.font().pointSizeF() == pytest.approx(large)   # has its own style sheet
+    greeting = window.area("dashboard").greeting
+    gui.qtbot.waitUntil(lambda: greeting.font().pointSizeF() == pytest.approx(large),
                         timeout=10_000)
-    assert window.area("dashboard").greeting.font().pointSizeF() == pytest.approx(large)
     controller.settings.sync()
     assert controller.large_text is True
     assert str(controller.settings.value("large_text")).lower() == "true"
@@ -133,7 +136,8 @@ def test_large_text_mode_scales_the_fonts_and_is_remembered(gui):
     action.trigger()
     assert app.font().pointSizeF() == pytest.approx(base)
     assert title.font().pointSizeF() == pytest.approx(title_base)
-    gui.qtbot.waitUntil(lambda: window.nav.font().pointSizeF() == pytest.approx(base),
+    assert window.nav.font().pointSizeF() == pytest.approx(nav_base)
+    gui.qtbot.waitUntil(lambda: window.who.font().pointSizeF() == pytest.approx(base),
                         timeout=10_000)
     assert controller.large_text is False
     assert str(controller.settings.value("large_text")).lower() == "false"

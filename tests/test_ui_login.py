@@ -51,8 +51,7 @@ def test_wrong_password_keeps_the_dialog_then_login_opens_the_main_window(gui):
                    if tree.topLevelItem(i).text(1) == QINGHAI_2023["doc_no"])
     assert qinghai.childCount() == 1 + len(QINGHAI_2023["phases"]) + len(QINGHAI_2023["materials"])
     assert qinghai.child(0).text(0).startswith("问题类别：逐利执法")
-    status = [label.text() for label in window.statusBar().findChildren(QLabel)]
-    assert any("当前用户：才让东智（负责人）" in text for text in status), status
+    assert window.findChild(QLabel, "who").text() == "当前用户：才让东智\n角色：负责人"
 
 
 def test_closing_on_settings_is_remembered_for_the_next_start(gui):

@@ -32,6 +32,7 @@ class AppController(QObject):
 
     main_window_shown = Signal(object)
     large_text_changed = Signal(bool)
+    language_changed = Signal(str)
 
     def __init__(self, data_dir: DataDir, settings: QSettings, translations: Translations,
                  *, auto_session: Callable[[Store], core_session.Session] | None = None) -> None:
@@ -157,6 +158,7 @@ class AppController(QObject):
     def set_language(self, language: str) -> None:
         self.translations.set_language(language)
         self.settings.setValue("language", self.translations.language)
+        self.language_changed.emit(self.translations.language)
 
     def set_large_text(self, enabled: bool) -> None:
         """Apply and remember large-text mode; every control showing it follows the signal."""

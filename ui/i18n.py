@@ -3,8 +3,8 @@
 The source language of every text is Chinese (the users' language), so Chinese needs no
 translation file of ours; Qt's own ``qt_zh_CN`` catalogue makes the standard dialogs and buttons
 Chinese too. English loads ``resources/i18n/fieldledger_en.qm``, built from the ``.ts`` source by
-``packaging/i18n.py``. Switching installs the other translators and Qt sends every widget a
-``LanguageChange`` event; nothing restarts.
+``packaging/i18n.py``. Switching installs the other translators; the main window rebuilds its
+texts on the controller's ``language_changed`` signal; nothing restarts.
 """
 from __future__ import annotations
 

@@ -1,20 +1,21 @@
-"""The main window: navigation between the areas, menus, status bar, remembered geometry.
+"""The main window: navigation between the areas, menus, who is logged in, remembered geometry.
 
-On a language change the window rebuilds its contents (the current area is kept), so every text
-follows the new language at once without a restart.
+On a language change (the controller's ``language_changed``) the window rebuilds its contents,
+keeping the current area, so every text follows the new language at once without a restart.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QStyle, QWidget)
+from PySide6.QtWidgets import (QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from models.permissions import ROLE_LABELS, Role
 
 from .i18n import LANGUAGES, translate
+from .style import heading
 
 if TYPE_CHECKING:
     from .app import AppController
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build()
         controller.large_text_changed.connect(self._follow_large_text)
+        controller.language_changed.connect(self._build)
         # Invisible set-up waits until the window and its first area have been painted.
         QTimer.singleShot(SHORTCUT_DELAY_MS, self, self._add_shortcuts)
 
@@ -45,31 +47,31 @@ class MainWindow(QMainWindow):
         self._retranslate_menus()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(24, 24))
-        self.nav.setSpacing(2)
         self.nav.setMinimumWidth(150)
+        self.nav.setSpacing(6)  # roomy rows; no style sheet, so fonts follow large-text mode
+        heading(self.nav, 1.2, bold=False)
         self.stack = QStackedWidget()
         self.stack.setObjectName("areas")
-        style = self.style()
-        icons = {
-            "dashboard": QStyle.StandardPixmap.SP_ComputerIcon,
-            "ledger": QStyle.StandardPixmap.SP_FileDialogDetailedView,
-            "selfcheck": QStyle.StandardPixmap.SP_DialogApplyButton,
-            "review": QStyle.StandardPixmap.SP_FileDialogContentsView,
-            "submission": QStyle.StandardPixmap.SP_DriveFDIcon,
-            "settings": QStyle.StandardPixmap.SP_FileDialogListView,
-        }
         self._built: dict[int, QWidget] = {}
-        for key, title in zip(AREAS, self._titles()):
-            item = QListWidgetItem(style.standardIcon(icons[key]), title)
-            self.nav.addItem(item)
+        for title in self._titles():
+            self.nav.addItem(title)
             self.stack.addWidget(QWidget())  # replaced by the real area on first visit
         self.nav.currentRowChanged.connect(self._switch)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 6)
+        column.addWidget(self.nav, 1)
+        self.who = QLabel(self._who_text())
+        self.who.setObjectName("who")
+        self.who.setWordWrap(True)
+        self.who.setToolTip(self.tr("数据文件夹：{path}").format(path=self.controller.data_dir.root))
+        self.who.setStyleSheet("color: #444; padding: 0 8px;")
+        column.addWidget(self.who)
         splitter = QSplitter()
-        splitter.addWidget(self.nav)
+        splitter.addWidget(side)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([170, 900])
+        splitter.setSizes([180, 900])
         old = self.centralWidget()
         self.setCentralWidget(splitter)
         if old is not None:
@@ -77,7 +79,11 @@ class MainWindow(QMainWindow):
         self._select_row(self._current)
         # The area itself is built right after the window is up: the frame shows at once.
         QTimer.singleShot(0, self, lambda: self._switch(self._current))
-        self._build_status()
+
+    def _who_text(self) -> str:
+        s = self.controller.session
+        roles = "、".join(translate("roles", ROLE_LABELS[r]) for r in Role if r in s.roles)
+        return self.tr("当前用户：{name}\n角色：{roles}").format(name=s.person_name, roles=roles)
 
     def _titles(self) -> list[str]:
         return [self.tr("工作台"), self.tr("问题台账"), self.tr("自查自纠"), self.tr("案卷评查"),
@@ -166,17 +172,6 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, i=i: self.nav.setCurrentRow(i))
             self.addAction(act)
 
-    def _build_status(self) -> None:
-        s = self.controller.session
-        roles = "、".join(translate("roles", ROLE_LABELS[r]) for r in Role if r in s.roles)
-        status = self.statusBar()
-        if getattr(self, "_status_label", None) is not None:
-            status.removeWidget(self._status_label)
-            self._status_label.deleteLater()
-        self._status_label = QLabel(self.tr("当前用户：{name}（{roles}）  数据文件夹：{path}").format(
-            name=s.person_name, roles=roles, path=self.controller.data_dir.root))
-        status.addWidget(self._status_label)
-
     # --- behaviour -----------------------------------------------------------------------------
 
     def _switch(self, row: int) -> None:
@@ -203,11 +198,6 @@ class MainWindow(QMainWindow):
 
     def show_area(self, key: str) -> None:
         self.nav.setCurrentRow(AREAS.index(key))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "stack"):
-            self._build()
-        super().changeEvent(event)
 
     def _follow_large_text(self, enabled: bool) -> None:
         self.large_action.blockSignals(True)

@@ -1,6 +1,8 @@
 """Fonts: the large-text mode (长者模式) and headings that scale with it."""
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -20,10 +22,17 @@ def apply_large_text(enabled: bool) -> None:
     app.setFont(font)
     for widget in app.allWidgets():
         rescale_headings(widget)
+        if widget.styleSheet():
+            # A widget with its own style sheet keeps its old font until the sheet is applied
+            # again (Qt resolves its font through the style sheet engine).
+            widget.setStyleSheet(widget.styleSheet())
 
 
-def heading(label: QLabel, scale: float = 1.5, bold: bool = True) -> QLabel:
-    """Make ``label`` a heading ``scale`` times the application font, following large text."""
+W = TypeVar("W", bound=QWidget)
+
+
+def heading(label: W, scale: float = 1.5, bold: bool = True) -> W:
+    """Make ``label`` (any widget) ``scale`` times the application font, following large text."""
     label.setProperty(_HEADING_PROPERTY, scale)
     label.setProperty(_HEADING_PROPERTY + "Bold", bold)
     _apply(label)

@@ -443,6 +443,12 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>FieldLedger</translation>
     </message>
     <message>
+        <source>当前用户：{name}
+角色：{roles}</source>
+        <translation>Logged in: {name}
+Roles: {roles}</translation>
+    </message>
+    <message>
         <source>工作台</source>
         <translation>Dashboard</translation>
     </message>
@@ -483,6 +489,10 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Settings</translation>
     </message>
     <message>
+        <source>数据文件夹：{path}</source>
+        <translation>Data folder: {path}</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -513,10 +523,6 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>关于执法台账</source>
         <translation>About FieldLedger</translation>
-    </message>
-    <message>
-        <source>当前用户：{name}（{roles}）  数据文件夹：{path}</source>
-        <translation>User: {name} ({roles})  Data folder: {path}</translation>
     </message>
     <message>
         <source>修改密码</source>
