@@ -20,13 +20,11 @@ which still lets step 3 notice a changed password hash.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -79,6 +77,7 @@ def canonical(value: Any) -> str:
 
 def now_iso() -> str:
     """Current UTC time with microseconds, as stored in ``ts`` columns."""
+    from datetime import datetime, timezone  # first write, not start-up, pays these imports
     return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
@@ -86,6 +85,7 @@ def entry_hash(seq: int, ts: str, actor: str, action: str, tbl: str, row_key: st
                before: str | None, after: str | None, prev_hash: str) -> str:
     """SHA-256 (hex) of one entry's fields, chained to ``prev_hash``."""
     payload = canonical([seq, ts, actor, action, tbl, row_key, before, after, prev_hash])
+    import hashlib
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -93,6 +93,7 @@ def _redact(table: str, row: dict[str, Any]) -> dict[str, Any]:
     secret = REDACTED_COLUMNS.get(table)
     if not secret:
         return row
+    import hashlib
     out = dict(row)
     for col in secret:
         if out.get(col) is not None:

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from . import audit, passwords, validate
+from . import audit, validate
 from .errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                      LoginThrottled, NotSetUp)
 from .permissions import Role, format_roles, parse_roles
@@ -86,6 +86,7 @@ def setup_installation(store: Store, *, unit: dict[str, Any], chief: dict[str, A
     level = validate.choice(unit.get("level"), "单位层级", set(UNIT_LEVELS))
     person = _person_fields(chief)
     username = validate.text(username, "用户名", limit=40)
+    from . import passwords  # hashing comes in with the first login, not at start-up
     passwords.check_rule(password)
     pw_hash = passwords.hash_password(password)
     stamp = now_text()
@@ -146,6 +147,7 @@ def login(store: Store, username: str, password: str, *,
 
     row = conn.execute("SELECT id, password_hash, active FROM accounts WHERE username = ?",
                        (name,)).fetchone()
+    from . import passwords
     ok = passwords.check_password(password, row[1] if row else passwords.dummy_hash())
     if row is None or not ok:
         _record_failure(store, name, failures if not (locked_until and now >= locked_until) else 0,

@@ -10,7 +10,7 @@ import sys
 from typing import Any, Callable
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models import session as core_session
 from models.logs import log, setup_logging
@@ -67,12 +67,14 @@ class AppController(QObject):
         self._lock.setStaleLockTime(0)
         if self._lock.tryLock(200):
             return True
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(None, self.tr("执法台账已在运行"), self.tr(
             "这个数据文件夹已被另一个执法台账窗口打开：\n{path}\n请切换到那个窗口；"
             "同一份台账不能同时在两个窗口中修改。").format(path=self.data_dir.root))
         return False
 
     def _open_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
         box = QMessageBox(QMessageBox.Icon.Critical, self.tr("无法打开台账数据库"), describe(exc))
         retry = box.addButton(self.tr("重试"), QMessageBox.ButtonRole.AcceptRole)
         other = box.addButton(self.tr("选择其他数据文件夹…"), QMessageBox.ButtonRole.ActionRole)

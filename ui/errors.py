@@ -6,7 +6,7 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import FieldLedgerError
 from models.logs import log
@@ -39,6 +39,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     if QApplication.instance() is None:
         print(text, file=sys.stderr)
         return
+    from PySide6.QtWidgets import QMessageBox  # dialogs' code loads when first needed
     QMessageBox.warning(parent, title or QCoreApplication.translate("errors", "无法完成操作"), text)
 
 

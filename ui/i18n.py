@@ -41,8 +41,7 @@ class Translations:
             complete &= self._load("qt_zh_CN", qt_dir)
         else:
             complete &= self._load("fieldledger_en", str(I18N_DIR))
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-                           if language == "zh_CN" else QLocale(QLocale.Language.English))
+        QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
         self.language = language
         return complete
 

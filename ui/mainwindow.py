@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import (QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter,
-                               QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (QLabel, QListWidget, QMainWindow, QSplitter, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from models.permissions import ROLE_LABELS, Role
 
@@ -18,6 +18,8 @@ from .i18n import LANGUAGES, translate
 from .style import heading
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from .app import AppController
 
 SHORTCUT_DELAY_MS = 250
@@ -211,9 +213,11 @@ class MainWindow(QMainWindow):
         from .login import ChangePasswordDialog
         dialog = ChangePasswordDialog(self.controller.worker, self.controller.session, self)
         if dialog.exec():
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.information(self, self.tr("修改密码"), self.tr("密码已修改，下次登录请使用新密码。"))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
         QMessageBox.about(self, self.tr("关于执法台账"), self.tr(
             "执法台账 FieldLedger\n\n离线的交通运输执法监督工具：自查自纠、案卷评查、问题整改台账"
             "（挂单销号）和签名报送。全部数据保存在本机，可经 U 盘报送上级。"))

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 LARGE_TEXT_FACTOR = 1.35
 _HEADING_PROPERTY = "fieldledgerFontScale"
@@ -45,8 +44,7 @@ def rescale_headings(root: QWidget) -> None:
 
 
 def _apply(widget: QWidget) -> None:
-    base = QApplication.instance().font()
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * float(widget.property(_HEADING_PROPERTY)))
+    font = QApplication.instance().font()  # a copy: changing it leaves the application's alone
+    font.setPointSizeF(font.pointSizeF() * float(widget.property(_HEADING_PROPERTY)))
     font.setBold(bool(widget.property(_HEADING_PROPERTY + "Bold")))
     widget.setFont(font)

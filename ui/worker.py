@@ -12,14 +12,16 @@ from __future__ import annotations
 import itertools
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from models.logs import log
 from models.store import Changes
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -175,6 +177,7 @@ def run_task(worker: DbWorker, parent: QWidget | None, title: str, label: str,
     ``progress(done, total)`` may be called from the worker; ``cancelled()`` turns true once the
     user cancels, and ``fn`` should then stop and roll back. The dialog closes when ``fn`` ends.
     """
+    from PySide6.QtWidgets import QProgressDialog
     dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
     dialog.setWindowTitle(title)
     from PySide6.QtCore import Qt  # the Qt namespace costs ~25 ms to load: keep it off start-up
