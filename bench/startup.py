@@ -6,7 +6,8 @@ Builds (once per run, in a temp folder) a demo installation whose audit trail ho
 ``--audit-rows`` entries, then starts, alternately, a bare ``QMainWindow`` process and the real
 app (login skipped) and records, from the moment the parent starts each child, when the window
 has been shown and its first events processed. For the app it also records when the dashboard
-holds its data. Prints medians and the ratio app / bare (target: at most 1.5).
+holds its data. Prints medians and the ratio app / bare (target: at most 1.5), also as the ratio
+of the fastest runs, which a noisy shared machine disturbs least.
 """
 from __future__ import annotations
 
@@ -109,7 +110,7 @@ def main() -> int:
     subprocess.run([sys.executable, "-m", "compileall", "-q", "main.py", "models", "ui"],
                    cwd=ROOT, check=True)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--audit-rows", type=int, default=100_000)
     args = parser.parse_args()
     env = dict(os.environ)
@@ -142,8 +143,10 @@ def main() -> int:
     print(f"FieldLedger main window shown:    median {a * 1000:7.1f} ms  ({runs(app)})")
     print(f"FieldLedger dashboard filled:     median {f * 1000:7.1f} ms")
     print(f"FieldLedger, demo-sized database: median {s * 1000:7.1f} ms  ({runs(small_app)})")
-    print(f"ratio app/bare (window shown):    {a / b:.2f}x   (target <= 1.5x)")
-    print(f"ratio app/bare (data shown):      {f / b:.2f}x")
+    print(f"ratio app/bare (window shown):    {a / b:.2f}x of medians, {min(app) / min(bare):.2f}x of"
+          f" fastest runs   (target <= 1.5x)")
+    print(f"ratio app/bare (data shown):      {f / b:.2f}x of medians, {min(filled) / min(bare):.2f}x of"
+          f" fastest runs")
     print(f"ratio {args.audit_rows} audit rows / demo-sized: {a / s:.2f}x   (start-up does not read the trail)")
     return 0
 
