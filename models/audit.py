@@ -24,9 +24,8 @@ import json
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 GENESIS_HASH = "0" * 64
 
@@ -138,8 +137,7 @@ def append(conn: sqlite3.Connection, actor: str, action: str, table: str, row_ke
 _anchor_lock = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A head of the chain recorded outside the database."""
 
     seq: int
@@ -179,8 +177,7 @@ def write_anchor(path: Path, anchor: Anchor) -> None:
 
 # --- verification --------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding of :func:`verify`. ``seq`` is the audit entry concerned, where there is one."""
 
     kind: str
@@ -190,14 +187,20 @@ class Problem:
     row_key: str | None = None
 
 
-@dataclass
 class VerifyReport:
-    entries: int = 0
-    head_seq: int = 0
-    head_hash: str = GENESIS_HASH
-    rows_checked: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    cancelled: bool = False
+    """The outcome of :func:`verify`, filled in as the walk goes."""
+
+    def __init__(self) -> None:
+        self.entries = 0
+        self.head_seq = 0
+        self.head_hash = GENESIS_HASH
+        self.rows_checked = 0
+        self.problems: list[Problem] = []
+        self.cancelled = False
+
+    def __repr__(self) -> str:
+        return (f"VerifyReport(entries={self.entries}, head_seq={self.head_seq}, "
+                f"problems={len(self.problems)}, cancelled={self.cancelled})")
 
     @property
     def ok(self) -> bool:

@@ -6,7 +6,7 @@ files and backups. The folder is the platform's user data folder unless ``--data
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 
@@ -22,8 +22,7 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-@dataclass(frozen=True)
-class DataDir:
+class DataDir(NamedTuple):
     """The files of one installation, all below ``root``."""
 
     root: Path

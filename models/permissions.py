@@ -8,9 +8,8 @@ go through every operation with every role.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, TypeVar
 
 from .errors import PermissionDenied
 from .i18n import QT_TRANSLATE_NOOP
@@ -45,8 +44,7 @@ def format_roles(roles: frozenset[Role] | set[Role]) -> str:
     return ",".join(sorted(r.value for r in roles))
 
 
-@dataclass(frozen=True)
-class Permission:
+class Permission(NamedTuple):
     name: str
     label: str          # Chinese, shown in the "no permission" message
     roles: frozenset[Role]

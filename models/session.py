@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from . import audit, validate
 from .errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
@@ -29,8 +28,7 @@ UNIT_LEVELS = {
 }
 
 
-@dataclass(frozen=True)
-class Session:
+class Session(NamedTuple):
     """The logged-in account acting on ``store``."""
 
     store: Store

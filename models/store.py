@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from urllib.parse import quote
@@ -71,12 +70,15 @@ def sqlite_errors(path: Path) -> Iterator[None]:
         raise mapped from exc
 
 
-@dataclass
 class Changes:
     """What one operation changed: table -> keys, plus the audit head after it."""
 
-    rows: dict[str, set[str]] = field(default_factory=dict)
-    head_seq: int = 0
+    def __init__(self) -> None:
+        self.rows: dict[str, set[str]] = {}
+        self.head_seq = 0
+
+    def __repr__(self) -> str:
+        return f"Changes({self.rows!r}, head_seq={self.head_seq})"
 
     def add(self, table: str, key: Any) -> None:
         self.rows.setdefault(table, set()).add(str(key))

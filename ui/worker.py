@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
@@ -43,8 +42,7 @@ class _Executor(QObject):
             self.finished.emit(job_id, result, None)
 
 
-@dataclass
-class _Job:
+class _Job(NamedTuple):
     on_done: Done | None
     on_error: Failed | None
 
