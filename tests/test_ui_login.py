@@ -158,3 +158,19 @@ def test_keyboard_shortcuts_switch_areas(gui):
     gui.qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     gui.qtbot.waitUntil(lambda: window.nav.currentRow() == 0, timeout=5_000)
     assert window.large_action.shortcut() == QKeySequence("Ctrl+Shift+L")
+
+
+def test_dashboard_marks_passed_deadlines_in_grey(gui):
+    """Phases past their deadline are shown in grey (colour set by the foreground role's value)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor
+
+    from ui.pages.dashboard import DONE, FOREGROUND_ROLE
+
+    assert FOREGROUND_ROLE == Qt.ItemDataRole.ForegroundRole.value
+    _controller, window = gui.demo_window("chief")
+    tree = window.area("dashboard").campaigns
+    gui.qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=10_000)
+    phase = tree.topLevelItem(0).child(1)          # the first phase (2023/2024: long past)
+    assert phase.text(3) == "已过截止日"
+    assert QColor(phase.foreground(3).color()) == DONE
