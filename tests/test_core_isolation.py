@@ -38,3 +38,18 @@ def test_child_would_notice_pyside6() -> None:
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_command_line_parsing_gui_and_sub_commands() -> None:
+    """The plain GUI start takes the short path; everything else goes through the full parser."""
+    from models.cli import parse_args
+
+    plain = parse_args(["--data-dir", "/tmp/x"])
+    assert (plain.command, plain.data_dir, plain.lang) == (None, "/tmp/x", None)
+    assert parse_args([]).command is None
+    gui = parse_args(["gui", "--lang", "en", "--data-dir", "D"])
+    assert (gui.command, gui.lang, gui.data_dir) == ("gui", "en", "D")
+    verify = parse_args(["audit", "verify", "--data-dir", "D"])
+    assert (verify.command, verify.audit_command, verify.data_dir) == ("audit", "verify", "D")
+    tricky = parse_args(["--data-dir", "demo"])  # a folder named like a sub-command
+    assert tricky.data_dir == "demo"
