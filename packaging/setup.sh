@@ -37,7 +37,14 @@ fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
-    "$python" -m venv .venv
+    if ! "$python" -m venv .venv 2>/dev/null; then
+        # Debian's own python3 keeps venv (ensurepip) in a separate package.
+        rm -rf .venv
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get install -y -qq python3-venv >/dev/null
+        "$python" -m venv .venv
+    fi
 fi
 req=requirements.txt
 [ "$dev" = 1 ] && req=requirements-dev.txt
