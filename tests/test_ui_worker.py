@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from models.errors import NotFound
 from models.logs import setup_logging
 from ui import errors as ui_errors
-from ui.worker import DbWorker, TaskCancelled, run_task
+from models.errors import Cancelled
+from ui.worker import DbWorker, run_task
 
 
 def on_gui_thread() -> bool:
@@ -53,7 +54,7 @@ def test_long_task_reports_progress_and_stops_when_cancelled(gui, worker, qtbot)
         try:
             for step in range(1, total + 1):
                 if cancelled():
-                    raise TaskCancelled()
+                    raise Cancelled()
                 progress(step, total)          # the only thing the job does towards the GUI
                 seen["steps"] = step
                 time.sleep(0.005)
@@ -86,7 +87,7 @@ def test_long_task_reports_progress_and_stops_when_cancelled(gui, worker, qtbot)
     button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "取消")
     button.click()
     qtbot.waitUntil(lambda: bool(done or failed), timeout=10_000)
-    assert done == [] and len(failed) == 1 and isinstance(failed[0], TaskCancelled)
+    assert done == [] and len(failed) == 1 and isinstance(failed[0], Cancelled)
     assert seen["ended"] is True and seen["steps"] < total
     assert seen["job_on_gui_thread"] is False and seen["job_thread"] != threading.get_ident()
     assert progress_threads and all(progress_threads)  # the dialog was only touched on the GUI
@@ -197,3 +198,17 @@ def test_many_jobs_do_not_use_up_references(gui, worker, qtbot):
     lost = before - refs()
     # 300 jobs and 50 progress reports: over 650 emits, each of which lost one. Allow some noise.
     assert lost < 100, f"True/False lost {lost} references"
+
+
+def test_a_cancelled_task_without_error_handler_shows_no_box(gui, worker, qtbot):
+    """Pressing cancel is the user's choice: no error message follows it."""
+    ended: list[bool] = []
+
+    def job(progress, cancelled):
+        ended.append(True)
+        raise Cancelled()
+
+    run_task(worker, None, "测试任务", "正在处理…", job)
+    qtbot.waitUntil(lambda: bool(ended) and worker.pending == 0, timeout=10_000)
+    qtbot.wait(20)
+    assert gui.boxes.shown == []

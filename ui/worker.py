@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from models.logs import log
+from models.errors import Cancelled
 from models.store import Changes
 
 if TYPE_CHECKING:
@@ -163,17 +164,15 @@ def _filled(cell: Any) -> bool:
     return True
 
 
-class TaskCancelled(Exception):
-    """Raised inside a long task when the user pressed cancel."""
-
-
 def run_task(worker: DbWorker, parent: QWidget | None, title: str, label: str,
              fn: Callable[[Callable[[int, int], None], Callable[[], bool]], Any], *,
              on_done: Done | None = None, on_error: Failed | None = None) -> QProgressDialog:
     """Run ``fn(progress, cancelled)`` on the worker behind a modal progress dialog with cancel.
 
     ``progress(done, total)`` may be called from the worker; ``cancelled()`` turns true once the
-    user cancels, and ``fn`` should then stop and roll back. The dialog closes when ``fn`` ends.
+    user cancels, and ``fn`` should then roll back and raise :class:`models.errors.Cancelled` (or
+    return what it has, as the audit verification does). The dialog closes when ``fn`` ends; a
+    cancelled task shows no error box unless ``on_error`` is given.
     """
     from PySide6.QtWidgets import QProgressDialog
     dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "取消"), 0, 0, parent)
@@ -209,7 +208,7 @@ def run_task(worker: DbWorker, parent: QWidget | None, title: str, label: str,
         log.info("task %r ended with %r", title, exc)
         if on_error:
             on_error(exc)
-        else:
+        elif not isinstance(exc, Cancelled):
             from .errors import show_error
             show_error(parent, exc)
 
