@@ -39,6 +39,10 @@ AUDITED_TABLES: dict[str, str] = {
     "campaign_categories": "id",
     "campaign_phases": "id",
     "campaign_materials": "id",
+    "problems": "id",
+    "problem_events": "id",
+    "progress_notes": "id",
+    "evidence": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

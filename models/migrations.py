@@ -111,8 +111,113 @@ def _m002_campaigns(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m003_problems(conn: sqlite3.Connection) -> None:
+    """The rectification ledger (问题台账): problems, their status history, progress notes,
+    evidence files, and a trigram full-text index over the Chinese text fields."""
+    for stmt in (
+        """CREATE TABLE problems (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER REFERENCES campaigns(id),
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            seq_no INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            manifestation TEXT NOT NULL DEFAULT '',
+            measures TEXT NOT NULL DEFAULT '',
+            responsible_dept TEXT NOT NULL DEFAULT '',
+            responsible_person_id INTEGER REFERENCES people(id),
+            deadline TEXT,
+            remarks TEXT NOT NULL DEFAULT '',
+            scope TEXT NOT NULL DEFAULT 'individual' CHECK (scope IN ('common', 'individual')),
+            source TEXT NOT NULL DEFAULT 'self_check' CHECK (source IN ('self_check', 'complaint',
+                'inspection', 'satisfaction', 'case_review', 'supervision_letter', 'other')),
+            source_channel TEXT NOT NULL DEFAULT '',
+            source_ref TEXT NOT NULL DEFAULT '',
+            completion TEXT NOT NULL DEFAULT '',
+            effective TEXT NOT NULL DEFAULT '' CHECK (effective IN ('', 'yes', 'no')),
+            rebound INTEGER NOT NULL DEFAULT 0 CHECK (rebound IN (0, 1)),
+            rebound_measures TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in_progress',
+                'rectified', 'closed', 'rebound')),
+            closed_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (campaign_id, unit_id, seq_no)
+        )""",
+        "CREATE INDEX problems_status ON problems(status, deadline)",
+        "CREATE INDEX problems_deadline ON problems(deadline)",
+        "CREATE INDEX problems_person ON problems(responsible_person_id, status)",
+        "CREATE INDEX problems_campaign ON problems(campaign_id, category)",
+        "CREATE INDEX problems_source ON problems(source)",
+        "CREATE INDEX problems_updated ON problems(updated_at)",
+        """CREATE TABLE problem_events (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems(id),
+            ts TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            from_status TEXT,
+            to_status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX problem_events_problem ON problem_events(problem_id, id)",
+        """CREATE TABLE progress_notes (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems(id),
+            note_date TEXT NOT NULL,
+            text TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX progress_notes_problem ON progress_notes(problem_id, note_date)",
+        """CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems(id),
+            note_id INTEGER REFERENCES progress_notes(id),
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL DEFAULT '',
+            original_name TEXT NOT NULL,
+            original_mtime TEXT,
+            account_id INTEGER REFERENCES accounts(id),
+            added_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX evidence_problem ON evidence(problem_id)",
+        "CREATE INDEX evidence_sha ON evidence(sha256)",
+        # Trigram FTS over the text columns, kept in step by triggers. Trigram finds Chinese
+        # phrases of three or more characters; shorter searches go to instr() on the base table.
+        """CREATE VIRTUAL TABLE problems_fts USING fts5(
+            issue, manifestation, measures, remarks, completion, rebound_measures,
+            content='problems', content_rowid='id', tokenize='trigram')""",
+        """CREATE TRIGGER problems_fts_insert AFTER INSERT ON problems BEGIN
+            INSERT INTO problems_fts(rowid, issue, manifestation, measures, remarks, completion,
+                                     rebound_measures)
+            VALUES (new.id, new.issue, new.manifestation, new.measures, new.remarks,
+                    new.completion, new.rebound_measures);
+        END""",
+        """CREATE TRIGGER problems_fts_delete AFTER DELETE ON problems BEGIN
+            INSERT INTO problems_fts(problems_fts, rowid, issue, manifestation, measures, remarks,
+                                     completion, rebound_measures)
+            VALUES ('delete', old.id, old.issue, old.manifestation, old.measures, old.remarks,
+                    old.completion, old.rebound_measures);
+        END""",
+        """CREATE TRIGGER problems_fts_update AFTER UPDATE OF issue, manifestation, measures,
+            remarks, completion, rebound_measures ON problems BEGIN
+            INSERT INTO problems_fts(problems_fts, rowid, issue, manifestation, measures, remarks,
+                                     completion, rebound_measures)
+            VALUES ('delete', old.id, old.issue, old.manifestation, old.measures, old.remarks,
+                    old.completion, old.rebound_measures);
+            INSERT INTO problems_fts(rowid, issue, manifestation, measures, remarks, completion,
+                                     rebound_measures)
+            VALUES (new.id, new.issue, new.manifestation, new.measures, new.remarks,
+                    new.completion, new.rebound_measures);
+        END""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
+                                                          _m003_problems]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -34,6 +34,7 @@ ROLE_LABELS: dict[Role, str] = {
 
 ALL_ROLES = frozenset(Role)
 _MANAGERS = frozenset({Role.CHIEF, Role.ADMIN})
+_CASEWORK = frozenset({Role.OFFICER, Role.REVIEWER, Role.CHIEF})
 
 
 def parse_roles(text: str) -> frozenset[Role]:
@@ -64,6 +65,13 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("account.own_password", QT_TRANSLATE_NOOP("operations", "修改自己的密码"), ALL_ROLES),
     _p("campaign.manage", QT_TRANSLATE_NOOP("operations", "建立和修改专项行动"), _MANAGERS),
     _p("campaign.read", QT_TRANSLATE_NOOP("operations", "查看专项行动"), ALL_ROLES),
+    _p("problem.read", QT_TRANSLATE_NOOP("operations", "查看问题台账"), ALL_ROLES),
+    _p("problem.edit", QT_TRANSLATE_NOOP("operations", "登记和修改问题"), _CASEWORK),
+    _p("problem.progress", QT_TRANSLATE_NOOP("operations", "推进整改"), _CASEWORK),
+    _p("problem.verify", QT_TRANSLATE_NOOP("operations", "验收销号"),
+       frozenset({Role.REVIEWER, Role.CHIEF})),
+    _p("problem.bulk", QT_TRANSLATE_NOOP("operations", "批量调整责任人和时限"),
+       frozenset({Role.CHIEF})),
     _p("audit.verify", QT_TRANSLATE_NOOP("operations", "校验审计链"),
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
     _p("audit.read", QT_TRANSLATE_NOOP("operations", "查看审计记录"),
@@ -73,8 +81,18 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Every operation: name -> (function, permission). Filled by :func:`operation`.
+#: Every operation: name -> (function, permission). Filled by :func:`operation` as the modules
+#: below are imported; :func:`load_operations` imports them all.
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
+OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems")
+
+
+def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:
+    """Import every module that declares operations; return the complete registry."""
+    import importlib
+    for name in OPERATION_MODULES:
+        importlib.import_module(f"{__package__}.{name}")
+    return OPERATIONS
 
 
 def check(session: "Session", permission: str) -> None:

@@ -42,6 +42,20 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
                                   "note": ""},
     "campaign_materials": lambda k: {"campaign_id": k["campaigns"], "position": 1,
                                      "name": "整改台账", "due_date": "2024-04-30", "note": ""},
+    "problems": lambda k: {"campaign_id": k["campaigns"], "unit_id": k["units"], "seq_no": 1,
+                           "category": "逐利执法", "issue": "下达或变相下达罚没指标",
+                           "manifestation": "按月统计罚款数额并排名", "measures": "取消罚没排名",
+                           "responsible_person_id": k["people"], "deadline": "2024-07-20",
+                           "source": "self_check", "status": "open", "created_at": STAMP,
+                           "updated_at": STAMP},
+    "problem_events": lambda k: {"problem_id": k["problems"], "ts": STAMP, "account_id": None,
+                                 "from_status": None, "to_status": "open", "note": "登记"},
+    "progress_notes": lambda k: {"problem_id": k["problems"], "note_date": "2024-06-05",
+                                 "text": "已召开专题会议", "account_id": None, "created_at": STAMP},
+    "evidence": lambda k: {"problem_id": k["problems"], "note_id": k["progress_notes"],
+                           "sha256": "0" * 64, "size": 3, "media_type": "image/jpeg",
+                           "original_name": "会议照片.jpg", "original_mtime": STAMP,
+                           "account_id": None, "added_at": STAMP},
 }
 
 
