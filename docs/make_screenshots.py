@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHOTS = [("dashboard", "zh_CN", "screenshot-main.png"),
+         ("ledger", "zh_CN", "screenshot-ledger.png"),
          ("settings", "zh_CN", "screenshot-settings.png"),
          ("settings", "en", "screenshot-settings-en.png")]
 

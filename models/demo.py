@@ -87,8 +87,80 @@ HIERARCHY = [  # (key, name, code, level, parent key)
 OWN_UNIT = {"name": "玛沁县大武超限检测站", "code": "QH-632621-DW", "level": "station"}
 
 
-def create_demo(store: Store, *, progress: Callable[[str], None] | None = None) -> Session:
-    """Fill an empty installation with the demo; return the chief's session."""
+#: (campaign doc_no or None, fields, responsible username, deadline (ISO, or days from today),
+#:  steps: statuses to go through, with the account that takes each step)
+DEMO_PROBLEMS: list[tuple[str | None, dict[str, str], str, str | int, list[tuple[str, str]]]] = [
+    ("青交执法监法〔2023〕30号",
+     {"category": "逐利执法", "issue": "下达或变相下达罚没指标",
+      "manifestation": "站内按月统计各班组罚款数额并排名通报", "measures": "废止罚没排名通报，改为按执法质量考核",
+      "source": "self_check", "scope": "common", "responsible_dept": "综合办公室"},
+     "officer", "2023-07-20",
+     [("in_progress", "officer"), ("rectified", "officer"), ("closed", "reviewer")]),
+    ("青交执法监法〔2023〕30号",
+     {"category": "执法不规范", "issue": "随意拦车扣车",
+      "manifestation": "夜间对未超限车辆拦停检查时间过长", "measures": "制定拦车检查工作规范，限定检查时长",
+      "source": "complaint", "source_channel": "12328", "responsible_dept": "一班"},
+     "officer2", "2023-07-20",
+     [("in_progress", "officer2"), ("rectified", "officer2"), ("closed", "reviewer"),
+      ("rebound", "reviewer"), ("in_progress", "officer2")]),
+    ("青交执法监法〔2023〕30号",
+     {"category": "执法方式简单僵化", "issue": "以罚代管、一罚了之",
+      "manifestation": "对轻微超限首次违法车辆一律罚款，未教育引导", "measures": "落实首违不罚清单，建立教育告知记录",
+      "source": "case_review", "responsible_dept": "法制组"},
+     "officer", "2023-09-28",
+     [("in_progress", "officer"), ("rectified", "officer"), ("closed", "chief")]),
+    ("青交执法监法〔2023〕30号",
+     {"category": "执法“寻租”", "issue": "对执法辅助人员监管不力",
+      "manifestation": "协勤人员单独上路拦车，未在执法人员带领下工作", "measures": "明确协勤人员岗位职责并建立带班制度",
+      "source": "inspection", "scope": "common", "responsible_dept": "综合办公室"},
+     "officer2", "2023-09-28", [("in_progress", "officer2"), ("rectified", "officer2")]),
+    (None,
+     {"category": "执法不规范", "issue": "执法记录仪未全程记录",
+      "manifestation": "检测站夜班处置超限车辆时记录仪中断约二十分钟", "measures": "每班交接检查记录仪电量与存储，班长签字",
+      "source": "complaint", "source_channel": "12345", "responsible_dept": "二班"},
+     "officer", -12, [("in_progress", "officer")]),
+    (None,
+     {"category": "执法粗暴", "issue": "不听当事人陈述申辩",
+      "manifestation": "当事人提出复磅要求未予回应", "measures": "复磅申请当场登记，由值班负责人答复",
+      "source": "satisfaction", "responsible_dept": "一班"},
+     "officer2", 5, []),
+    (None,
+     {"category": "执法不规范", "issue": "处罚决定书送达超期",
+      "manifestation": "两起案件处罚决定书超过七日送达", "measures": "建立送达台账，法制审核人员每周核对",
+      "source": "case_review", "responsible_dept": "法制组"},
+     "officer", 20, [("in_progress", "officer"), ("rectified", "officer")]),
+]
+
+
+def _demo_problems(store: Store, chief: Session) -> None:
+    from datetime import date, timedelta
+
+    from . import problems
+    ids = {doc: cid for cid, doc in store.conn.execute("SELECT id, doc_no FROM campaigns")}
+    people = {u: pid for u, pid in store.conn.execute(
+        "SELECT username, person_id FROM accounts")}
+    sessions = {u: login(store, u, DEMO_PASSWORD) for u in ("officer", "officer2", "reviewer")}
+    sessions["chief"] = chief
+    for doc, fields, owner, deadline, steps in DEMO_PROBLEMS:
+        due = deadline if isinstance(deadline, str) else \
+            (date.today() + timedelta(days=deadline)).isoformat()
+        changes = problems.create_problem(chief, campaign_id=ids.get(doc) if doc else None,
+                                          responsible_person_id=people[owner], deadline=due,
+                                          **fields)
+        (pid,) = changes.rows["problems"]
+        for status, actor in steps:
+            note = "复查发现问题再次出现" if status == "rebound" else ""
+            if status == "rectified":
+                problems.add_progress_note(sessions[actor], int(pid), "已按整改措施落实，附相关记录。")
+            problems.transition(sessions[actor], int(pid), status, note)
+
+
+def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
+                with_problems: bool = True) -> Session:
+    """Fill an empty installation with the demo; return the chief's session.
+
+    ``with_problems`` False leaves the ledger empty (tests that count from the first problem).
+    """
     say = progress or (lambda _msg: None)
     say("登记本单位和站长")
     chief_user, _roles, chief_person = DEMO_ACCOUNTS[0]
@@ -114,6 +186,9 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None) 
     say("录入专项行动")
     for data in (QINGHAI_2023, XIANGYUAN_2024):
         campaigns.create_campaign(chief, **data)
+    if with_problems:
+        say("登记问题台账")
+        _demo_problems(store, chief)
     with store.write("demo") as w:
         w.insert("settings", {"key": "demo", "value": "1"})
     return chief

@@ -1,7 +1,8 @@
 """Where an installation keeps its files.
 
-One installation = one data folder holding the database, the audit anchor, logs and (later) evidence
-files and backups. The folder is the platform's user data folder unless ``--data-dir`` names one.
+One installation = one data folder holding the database, the audit anchor, logs, evidence files
+(印证资料, stored by content hash below ``evidence/``) and (later) backups. The folder is the
+platform's user data folder unless ``--data-dir`` names one.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 APP_NAME = "FieldLedger"
 DB_NAME = "fieldledger.sqlite3"
 ANCHOR_NAME = "audit-anchor.json"
+EVIDENCE_DIR = "evidence"
 
 
 def default_data_dir() -> Path:
@@ -38,6 +40,11 @@ class DataDir(NamedTuple):
     @property
     def anchor(self) -> Path:
         return self.root / ANCHOR_NAME
+
+    @property
+    def evidence(self) -> Path:
+        """Evidence files, as ``evidence/<first 2 hex>/<sha256><ext>`` (see models.evidence)."""
+        return self.root / EVIDENCE_DIR
 
     @property
     def logs(self) -> Path:

@@ -84,7 +84,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: Every operation: name -> (function, permission). Filled by :func:`operation` as the modules
 #: below are imported; :func:`load_operations` imports them all.
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
-OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems")
+OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
+                     "evidence")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -67,9 +67,17 @@ _TEXT_FIELDS = {  # column -> (label, required, limit)
 }
 
 
+#: Every field create_problem and update_problem take (besides campaign_id and unit_id).
+FIELDS = frozenset(_TEXT_FIELDS) | {"category", "deadline", "responsible_person_id", "scope",
+                                    "source", "source_channel", "source_ref", "effective"}
+
+
 def _values(session: Session, data: dict[str, Any], *, campaign_id: int | None,
             partial: bool) -> dict[str, Any]:
     """Checked column values from ``data`` (only the keys given when ``partial``)."""
+    unknown = sorted(set(data) - FIELDS)
+    if unknown:  # a caller's mistake, not the user's: never drop a change silently
+        raise TypeError(f"unknown problem fields: {', '.join(unknown)}")
     out: dict[str, Any] = {}
     for col, (label, required, limit) in _TEXT_FIELDS.items():
         if col in data or (not partial and required):
@@ -128,6 +136,19 @@ def _problem(session: Session, problem_id: int) -> dict[str, Any]:
     return rows[0]
 
 
+def _set(w: Writer, problem_id: int, values: dict[str, Any], stamp: str) -> bool:
+    """Update a problem's columns and ``updated_at`` in one audited step; False when nothing
+    would change (then nothing is written, not even ``updated_at``)."""
+    cols = list(values)
+    row = w.conn.execute(f"SELECT id{''.join(f', [{c}]' for c in cols)} FROM problems"
+                         " WHERE id = ?", (problem_id,)).fetchone()
+    if row is None:
+        raise NotFound(what="问题", key=problem_id)
+    if list(row[1:]) == [values[c] for c in cols]:
+        return False
+    return w.update("problems", problem_id, {**values, "updated_at": stamp})
+
+
 def _event(w: Writer, session: Session, problem_id: Any, from_status: str | None,
            to_status: str, note: str) -> None:
     w.insert("problem_events", {"problem_id": problem_id, "ts": now_text(),
@@ -143,6 +164,8 @@ def create_problem(session: Session, *, campaign_id: int | None = None,
             "SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,)).fetchone():
         raise NotFound(what="专项行动", key=campaign_id)
     unit = unit_id if unit_id is not None else own_unit_id(session.store)
+    if not session.store.conn.execute("SELECT 1 FROM units WHERE id = ?", (unit,)).fetchone():
+        raise NotFound(what="单位", key=unit)
     values = _values(session, fields, campaign_id=campaign_id, partial=False)
     stamp = now_text()
     with session.store.write(session.actor) as w:
@@ -164,8 +187,7 @@ def update_problem(session: Session, problem_id: int, **fields: Any) -> Changes:
     current = _problem(session, problem_id)
     values = _values(session, fields, campaign_id=current["campaign_id"], partial=True)
     with session.store.write(session.actor) as w:
-        if w.update("problems", problem_id, values):
-            w.update("problems", problem_id, {"updated_at": now_text()})
+        _set(w, problem_id, values, now_text())
     return w.changes
 
 
@@ -231,8 +253,7 @@ def bulk_update(session: Session, problem_ids: Iterable[int], *,
     stamp = now_text()
     with session.store.write(session.actor) as w:
         for pid in ids:
-            if w.update("problems", pid, values):
-                w.update("problems", pid, {"updated_at": stamp})
+            _set(w, pid, values, stamp)
     return w.changes
 
 

@@ -146,12 +146,18 @@ class Writer:
 
 
 class Store:
-    """An open installation database. Use from one thread at a time (the database worker)."""
+    """An open installation database. Use from one thread at a time (the database worker).
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, anchor_path: Path | None) -> None:
+    ``data_dir`` is the installation's folder, for the files kept beside the database (evidence);
+    it defaults to the database file's folder, which is where :func:`open_store` finds it.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, anchor_path: Path | None,
+                 data_dir: DataDir | None = None) -> None:
         self.conn = conn
         self.path = path
         self.anchor_path = anchor_path
+        self.data_dir = data_dir if data_dir is not None else DataDir(path.parent)
         self._db: "sqlite_utils.Database | None" = None
 
     @property
@@ -313,7 +319,7 @@ def open_store(data_dir: DataDir, *, create: bool = True, migrate_to: int = LATE
         except BaseException:
             conn.close()
             raise
-    store = Store(conn, path, data_dir.anchor)
+    store = Store(conn, path, data_dir.anchor, data_dir)
     store.update_anchor()
     return store
 

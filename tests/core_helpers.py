@@ -55,7 +55,7 @@ def build_demo(data_dir: DataDir) -> None:
     try:
         store = open_store(data_dir)
         try:
-            create_demo(store)
+            create_demo(store, with_problems=False)
         finally:
             store.close()
     finally:

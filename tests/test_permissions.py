@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -12,16 +13,21 @@ import pytest
 
 from conftest import login_as
 from core_helpers import ROOT, is_chinese
-from models import accounts, audit, audit_ops, campaigns, directory, passwords  # noqa: F401
+from models import (accounts, audit, audit_ops, campaigns, directory, evidence, ledger_query,
+                    passwords, problems)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
-from models.permissions import OPERATIONS, ROLE_LABELS, Role
+from models.permissions import OPERATION_MODULES, ROLE_LABELS, Role, load_operations
 from models.session import LOCK_SECONDS, Session, login, setup_installation
 from models.store import Store
 
 ROLE_USERS = {Role.OFFICER: "officer", Role.REVIEWER: "reviewer", Role.CHIEF: "chief",
               Role.ADMIN: "admin"}
+
+
+#: The complete registry, whichever modules happen to be imported by this file.
+OPERATIONS = load_operations()
 
 
 def one(store: Store, sql: str, *params: Any) -> Any:
@@ -43,6 +49,41 @@ def _person(s: Session, name: str) -> int:
 
 def _unit(s: Session, code: str) -> int:
     return one(s.store, "SELECT id FROM units WHERE code = ?", code)
+
+
+QINGHAI_DOC_NO = "青交执法监法〔2023〕30号"
+SEEDED_ISSUE = "矩阵测试：超限检测站存在下达罚没指标的情况"
+
+
+def _campaign(s: Session, doc_no: str = QINGHAI_DOC_NO) -> int:
+    return one(s.store, "SELECT id FROM campaigns WHERE doc_no = ?", doc_no)
+
+
+def _problem(s: Session) -> int:
+    """The problem :func:`seed_problem` put in the demo (status 待整改, no responsible person)."""
+    return one(s.store, "SELECT id FROM problems WHERE issue = ?", SEEDED_ISSUE)
+
+
+def _evidence_file(s: Session) -> str:
+    """A small text file outside the data folder, to attach as evidence."""
+    path = s.store.path.parent.parent / "整改说明.txt"
+    path.write_text("已取消罚没指标，相关文件已废止。\n", encoding="utf-8")
+    return str(path)
+
+
+def _evidence(s: Session) -> int:
+    """The evidence :func:`seed` attached to the seeded problem."""
+    return one(s.store, "SELECT max(id) FROM evidence WHERE problem_id = ?", _problem(s))
+
+
+def seed(store: Store, name: str) -> None:
+    """What the operation ``name`` needs in the demo: one open problem of the Qinghai 2023
+    campaign entered by the chief, and for the evidence operations a file attached to it."""
+    chief = login_as(store, "chief")
+    problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
+                            issue=SEEDED_ISSUE, manifestation="按月下达罚款任务。")
+    if name.startswith("evidence."):
+        evidence.attach(chief, _problem(chief), _evidence_file(chief))
 
 
 CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
@@ -90,11 +131,46 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "audit_ops.verify": (lambda s: audit_ops.verify(s), None),
     "audit_ops.recent_entries": (lambda s: audit_ops.recent_entries(s, 10), None),
     "audit_ops.head": (lambda s: audit_ops.head(s), None),
+    "problems.create_problem": (
+        lambda s: problems.create_problem(
+            s, campaign_id=_campaign(s), category="逐利执法", issue="罚没款与绩效考核挂钩",
+            source="complaint", source_channel="12328", deadline="2023-07-20",
+            responsible_person_id=_person(s, "李海龙")), "data"),
+    "problems.update_problem": (
+        lambda s: problems.update_problem(s, _problem(s), measures="取消罚没指标，开展警示教育。",
+                                          deadline="2023-09-28"), "data"),
+    "problems.transition": (
+        lambda s: problems.transition(s, _problem(s), "in_progress", "已制定整改方案。"), "data"),
+    "problems.add_progress_note": (
+        lambda s: problems.add_progress_note(s, _problem(s), "召开专题会议，逐条对照整改。",
+                                             "2023-06-15"), "data"),
+    "problems.bulk_update": (
+        lambda s: problems.bulk_update(s, [_problem(s)], responsible_person_id=_person(s, "索南扎西"),
+                                       deadline="2023-07-20"), "data"),
+    "problems.get_problem": (lambda s: problems.get_problem(s, _problem(s)), None),
+    "ledger_query.problem_ids": (lambda s: ledger_query.problem_ids(s), None),
+    "ledger_query.rows": (lambda s: ledger_query.rows(s, [_problem(s)]), None),
+    "ledger_query.counts": (lambda s: ledger_query.counts(s), None),
+    "evidence.attach": (lambda s: evidence.attach(s, _problem(s), _evidence_file(s)), "data"),
+    "evidence.list_evidence": (lambda s: evidence.list_evidence(s, _problem(s)), None),
+    "evidence.detach": (lambda s: evidence.detach(s, _evidence(s)), "data"),
 }
 
 
+def test_every_operation_module_is_loaded() -> None:
+    """Each models module that declares an operation is one load_operations() imports."""
+    declaring = sorted(path.stem for path in (ROOT / "models").glob("*.py")
+                       if re.search(r"^@operation\(", path.read_text(encoding="utf-8"),
+                                           re.MULTILINE))
+    assert "problems" in declaring
+    assert not set(declaring) - set(OPERATION_MODULES), (
+        f"add these modules to OPERATION_MODULES in models/permissions.py: "
+        f"{sorted(set(declaring) - set(OPERATION_MODULES))}")
+    assert {name.split(".")[0] for name in OPERATIONS} == set(OPERATION_MODULES)
+
+
 def test_every_operation_has_arguments() -> None:
-    assert len(OPERATIONS) >= 20
+    assert len(OPERATIONS) >= 26
     missing = sorted(set(OPERATIONS) - set(CALLS))
     assert not missing, f"add these operations to CALLS in {__file__}: {missing}"
     assert not set(CALLS) - set(OPERATIONS), "CALLS names an operation that no longer exists"
@@ -113,6 +189,7 @@ def test_operation_with_role(name: str, role: Role, demo: Store) -> None:
     func, permission = OPERATIONS[name]
     assert func.permission is permission  # type: ignore[attr-defined]
     call, writes = CALLS[name]
+    seed(demo, name)  # for the operations on an existing problem or evidence
     session = login_as(demo, ROLE_USERS[role])
     assert session.roles == {role}
     head_before = audit.head(demo.conn)
@@ -146,6 +223,13 @@ def test_permission_check_runs_before_validation(demo: Store) -> None:
         accounts.create_account(officer, username="", password="x", roles=["nonsense"])
     with pytest.raises(PermissionDenied):
         directory.update_unit(officer, 999999, level="galaxy")
+    with pytest.raises(PermissionDenied):
+        problems.bulk_update(officer, [999999], deadline="not a date")
+    admin = login_as(demo, "admin")
+    with pytest.raises(PermissionDenied):
+        problems.transition(admin, 999999, "nonsense")
+    with pytest.raises(PermissionDenied):
+        problems.create_problem(admin, campaign_id=999999, category="", issue="")
 
 
 # --- login throttling and lock-out ----------------------------------------------------------------

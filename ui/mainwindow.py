@@ -99,13 +99,12 @@ class MainWindow(QMainWindow):
         if key == "settings":
             from .pages.settings import SettingsPage
             return SettingsPage(self.controller)
+        if key == "ledger":
+            from .pages.ledger import LedgerPage
+            return LedgerPage(self.controller)
         from .pages.placeholder import PlaceholderPage
         title = self._titles()[AREAS.index(key)]
         texts = {
-            "ledger": self.tr(
-                "这里将是本单位的问题台账（挂单销号）：每个问题从自查自纠、投诉举报、案卷评查、"
-                "上级督查等来源登记，明确整改措施、责任人和时限，经 待整改 → 整改中 → 已整改（待验收）"
-                " → 已销号 全程跟踪，附印证资料，逾期和临近期限的问题醒目提示。"),
             "selfcheck": self.tr(
                 "这里将是自查清单：按专项行动的问题类别逐项自查，发现的问题一键转入问题台账。"
                 "清单以模板形式导入并分版本保存。"),

@@ -406,6 +406,153 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <source>序号</source>
+        <extracomment>(sort key of models.ledger_query, header text)</extracomment>
+        <translation type="unfinished">Sequence no.</translation>
+    </message>
+    <message>
+        <source>问题方面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>最近更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 天内到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>未销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 天内到期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>搜索问题、表现、措施、备注…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新建问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批量调整…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部专项行动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>全部问题方面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共 {total} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；已逾期 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>；7 天内到期 {n} 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>说明（必填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>验收意见（可不填）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改流程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改进展</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>今天做了什么：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>选择印证资料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>照片、扫描件和文档 (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（责任人不变）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批量调整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} 个问题的责任人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新的整改时限（如 2024-08-31，留空则不变）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 - 执法台账</source>
@@ -455,10 +602,6 @@ Roles: {roles}</translation>
     <message>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
-    </message>
-    <message>
-        <source>这里将是本单位的问题台账（挂单销号）：每个问题从自查自纠、投诉举报、案卷评查、上级督查等来源登记，明确整改措施、责任人和时限，经 待整改 → 整改中 → 已整改（待验收） → 已销号 全程跟踪，附印证资料，逾期和临近期限的问题醒目提示。</source>
-        <translation>This will be your unit&apos;s problem ledger (listed until struck off): each problem is registered from its source, such as a self-check, a complaint or report, a case-file review or an inspection by a higher authority, with rectification measures, a responsible person and a deadline. It is tracked all the way through To rectify → Rectifying → Rectified (awaiting verification) → Struck off, with evidence attached, and overdue problems and those close to their deadline are highlighted.</translation>
     </message>
     <message>
         <source>自查自纠</source>
@@ -613,6 +756,118 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>联系电话</source>
         <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemForm</name>
+    <message>
+        <source>是</source>
+        <extracomment>(from, to) -&gt; button text of the lifecycle step</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation type="unfinished">Campaign</translation>
+    </message>
+    <message>
+        <source>问题方面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>具体表现</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共性/个性</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>是否取得预期成效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反弹整改措施及完成情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改进展</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加进展…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印证资料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>添加照片或文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>流转记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（不属于专项行动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>新问题（保存后挂单，状态为“待整改”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>序号 {seq}&#x3000;{status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>挂单</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1271,110 @@ Choose a writable folder (--data-dir).</translation>
         <source>“{field}”只能包含数字、空格和 - + ( )：{value}</source>
         <translation>“{field}” may contain only digits, spaces and - + ( ): {value}</translation>
     </message>
+    <message>
+        <source>请先在表格中选择要批量调整的问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的文件类型（.{ext}）不能作为印证资料。
+可以添加的类型：{allowed}。请另存为其中一种格式后再添加。</source>
+        <extracomment>The largest file accepted, in bytes. How much of the start of a file the type check looks at. Prefix of the temporary files in the evidence folder while a file is copied in. Names of the content checks (see :func:`_content_matches`), any one of which must pass. Accepted extensions (lower case, without the dot). Programs and scripts: refused with their own message.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”没有扩展名，无法判断文件类型，不能作为印证资料。
+可以添加的类型：{allowed}。请确认文件类型并加上正确的扩展名后再添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”是可执行程序或脚本，不能作为印证资料。请添加照片、扫描件或文档。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”是视频，不能作为印证资料（视频太大，不便保存和报送）。请从视频中截取能说明问题的画面，保存为照片后再添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”是压缩包，不能作为印证资料。请解压后逐个添加其中的照片或文档。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的扩展名是 .{ext}，但内容是可执行程序，不能作为印证资料。该文件可能被改过扩展名，请勿打开，并检查它的来源。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”的内容与扩展名 .{ext} 不符：文件可能已损坏，或被改过扩展名。请用原来的程序打开它，另存为正确的格式后再添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”有 {size}，超过了单个印证资料 {limit} 的上限，未添加。
+请压缩照片（或降低分辨率）、把扫描件分成几份，或将文档另存为 PDF 后分别添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”是空文件（0 字节），不能作为印证资料。请检查文件是否已完整复制。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取文件“{path}”：{reason}
+请检查文件是否存在、U 盘或移动硬盘是否插好，以及是否有权限读取该文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{path}”不是文件（可能是文件夹），不能作为印证资料。请选择具体的照片或文档。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>进展记录（编号 {note}）不属于这个问题（编号 {problem}），不能把资料附在它上面。请在该问题自己的进展记录下添加。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>举报渠道只能是 {choices}。</source>
+        <extracomment>(from, to) -&gt; (permission, note required, verifier must not be the responsible person) Every field create_problem and update_problem take (besides campaign_id and unit_id).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}”不是本专项行动的问题类别。可选：{choices}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题状态只能通过整改流程变更。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不能把问题从“{old}”直接改为“{new}”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>验收须由责任人以外的负责人或法制审核人员进行：您是这个问题的整改责任人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请至少选择要批量修改的责任人或整改时限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>evidence</name>
+    <message>
+        <source>印证资料“{name}”完好。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印证资料“{name}”的文件不见了：{path}
+请从备份恢复数据文件夹中的 evidence 文件夹。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>印证资料“{name}”的文件已被改动或损坏（内容与登记时的校验值不符）：{path}
+请从备份恢复该文件，或重新添加原件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>无法读取印证资料“{name}”的文件：{path}
+原因：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>operations</name>
@@ -1056,12 +1415,92 @@ Choose a writable folder (--data-dir).</translation>
         <translation>View campaigns</translation>
     </message>
     <message>
+        <source>查看问题台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记和修改问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>推进整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>验收销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>批量调整责任人和时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
         <source>查看审计记录</source>
         <translation>View audit records</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>待整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>整改中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已整改（待验收）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>反弹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>自查自纠</source>
+        <translation type="unfinished">Self-check</translation>
+    </message>
+    <message>
+        <source>投诉举报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>上级督查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>满意度测评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>案卷评查</source>
+        <translation type="unfinished">Case-file review</translation>
+    </message>
+    <message>
+        <source>执法监督意见书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>共性</source>
+        <extracomment>Channels of a complaint (投诉举报).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个性</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,334 @@
+"""The query layer of the rectification ledger (问题台账): filter, sort, search and count.
+
+A big table view loads the ids of everything the filter shows once (:func:`problem_ids`), then the
+display values of the rows it paints, a screenful at a time (:func:`rows`); :func:`counts` gives the
+totals for the status line. Every condition is SQL, none is a Python loop over rows.
+
+Search: the text is split on whitespace into terms that must all occur (AND). A term of three or
+more characters is a phrase of the trigram full-text index ``problems_fts``; a term of one or two
+characters, which a trigram index cannot find, is looked for with ``instr()`` (``LIKE`` when it
+holds ASCII letters, so it ignores their case as the trigram index does) in the same text columns
+of the base table. A term matches a row when it occurs inside one of those columns.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+from typing import Any, Iterable, NamedTuple
+
+from . import validate
+from .permissions import operation
+from .problems import DUE_SOON_DAYS, SOURCES, STATUSES
+from .session import Session
+from .store import sqlite_errors
+
+#: The columns the search looks in: those of ``problems_fts``, in its order.
+SEARCH_COLUMNS = ("issue", "manifestation", "measures", "remarks", "completion",
+                  "rebound_measures")
+
+#: Longest ``WHERE id IN (...)`` list :func:`rows` sends at once.
+CHUNK = 500
+
+
+def _order_case(column: str, codes: Iterable[str]) -> str:
+    """A CASE giving ``codes`` their listed position (the lifecycle, the form's order)."""
+    whens = " ".join(f"WHEN '{code}' THEN {pos}" for pos, code in enumerate(codes))
+    return f"CASE {column} {whens} END"
+
+
+#: Sort keys of the ledger table -> the SQL expression sorted on. Status and source sort in their
+#: natural order (lifecycle; the order of the form), not alphabetically by code. Chinese text sorts
+#: by code point (SQLite has no pinyin collation).
+SORT_KEYS: dict[str, str] = {
+    "id": "p.id",
+    "seq_no": "p.seq_no",
+    "category": "p.category",
+    "issue": "p.issue",
+    "manifestation": "p.manifestation",
+    "measures": "p.measures",
+    "responsible_dept": "p.responsible_dept",
+    "responsible_person": "pe.name",
+    "deadline": "p.deadline",
+    "remarks": "p.remarks",
+    "scope": "p.scope",
+    "source": _order_case("p.source", SOURCES),
+    "source_channel": "p.source_channel",
+    "source_ref": "p.source_ref",
+    "completion": "p.completion",
+    "effective": "p.effective",
+    "rebound": "p.rebound",
+    "rebound_measures": "p.rebound_measures",
+    "status": _order_case("p.status", STATUSES),
+    "closed_at": "p.closed_at",
+    "created_at": "p.created_at",
+    "updated_at": "p.updated_at",
+    "unit": "u.name",
+    "campaign": "c.title",
+}
+
+#: Sort keys whose value may be NULL (sorted last in either direction).
+_NULLABLE = frozenset({"deadline", "responsible_person", "closed_at", "unit", "campaign"})
+
+#: Sort keys -> the column of problems they read, where it is not the key itself.
+_SORT_COLUMNS: dict[str, tuple[str, ...]] = {
+    **{key: (key,) for key, expr in SORT_KEYS.items() if expr == f"p.{key}" and key != "id"},
+    "id": (), "source": ("source",), "status": ("status",),
+    "responsible_person": ("responsible_person_id",), "unit": ("unit_id",),
+    "campaign": ("campaign_id",),
+}
+
+#: Sort keys that need a join, and the join.
+_SORT_JOINS = {
+    "responsible_person": "LEFT JOIN people pe ON pe.id = p.responsible_person_id",
+    "unit": "LEFT JOIN units u ON u.id = p.unit_id",
+    "campaign": "LEFT JOIN campaigns c ON c.id = p.campaign_id",
+}
+
+
+class LedgerFilter(NamedTuple):
+    """What the ledger shows. Every field left at its default does not filter.
+
+    ``status`` is one status or several (any of them). ``overdue``: a deadline before today and
+    not struck off; ``due_soon``: a deadline from today to :data:`DUE_SOON_DAYS` days on and not
+    struck off (as :func:`models.problems.deadline_state`); both set: either of the two. ``text``
+    is the search (see the module doc). ``today`` is for tests; None is the real today.
+    """
+
+    campaign_id: int | None = None
+    category: str | None = None
+    status: str | tuple[str, ...] | list[str] | frozenset[str] | None = None
+    responsible_person_id: int | None = None
+    source: str | None = None
+    overdue: bool = False
+    due_soon: bool = False
+    text: str = ""
+    today: date | None = None
+
+
+def search_terms(text: str | None) -> list[str]:
+    """The distinct whitespace-separated terms of a search, in their order."""
+    seen: dict[str, None] = {}
+    for term in (text or "").split():
+        seen.setdefault(term, None)
+    return list(seen)
+
+
+def fts_phrase(term: str) -> str:
+    """``term`` as one FTS5 phrase: quoted, inner double quotes doubled, so nothing is syntax."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like_pattern(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _days(today: date | None) -> tuple[str, str]:
+    day = today or date.today()
+    return day.isoformat(), (day + timedelta(days=DUE_SOON_DAYS)).isoformat()
+
+
+def _statuses(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else list(value)
+    return [validate.choice(s, "问题状态", set(STATUSES)) for s in items]
+
+
+class _Where(NamedTuple):
+    sql: str              # " WHERE ..." or ""
+    params: list[Any]
+    columns: frozenset[str]  # the columns of problems the conditions read
+    selective: bool       # a condition that picks out few rows (person, due soon, FTS phrase)
+
+
+def _where(flt: LedgerFilter) -> _Where:
+    clauses: list[str] = []
+    params: list[Any] = []
+    columns: set[str] = set()
+    selective = False
+    if flt.campaign_id is not None:
+        clauses.append("p.campaign_id = ?")
+        params.append(flt.campaign_id)
+        columns.add("campaign_id")
+    if flt.category is not None:
+        clauses.append("p.category = ?")
+        params.append(flt.category)
+        columns.add("category")
+    if flt.status is not None:
+        statuses = _statuses(flt.status)
+        if len(statuses) == 1:
+            clauses.append("p.status = ?")
+        else:  # an empty selection shows nothing
+            clauses.append(f"p.status IN ({', '.join('?' for _ in statuses)})")
+        params.extend(statuses)
+        columns.add("status")
+    if flt.responsible_person_id is not None:
+        clauses.append("p.responsible_person_id = ?")
+        params.append(flt.responsible_person_id)
+        columns.add("responsible_person_id")
+        selective = True
+    if flt.source is not None:
+        clauses.append("p.source = ?")
+        params.append(validate.choice(flt.source, "问题来源", set(SOURCES)))
+        columns.add("source")
+    if flt.overdue or flt.due_soon:
+        today, soon = _days(flt.today)
+        # deadline > '' excludes NULL and empty, as deadline_state does
+        if flt.overdue and flt.due_soon:
+            clauses.append("p.deadline > '' AND p.deadline <= ?")
+            params.append(soon)
+        elif flt.overdue:
+            clauses.append("p.deadline > '' AND p.deadline < ?")
+            params.append(today)
+        else:  # a week's deadlines: few rows
+            clauses.append("p.deadline >= ? AND p.deadline <= ?")
+            params.extend((today, soon))
+            selective = True
+        clauses.append("p.status <> 'closed'")
+        columns.update(("deadline", "status"))
+    terms = search_terms(flt.text)
+    long_terms = [t for t in terms if len(t) >= 3]
+    if long_terms:
+        clauses.append("p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?)")
+        params.append(" AND ".join(fts_phrase(t) for t in long_terms))
+        selective = True
+    for term in terms:
+        if len(term) >= 3:
+            continue
+        if term.isascii() and any(ch.isalpha() for ch in term):
+            clauses.append("(" + " OR ".join(f"p.{col} LIKE ? ESCAPE '\\'"
+                                             for col in SEARCH_COLUMNS) + ")")
+            params.extend([_like_pattern(term)] * len(SEARCH_COLUMNS))
+        else:
+            clauses.append("(" + " OR ".join(f"instr(p.{col}, ?) > 0"
+                                             for col in SEARCH_COLUMNS) + ")")
+            params.extend([term] * len(SEARCH_COLUMNS))
+        columns.update(SEARCH_COLUMNS)
+    return _Where((" WHERE " + " AND ".join(clauses)) if clauses else "", params,
+                  frozenset(columns), selective)
+
+
+#: (connection id, schema version) -> the column sets of the indexes of problems.
+_INDEX_CACHE: dict[tuple[int, int], list[frozenset[str]]] = {}
+
+
+def _indexes(conn: sqlite3.Connection) -> list[frozenset[str]]:
+    """The columns of each index of ``problems`` (read once per schema version)."""
+    key = (id(conn), conn.execute("PRAGMA schema_version").fetchone()[0])
+    found = _INDEX_CACHE.get(key)
+    if found is None:
+        found = [frozenset(row[2] for row in conn.execute(
+                     "SELECT * FROM pragma_index_info(?)", (name,)) if row[2])
+                 for (name,) in conn.execute(
+                     "SELECT name FROM pragma_index_list('problems') WHERE NOT partial")]
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = found
+    return found
+
+
+def _table_hint(conn: sqlite3.Connection, where: _Where, extra: Iterable[str] = ()) -> str:
+    """"NOT INDEXED" when no index holds every column the query reads and no condition picks out
+    few rows; else "" (the planner chooses).
+
+    Without statistics SQLite takes an index on any condition (or on the sort column) to be
+    worth it, and then looks up each row it passes in the table. A problem's row is wide (its
+    text), so for a condition true of a fifth or half of 100,000 rows those lookups cost two to
+    five times one pass over the table: 60-250 ms against 25-40 ms measured (bench/ledger.py).
+    """
+    if where.selective:
+        return ""
+    needed = where.columns | set(extra)
+    if any(needed <= cols for cols in _indexes(conn)):
+        return ""
+    return " NOT INDEXED"
+
+
+def ids_sql(conn: sqlite3.Connection, flt: LedgerFilter, sort: str = "seq_no",
+            descending: bool = False) -> tuple[str, list[Any]]:
+    """The SELECT of :func:`problem_ids` and its parameters (also for EXPLAIN QUERY PLAN)."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}; known: {', '.join(SORT_KEYS)}")
+    where = _where(flt)
+    hint = _table_hint(conn, where, _SORT_COLUMNS.get(sort, ()))
+    join = _SORT_JOINS.get(sort, "")
+    key = SORT_KEYS[sort]
+    direction = "DESC" if descending else "ASC"
+    if sort == "id":
+        order = f"p.id {direction}"
+    else:
+        # Blanks (no deadline, no responsible person) last either way; ties by id, ascending
+        # either way, so equal rows keep their order when the direction flips.
+        nulls = " NULLS LAST" if sort in _NULLABLE else ""
+        order = f"{key} {direction}{nulls}, p.id"
+    return (f"SELECT p.id FROM problems p{hint} {join}{where.sql} ORDER BY {order}",
+            where.params)
+
+
+@operation("problem.read")
+def problem_ids(session: Session, flt: LedgerFilter | None = None, sort: str = "seq_no",
+                descending: bool = False) -> list[int]:
+    """The ids of every problem ``flt`` shows, sorted by ``sort`` (a key of :data:`SORT_KEYS`)."""
+    store = session.store
+    with sqlite_errors(store.path):
+        sql, params = ids_sql(store.conn, flt or LedgerFilter(), sort, descending)
+        # One JSON array instead of a Python tuple per row: a third faster at 100,000 ids. An
+        # aggregate over a subquery with ORDER BY sees the rows in that order (SQLite keeps such
+        # a subquery whole for this reason); the tests check the order of every sort key.
+        text = store.conn.execute(f"SELECT json_group_array(id) FROM ({sql})",
+                                  params).fetchone()[0]
+    return json.loads(text)
+
+
+def rows_sql(count: int) -> str:
+    """The SELECT of :func:`rows` for ``count`` ids; parameters: today, today + 7 days, ids."""
+    return (
+        "SELECT p.*, pe.name AS responsible_person, u.name AS unit_name,"
+        " c.title AS campaign_title,"
+        " CASE WHEN p.deadline IS NULL OR p.deadline = '' OR p.status = 'closed' THEN ''"
+        " WHEN p.deadline < ? THEN 'overdue' WHEN p.deadline <= ? THEN 'due_soon'"
+        " ELSE '' END AS deadline_state"
+        " FROM problems p"
+        " LEFT JOIN people pe ON pe.id = p.responsible_person_id"
+        " LEFT JOIN units u ON u.id = p.unit_id"
+        " LEFT JOIN campaigns c ON c.id = p.campaign_id"
+        f" WHERE p.id IN ({', '.join('?' for _ in range(count))})")
+
+
+@operation("problem.read")
+def rows(session: Session, ids: Iterable[int], *, today: date | None = None
+         ) -> dict[int, dict[str, Any]]:
+    """Display values of the problems ``ids``: every column of ``problems`` plus
+    ``responsible_person`` (name), ``unit_name``, ``campaign_title`` and ``deadline_state``
+    ('overdue', 'due_soon' or ''). Ids that no longer exist are left out."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    day, soon = _days(today)
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start:start + CHUNK]
+        for row in session.store.query(rows_sql(len(chunk)), [day, soon, *chunk]):
+            out[row["id"]] = row
+    return out
+
+
+@operation("problem.read")
+def counts(session: Session, flt: LedgerFilter | None = None) -> dict[str, Any]:
+    """What ``flt`` shows, counted: ``total``, ``by_status`` (every status, zeros included),
+    ``overdue`` and ``due_soon``."""
+    flt = flt or LedgerFilter()
+    where = _where(flt)
+    day, soon = _days(flt.today)
+    by_status = dict.fromkeys(STATUSES, 0)
+    overdue = due_soon = 0
+    store = session.store
+    with sqlite_errors(store.path):
+        hint = _table_hint(store.conn, where, ("status", "deadline"))
+        sql = ("SELECT p.status, count(*),"
+               " sum(p.deadline > '' AND p.deadline < ? AND p.status <> 'closed'),"
+               " sum(p.deadline >= ? AND p.deadline <= ? AND p.status <> 'closed')"
+               f" FROM problems p{hint}{where.sql} GROUP BY p.status")
+        for status, n, n_overdue, n_soon in store.conn.execute(
+                sql, [day, day, soon, *where.params]):
+            by_status[status] = n
+            overdue += n_overdue or 0
+            due_soon += n_soon or 0
+    return {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue,
+            "due_soon": due_soon}

@@ -1,0 +1,199 @@
+"""The ledger table: all matching ids loaded once, row values fetched lazily into a bounded cache.
+
+:class:`LedgerModel` asks the worker for the ids of everything the filter shows (one query), and
+for the display values of a block of rows only when the view paints one of them. Rows not yet
+fetched show an ellipsis for a moment. The cache keeps at most :data:`CACHE_ROWS` rows, dropping
+the least recently painted, so memory stays flat at 100,000 problems.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Signal)
+from PySide6.QtGui import QColor
+
+from models import ledger_query
+from models.i18n import QT_TRANSLATE_NOOP
+from models.ledger_query import LedgerFilter
+from models.problems import SOURCES, STATUSES
+from models.session import Session
+
+from ..i18n import translate
+from ..worker import DbWorker
+
+BLOCK = 100
+CACHE_ROWS = 3000
+# Qt.ItemDataRole values: naming them loads PySide's whole Qt namespace (see the dashboard).
+DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, BACKGROUND_ROLE = 0, 3, 9, 8
+HORIZONTAL = 1
+
+OVERDUE_FG = QColor("#b00020")
+OVERDUE_BG = QColor("#fdecee")
+SOON_FG = QColor("#8a5300")
+SOON_BG = QColor("#fff4e0")
+
+#: (sort key of models.ledger_query, header text)
+COLUMNS: list[tuple[str, str]] = [
+    ("seq_no", QT_TRANSLATE_NOOP("LedgerModel", "序号")),
+    ("category", QT_TRANSLATE_NOOP("LedgerModel", "问题方面")),
+    ("issue", QT_TRANSLATE_NOOP("LedgerModel", "存在问题")),
+    ("responsible_person", QT_TRANSLATE_NOOP("LedgerModel", "责任人")),
+    ("deadline", QT_TRANSLATE_NOOP("LedgerModel", "整改时限")),
+    ("status", QT_TRANSLATE_NOOP("LedgerModel", "状态")),
+    ("source", QT_TRANSLATE_NOOP("LedgerModel", "来源")),
+    ("updated_at", QT_TRANSLATE_NOOP("LedgerModel", "最近更新")),
+]
+
+
+class LedgerModel(QAbstractTableModel):
+    """Rows of the ledger for the current filter and sort. GUI thread only."""
+
+    counts_changed = Signal(object)   # the dict of models.ledger_query.counts
+    reloaded = Signal()
+
+    def __init__(self, worker: DbWorker, session: Session) -> None:
+        super().__init__()
+        self.worker = worker
+        self.session = session
+        self.filter = LedgerFilter()
+        self.sort_key, self.descending = "seq_no", False
+        self.ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._asked: set[int] = set()
+        self._generation = 0
+        self._headers = [translate("LedgerModel", text) for _key, text in COLUMNS]
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def reload(self, flt: LedgerFilter | None = None) -> None:
+        """Fetch the ids (and counts) for ``flt`` (default: the current filter) and sort."""
+        if flt is not None:
+            self.filter = flt
+        self._generation += 1
+        generation = self._generation
+
+        def load(session: Session) -> tuple[list[int], dict[str, Any]]:
+            return (ledger_query.problem_ids(session, self.filter, self.sort_key,
+                                             self.descending),
+                    ledger_query.counts(session, self.filter))
+
+        self.worker.call(load, self.session,
+                         on_done=lambda result: self._loaded(generation, *result))
+
+    def _loaded(self, generation: int, ids: list[int], counts: dict[str, Any]) -> None:
+        if generation != self._generation:
+            return  # a newer filter was asked for meanwhile
+        self.beginResetModel()
+        self.ids = ids
+        self._row_of = {pid: row for row, pid in enumerate(ids)}
+        self._cache.clear()
+        self._asked.clear()
+        self.endResetModel()
+        self.counts_changed.emit(counts)
+        self.reloaded.emit()
+
+    def refresh_rows(self, problem_ids: set[int]) -> None:
+        """Forget the cached values of ``problem_ids`` so they are fetched again."""
+        for pid in problem_ids:
+            self._cache.pop(pid, None)
+            self._asked.discard(pid)
+            row = self._row_of.get(pid)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _fetch_block(self, row: int) -> None:
+        start = row - row % BLOCK
+        wanted = [pid for pid in self.ids[start:start + BLOCK]
+                  if pid not in self._cache and pid not in self._asked]
+        if not wanted:
+            return
+        self._asked.update(wanted)
+        generation = self._generation
+        self.worker.call(ledger_query.rows, self.session, wanted,
+                         on_done=lambda values: self._fetched(generation, wanted, values))
+
+    def _fetched(self, generation: int, wanted: list[int], values: dict[int, dict[str, Any]]
+                 ) -> None:
+        if generation != self._generation:
+            return
+        self._asked.difference_update(wanted)
+        self._cache.update(values)
+        while len(self._cache) > CACHE_ROWS:
+            self._cache.popitem(last=False)
+        rows = [self._row_of[pid] for pid in values if pid in self._row_of]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), 0),
+                                  self.index(max(rows), len(COLUMNS) - 1))
+
+    def row_values(self, row: int) -> dict[str, Any] | None:
+        """The cached values of ``row``, or None (and a fetch started) when not there yet."""
+        pid = self.ids[row]
+        values = self._cache.get(pid)
+        if values is None:
+            self._fetch_block(row)
+            return None
+        self._cache.move_to_end(pid)
+        return values
+
+    def problem_id(self, row: int) -> int:
+        return self.ids[row]
+
+    def row_of(self, problem_id: int) -> int | None:
+        return self._row_of.get(problem_id)
+
+    # --- Qt model -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802,B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
+        if role == DISPLAY_ROLE and orientation.value == HORIZONTAL:
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
+        if not index.isValid():
+            return None
+        role = int(role.value) if hasattr(role, "value") else int(role)
+        if role not in (DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, BACKGROUND_ROLE):
+            return None
+        values = self.row_values(index.row())
+        if values is None:
+            return "…" if role == DISPLAY_ROLE and index.column() == 0 else None
+        key = COLUMNS[index.column()][0]
+        state = values.get("deadline_state", "")
+        if role == FOREGROUND_ROLE:
+            return OVERDUE_FG if state == "overdue" else SOON_FG if state == "due_soon" else None
+        if role == BACKGROUND_ROLE:
+            return OVERDUE_BG if state == "overdue" else SOON_BG if state == "due_soon" else None
+        text = self._text(key, values)
+        if role == TOOLTIP_ROLE:
+            if key == "deadline" and state:
+                return QCoreApplication.translate("LedgerModel", "已逾期") if state == "overdue" \
+                    else QCoreApplication.translate("LedgerModel", "7 天内到期")
+            return text if key in ("issue", "category") else None
+        return text
+
+    def _text(self, key: str, values: dict[str, Any]) -> str:
+        value = values.get(key)
+        if key == "status":
+            return translate("problems", STATUSES.get(value, value or ""))
+        if key == "source":
+            text = translate("problems", SOURCES.get(value, value or ""))
+            channel = values.get("source_channel")
+            return f"{text}（{channel}）" if channel else text
+        if key == "updated_at":
+            return (value or "")[:10]
+        return "" if value is None else str(value)
+
+    def sort(self, column: int, order: Any = None) -> None:
+        """Sort in SQL by the column's key; the view calls this on a header click."""
+        self.sort_key = COLUMNS[column][0]
+        self.descending = bool(order is not None and getattr(order, "value", order) == 1)
+        self.reload()
