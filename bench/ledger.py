@@ -105,7 +105,7 @@ def build(folder: Path, count: int, seed: int = 20240715) -> None:
 
     rnd = random.Random(seed)
     store = open_store(DataDir(folder))
-    chief = create_demo(store)
+    chief = create_demo(store, with_problems=False)
     for _ in range(30):  # more responsible people than the demo's six
         name = rnd.choice("王李张刘陈杨赵黄周吴马索才扎") + rnd.choice("海文建南让永国卓") \
             + rnd.choice("龙斌军吉东平措华")

@@ -298,15 +298,16 @@ def rows(session: Session, ids: Iterable[int], *, today: date | None = None
          ) -> dict[int, dict[str, Any]]:
     """Display values of the problems ``ids``: every column of ``problems`` plus
     ``responsible_person`` (name), ``unit_name``, ``campaign_title`` and ``deadline_state``
-    ('overdue', 'due_soon' or ''). Ids that no longer exist are left out."""
+    ('overdue', 'due_soon' or ''), in the order of ``ids``. Ids that no longer exist are left
+    out."""
     wanted = list(dict.fromkeys(int(i) for i in ids))
     day, soon = _days(today)
-    out: dict[int, dict[str, Any]] = {}
+    found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start:start + CHUNK]
         for row in session.store.query(rows_sql(len(chunk)), [day, soon, *chunk]):
-            out[row["id"]] = row
-    return out
+            found[row["id"]] = row
+    return {pid: found[pid] for pid in wanted if pid in found}
 
 
 @operation("problem.read")

@@ -410,146 +410,146 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>序号</source>
         <extracomment>(sort key of models.ledger_query, header text)</extracomment>
-        <translation type="unfinished">Sequence no.</translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>问题方面</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>存在问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible person</translation>
     </message>
     <message>
         <source>整改时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>最近更新</source>
-        <translation type="unfinished"></translation>
+        <translation>Last updated</translation>
     </message>
     <message>
         <source>已逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>7 天内到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due within 7 days</translation>
     </message>
 </context>
 <context>
     <name>LedgerPage</name>
     <message>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <source>未销号</source>
-        <translation type="unfinished"></translation>
+        <translation>Not struck off</translation>
     </message>
     <message>
         <source>全部来源</source>
-        <translation type="unfinished"></translation>
+        <translation>All sources</translation>
     </message>
     <message>
         <source>已逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>7 天内到期</source>
-        <translation type="unfinished"></translation>
+        <translation>Due within 7 days</translation>
     </message>
     <message>
         <source>搜索问题、表现、措施、备注…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search problems, details, measures, remarks…</translation>
     </message>
     <message>
         <source>新建问题</source>
-        <translation type="unfinished"></translation>
+        <translation>New problem</translation>
     </message>
     <message>
         <source>批量调整…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk change…</translation>
     </message>
     <message>
         <source>全部专项行动</source>
-        <translation type="unfinished"></translation>
+        <translation>All campaigns</translation>
     </message>
     <message>
         <source>全部责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>All responsible persons</translation>
     </message>
     <message>
         <source>全部问题方面</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <source>共 {total} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} in total</translation>
     </message>
     <message>
         <source>；已逾期 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} overdue</translation>
     </message>
     <message>
         <source>；7 天内到期 {n} 条</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} due within 7 days</translation>
     </message>
     <message>
         <source>说明（必填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Explanation (required):</translation>
     </message>
     <message>
         <source>验收意见（可不填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification comments (optional):</translation>
     </message>
     <message>
         <source>整改流程</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification workflow</translation>
     </message>
     <message>
         <source>整改进展</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <source>今天做了什么：</source>
-        <translation type="unfinished"></translation>
+        <translation>What was done today:</translation>
     </message>
     <message>
         <source>选择印证资料</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose evidence</translation>
     </message>
     <message>
         <source>照片、扫描件和文档 (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos, scans and documents (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>（责任人不变）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Keep responsible person)</translation>
     </message>
     <message>
         <source>批量调整</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk change</translation>
     </message>
     <message>
         <source>{n} 个问题的责任人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible person for {n} problem(s):</translation>
     </message>
     <message>
         <source>新的整改时限（如 2024-08-31，留空则不变）：</source>
-        <translation type="unfinished"></translation>
+        <translation>New deadline (e.g. 2024-08-31; leave empty to keep it unchanged):</translation>
     </message>
 </context>
 <context>
@@ -761,113 +761,133 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
 <context>
     <name>ProblemForm</name>
     <message>
-        <source>是</source>
+        <source>开始整改</source>
         <extracomment>(from, to) -&gt; button text of the lifecycle step</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Start rectifying</translation>
+    </message>
+    <message>
+        <source>报告已整改</source>
+        <translation>Report rectified</translation>
+    </message>
+    <message>
+        <source>验收销号</source>
+        <translation>Verify and strike off</translation>
+    </message>
+    <message>
+        <source>退回重新整改…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>出现反弹…</source>
+        <translation>Recurred…</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <source>专项行动</source>
-        <translation type="unfinished">Campaign</translation>
+        <translation>Campaign</translation>
     </message>
     <message>
         <source>问题方面</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>存在问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>具体表现</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>整改措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification measures</translation>
     </message>
     <message>
         <source>责任部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible department</translation>
     </message>
     <message>
         <source>责任人</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible person</translation>
     </message>
     <message>
         <source>整改时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>共性/个性</source>
-        <translation type="unfinished"></translation>
+        <translation>Common/unit-specific</translation>
     </message>
     <message>
         <source>问题来源</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <source>整改完成情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification result</translation>
     </message>
     <message>
         <source>是否取得预期成效</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected effect achieved</translation>
     </message>
     <message>
         <source>反弹整改措施及完成情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures and result for the recurrence</translation>
     </message>
     <message>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>整改进展</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress</translation>
     </message>
     <message>
         <source>添加进展…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add progress…</translation>
     </message>
     <message>
         <source>印证资料</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidence</translation>
     </message>
     <message>
         <source>添加照片或文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photo or file…</translation>
     </message>
     <message>
         <source>流转记录</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>（不属于专项行动）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Not part of a campaign)</translation>
     </message>
     <message>
         <source>新问题（保存后挂单，状态为“待整改”）</source>
-        <translation type="unfinished"></translation>
+        <translation>New problem (listed when saved, with the status “To rectify”)</translation>
     </message>
     <message>
         <source>序号 {seq}&#x3000;{status}</source>
-        <translation type="unfinished"></translation>
+        <translation>No. {seq}&#x3000;{status}</translation>
     </message>
     <message>
         <source>挂单</source>
-        <translation type="unfinished"></translation>
+        <translation>Listed</translation>
     </message>
 </context>
 <context>
@@ -1273,107 +1293,114 @@ Choose a writable folder (--data-dir).</translation>
     </message>
     <message>
         <source>请先在表格中选择要批量调整的问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>First select the problems to bulk change in the table.</translation>
     </message>
     <message>
         <source>“{name}”的文件类型（.{ext}）不能作为印证资料。
 可以添加的类型：{allowed}。请另存为其中一种格式后再添加。</source>
         <extracomment>The largest file accepted, in bytes. How much of the start of a file the type check looks at. Prefix of the temporary files in the evidence folder while a file is copied in. Names of the content checks (see :func:`_content_matches`), any one of which must pass. Accepted extensions (lower case, without the dot). Programs and scripts: refused with their own message.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Files of the type of “{name}” (.{ext}) cannot be added as evidence.
+Types that can be added: {allowed}. Save the file in one of these formats, then add it again.</translation>
     </message>
     <message>
         <source>“{name}”没有扩展名，无法判断文件类型，不能作为印证资料。
 可以添加的类型：{allowed}。请确认文件类型并加上正确的扩展名后再添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” has no file extension, so its file type cannot be determined and it cannot be added as evidence.
+Types that can be added: {allowed}. Check the file type, give the file the correct extension, then add it again.</translation>
     </message>
     <message>
         <source>“{name}”是可执行程序或脚本，不能作为印证资料。请添加照片、扫描件或文档。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is a program or script and cannot be added as evidence. Add photos, scans or documents instead.</translation>
     </message>
     <message>
         <source>“{name}”是视频，不能作为印证资料（视频太大，不便保存和报送）。请从视频中截取能说明问题的画面，保存为照片后再添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is a video and cannot be added as evidence (videos are too large to keep and submit). Take a still from the video that shows the problem, save it as a photo, then add the photo.</translation>
     </message>
     <message>
         <source>“{name}”是压缩包，不能作为印证资料。请解压后逐个添加其中的照片或文档。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is a compressed archive and cannot be added as evidence. Extract it, then add the photos or documents it contains one by one.</translation>
     </message>
     <message>
         <source>“{name}”的扩展名是 .{ext}，但内容是可执行程序，不能作为印证资料。该文件可能被改过扩展名，请勿打开，并检查它的来源。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” has the extension .{ext}, but its content is an executable program, so it cannot be added as evidence. Its extension may have been changed: do not open the file, and check where it came from.</translation>
     </message>
     <message>
         <source>“{name}”的内容与扩展名 .{ext} 不符：文件可能已损坏，或被改过扩展名。请用原来的程序打开它，另存为正确的格式后再添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>The content of “{name}” does not match its extension .{ext}: the file may be damaged, or its extension may have been changed. Open it in the program it was made with, save it in the correct format, then add it again.</translation>
     </message>
     <message>
         <source>“{name}”有 {size}，超过了单个印证资料 {limit} 的上限，未添加。
 请压缩照片（或降低分辨率）、把扫描件分成几份，或将文档另存为 PDF 后分别添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is {size}, which exceeds the limit of {limit} for a single evidence file, so it was not added.
+Compress the photo (or lower its resolution), split the scan into several parts, or save the document as PDF, and add the parts separately.</translation>
     </message>
     <message>
         <source>“{name}”是空文件（0 字节），不能作为印证资料。请检查文件是否已完整复制。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is an empty file (0 bytes) and cannot be added as evidence. Check that the file was copied completely.</translation>
     </message>
     <message>
         <source>无法读取文件“{path}”：{reason}
 请检查文件是否存在、U 盘或移动硬盘是否插好，以及是否有权限读取该文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the file “{path}”: {reason}
+Check that the file exists, that the USB stick or external drive is plugged in properly, and that you have permission to read the file.</translation>
     </message>
     <message>
         <source>“{path}”不是文件（可能是文件夹），不能作为印证资料。请选择具体的照片或文档。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{path}” is not a file (it may be a folder) and cannot be added as evidence. Choose individual photos or documents.</translation>
     </message>
     <message>
         <source>进展记录（编号 {note}）不属于这个问题（编号 {problem}），不能把资料附在它上面。请在该问题自己的进展记录下添加。</source>
-        <translation type="unfinished"></translation>
+        <translation>The progress note (ID {note}) does not belong to this problem (ID {problem}), so files cannot be attached to it. Add them under one of this problem&apos;s own progress notes.</translation>
     </message>
     <message>
         <source>举报渠道只能是 {choices}。</source>
         <extracomment>(from, to) -&gt; (permission, note required, verifier must not be the responsible person) Every field create_problem and update_problem take (besides campaign_id and unit_id).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>The complaint channel must be one of the following: {choices}. Choose one of them.</translation>
     </message>
     <message>
         <source>“{name}”不是本专项行动的问题类别。可选：{choices}。</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” is not a problem category of this campaign. Choose one of: {choices}.</translation>
     </message>
     <message>
         <source>问题状态只能通过整改流程变更。</source>
-        <translation type="unfinished"></translation>
+        <translation>A problem&apos;s status cannot be edited directly. Use the steps of the rectification workflow to change it.</translation>
     </message>
     <message>
         <source>不能把问题从“{old}”直接改为“{new}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>A problem cannot go directly from “{old}” to “{new}”. Follow the steps of the rectification workflow.</translation>
     </message>
     <message>
         <source>验收须由责任人以外的负责人或法制审核人员进行：您是这个问题的整改责任人。</source>
-        <translation type="unfinished"></translation>
+        <translation>You are the person responsible for rectifying this problem, and verification must be done by a Chief or Legal reviewer other than the responsible person. Ask another Chief or Legal reviewer to do it.</translation>
     </message>
     <message>
         <source>请至少选择要批量修改的责任人或整改时限。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a new responsible person, a new deadline, or both for the selected problems.</translation>
     </message>
 </context>
 <context>
     <name>evidence</name>
     <message>
         <source>印证资料“{name}”完好。</source>
-        <translation type="unfinished"></translation>
+        <translation>The evidence “{name}” is intact.</translation>
     </message>
     <message>
         <source>印证资料“{name}”的文件不见了：{path}
 请从备份恢复数据文件夹中的 evidence 文件夹。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file of the evidence “{name}” is missing: {path}
+Restore the evidence folder inside the data folder from a backup.</translation>
     </message>
     <message>
         <source>印证资料“{name}”的文件已被改动或损坏（内容与登记时的校验值不符）：{path}
 请从备份恢复该文件，或重新添加原件。</source>
-        <translation type="unfinished"></translation>
+        <translation>The file of the evidence “{name}” has been changed or damaged (its content does not match the checksum recorded when it was added): {path}
+Restore the file from a backup, or add the original again.</translation>
     </message>
     <message>
         <source>无法读取印证资料“{name}”的文件：{path}
 原因：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the file of the evidence “{name}”: {path}
+Reason: {reason} — check that the drive holding the data folder is connected and that you have permission to read the file.</translation>
     </message>
 </context>
 <context>
@@ -1416,23 +1443,23 @@ Choose a writable folder (--data-dir).</translation>
     </message>
     <message>
         <source>查看问题台账</source>
-        <translation type="unfinished"></translation>
+        <translation>View problem ledger</translation>
     </message>
     <message>
         <source>登记和修改问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Register and edit problems</translation>
     </message>
     <message>
         <source>推进整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Advance rectification</translation>
     </message>
     <message>
         <source>验收销号</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify and strike off</translation>
     </message>
     <message>
         <source>批量调整责任人和时限</source>
-        <translation type="unfinished"></translation>
+        <translation>Bulk change responsible persons and deadlines</translation>
     </message>
     <message>
         <source>校验审计链</source>
@@ -1447,60 +1474,60 @@ Choose a writable folder (--data-dir).</translation>
     <name>problems</name>
     <message>
         <source>待整改</source>
-        <translation type="unfinished"></translation>
+        <translation>To rectify</translation>
     </message>
     <message>
         <source>整改中</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectifying</translation>
     </message>
     <message>
         <source>已整改（待验收）</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectified (awaiting verification)</translation>
     </message>
     <message>
         <source>已销号</source>
-        <translation type="unfinished"></translation>
+        <translation>Struck off</translation>
     </message>
     <message>
         <source>反弹</source>
-        <translation type="unfinished"></translation>
+        <translation>Recurred</translation>
     </message>
     <message>
         <source>自查自纠</source>
-        <translation type="unfinished">Self-check</translation>
+        <translation>Self-check</translation>
     </message>
     <message>
         <source>投诉举报</source>
-        <translation type="unfinished"></translation>
+        <translation>Complaint/report</translation>
     </message>
     <message>
         <source>上级督查</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection by upper office</translation>
     </message>
     <message>
         <source>满意度测评</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction survey</translation>
     </message>
     <message>
         <source>案卷评查</source>
-        <translation type="unfinished">Case-file review</translation>
+        <translation>Case-file review</translation>
     </message>
     <message>
         <source>执法监督意见书</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision letter</translation>
     </message>
     <message>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <source>共性</source>
         <extracomment>Channels of a complaint (投诉举报).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Common</translation>
     </message>
     <message>
         <source>个性</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit-specific</translation>
     </message>
 </context>
 <context>

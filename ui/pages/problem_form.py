@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHB
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
+from models.i18n import QT_TRANSLATE_NOOP
 from models.problems import CHANNELS, SCOPES, SOURCES, STATUSES, TRANSITIONS
 
 from ..i18n import translate
@@ -18,14 +19,14 @@ THUMB = 72
 
 #: (from, to) -> button text of the lifecycle step
 STEP_TEXT = {
-    ("open", "in_progress"): "开始整改",
-    ("open", "rectified"): "报告已整改",
-    ("in_progress", "rectified"): "报告已整改",
-    ("rectified", "closed"): "验收销号",
-    ("rectified", "in_progress"): "退回重新整改…",
-    ("closed", "rebound"): "出现反弹…",
-    ("rebound", "in_progress"): "开始整改",
-    ("rebound", "rectified"): "报告已整改",
+    ("open", "in_progress"): QT_TRANSLATE_NOOP("ProblemForm", "开始整改"),
+    ("open", "rectified"): QT_TRANSLATE_NOOP("ProblemForm", "报告已整改"),
+    ("in_progress", "rectified"): QT_TRANSLATE_NOOP("ProblemForm", "报告已整改"),
+    ("rectified", "closed"): QT_TRANSLATE_NOOP("ProblemForm", "验收销号"),
+    ("rectified", "in_progress"): QT_TRANSLATE_NOOP("ProblemForm", "退回重新整改…"),
+    ("closed", "rebound"): QT_TRANSLATE_NOOP("ProblemForm", "出现反弹…"),
+    ("rebound", "in_progress"): QT_TRANSLATE_NOOP("ProblemForm", "开始整改"),
+    ("rebound", "rectified"): QT_TRANSLATE_NOOP("ProblemForm", "报告已整改"),
 }
 
 
