@@ -26,6 +26,7 @@ entries through ``Writer.insert`` takes minutes and measures the audit, not the 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import statistics
@@ -163,13 +164,22 @@ def build(folder: Path, count: int, seed: int = 20240715) -> None:
     store.close()
 
 
-def median_ms(fn, runs: int) -> tuple[float, object]:
-    times, result = [], None
+def timed(core, raw, runs: int) -> tuple[list[float], list[float], object, object]:
+    """Times in ms of ``runs`` calls of each, alternating so that load on the machine falls on
+    both alike; and each one's last result."""
+    core_ms: list[float] = []
+    raw_ms: list[float] = []
+    core_out = raw_out = None
     for _ in range(runs):
-        t = time.perf_counter()
-        result = fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times), result
+        for fn, times in ((core, core_ms), (raw, raw_ms)):
+            t = time.perf_counter()
+            out = fn()
+            times.append((time.perf_counter() - t) * 1000)
+            if fn is core:
+                core_out = out
+            else:
+                raw_out = out
+    return core_ms, raw_ms, core_out, raw_out
 
 
 # --- the plain sqlite3 equivalents (the floor) -------------------------------------------------
@@ -198,6 +208,7 @@ def main() -> int:
     parser.add_argument("--problems", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--keep", help="build in (or reuse) this folder instead of a temp one")
+    parser.add_argument("--plans", action="store_true", help="print EXPLAIN QUERY PLAN too")
     args = parser.parse_args()
 
     from models.paths import DataDir
@@ -217,8 +228,9 @@ def main() -> int:
         raw = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         n = raw.execute("SELECT count(*) FROM problems").fetchone()[0]
         campaign = raw.execute("SELECT min(campaign_id) FROM problems").fetchone()[0]
-        print(f"{n} problems; SQLite {sqlite3.sqlite_version}; median of {args.runs} runs; "
-              f"each = problem_ids + rows() of the first {PAGE}")
+        print(f"{n} problems; {os.cpu_count()} CPUs; SQLite {sqlite3.sqlite_version};"
+              f" {args.runs} runs each, core and"
+              f" raw alternating; a list = problem_ids + rows() of the first {PAGE}")
 
         def page(flt: LedgerFilter, sort: str = "seq_no", desc: bool = False):
             def run():
@@ -229,48 +241,93 @@ def main() -> int:
 
         flt_status = LedgerFilter(status=("open", "in_progress"), campaign_id=campaign,
                                   today=TODAY)
-        cases = [
+
+        def raw_counts(where: str, params: tuple = ()):
+            return lambda: raw.execute(f"SELECT status, count(*) FROM problems {where}"
+                                       " GROUP BY status", params).fetchall()
+
+        status_where = "WHERE status IN (?, ?) AND campaign_id = ?"
+        status_params = ("open", "in_progress", campaign)
+        fts_sql = ("SELECT p.id FROM problems p JOIN (SELECT rowid FROM problems_fts WHERE"
+                   " problems_fts MATCH ?) f ON f.rowid = p.id ORDER BY p.seq_no, p.id")
+        by_person = ("SELECT p.id FROM problems p LEFT JOIN people pe ON pe.id ="
+                     " p.responsible_person_id ORDER BY pe.name NULLS LAST, p.id")
+        targets = [
             ("open first page", page(LedgerFilter(today=TODAY)),
              lambda: raw_page(raw, "SELECT id FROM problems ORDER BY seq_no, id")),
             ("filter status+campaign", page(flt_status),
-             lambda: raw_page(raw, "SELECT id FROM problems WHERE status IN (?, ?) AND"
-                                   " campaign_id = ? ORDER BY seq_no, id",
-                              ("open", "in_progress", campaign))),
+             lambda: raw_page(raw, f"SELECT id FROM problems {status_where} ORDER BY seq_no, id",
+                              status_params)),
             ("sort deadline desc", page(LedgerFilter(today=TODAY), "deadline", True),
              lambda: raw_page(raw, "SELECT id FROM problems ORDER BY deadline DESC NULLS LAST,"
                                    " id")),
             ("search 罚没 (2 chars)", page(LedgerFilter(text="罚没", today=TODAY)),
              lambda: raw_page(raw, *raw_instr("罚没"))),
             ("search 罚没指标 (4 chars)", page(LedgerFilter(text="罚没指标", today=TODAY)),
-             lambda: raw_page(raw, "SELECT p.id FROM problems p JOIN (SELECT rowid FROM"
-                                   " problems_fts WHERE problems_fts MATCH ?) f ON f.rowid = p.id"
-                                   " ORDER BY p.seq_no, p.id", ('"罚没指标"',))),
-            ("counts status+campaign", lambda: lq.counts(session, flt_status),
-             lambda: raw.execute("SELECT status, count(*) FROM problems WHERE status IN (?, ?)"
-                                 " AND campaign_id = ? GROUP BY status",
-                                 ("open", "in_progress", campaign)).fetchall()),
+             lambda: raw_page(raw, fts_sql, ('"罚没指标"',))),
         ]
-        print(f"\n{'operation':<26}{'rows':>8}{'core ms':>10}{'raw ms':>9}{'ratio':>8}"
-              f"{'< 50 ms':>9}")
-        print("-" * 70)
+        others = [
+            ("counts (no filter)", lambda: lq.counts(session, LedgerFilter(today=TODAY)),
+             raw_counts("")),
+            ("counts status+campaign", lambda: lq.counts(session, flt_status),
+             raw_counts(status_where, status_params)),
+            ("counts search 罚没", lambda: lq.counts(session, LedgerFilter(text="罚没")),
+             raw_counts("WHERE " + raw_instr("罚没")[0].split("WHERE ")[1].split(" ORDER")[0],
+                        raw_instr("罚没")[1])),
+            ("search 罚 (1 char)", page(LedgerFilter(text="罚", today=TODAY)),
+             lambda: raw_page(raw, *raw_instr("罚"))),
+            ("search 电子监控 (4 chars)", page(LedgerFilter(text="电子监控", today=TODAY)),
+             lambda: raw_page(raw, fts_sql, ('"电子监控"',))),
+            ("filter overdue", page(LedgerFilter(overdue=True, today=TODAY)),
+             lambda: raw_page(raw, "SELECT id FROM problems WHERE deadline > '' AND deadline < ?"
+                                   " AND status <> 'closed' ORDER BY seq_no, id",
+                              (TODAY.isoformat(),))),
+            ("sort responsible person", page(LedgerFilter(today=TODAY), "responsible_person"),
+             lambda: raw_page(raw, by_person)),
+            ("sort issue", page(LedgerFilter(today=TODAY), "issue"),
+             lambda: raw_page(raw, "SELECT id FROM problems ORDER BY issue, id")),
+            ("sort status", page(LedgerFilter(today=TODAY), "status"),
+             lambda: raw_page(raw, "SELECT id FROM problems ORDER BY CASE status WHEN 'open'"
+                                   " THEN 0 WHEN 'in_progress' THEN 1 WHEN 'rectified' THEN 2"
+                                   " WHEN 'closed' THEN 3 ELSE 4 END, id")),
+            ("sort category", page(LedgerFilter(today=TODAY), "category"),
+             lambda: raw_page(raw, "SELECT id FROM problems ORDER BY category, id")),
+            ("sort updated_at desc", page(LedgerFilter(today=TODAY), "updated_at", True),
+             lambda: raw_page(raw, "SELECT id FROM problems ORDER BY updated_at DESC, id")),
+        ]
+        head = (f"{'operation':<26}{'rows':>8}{'core ms':>9}{'(min)':>7}{'raw ms':>8}"
+                f"{'(min)':>7}{'ratio':>7}{'< 50 ms':>9}")
         worst = 0.0
-        for name, core, floor in cases:
-            core(), floor()  # warm the page cache and the statement caches
-            core_ms, core_out = median_ms(core, args.runs)
-            raw_ms, raw_out = median_ms(floor, args.runs)
-            if isinstance(core_out, list):
-                assert core_out == raw_out, f"{name}: the core and the raw query disagree"
-                shown = len(core_out)
-            else:
-                shown = core_out["total"]
-                assert shown == sum(c for _s, c in raw_out), name
-            worst = max(worst, core_ms)
-            print(f"{name:<26}{shown:>8}{core_ms:>10.1f}{raw_ms:>9.1f}"
-                  f"{core_ms / raw_ms if raw_ms else float('nan'):>7.2f}x"
-                  f"{'yes' if core_ms < 50 else 'NO':>9}")
+        for title, cases in (("targets", targets), ("other ledger operations", others)):
+            print(f"\n{title}\n{head}\n{'-' * len(head)}")
+            for name, core, floor in cases:
+                core(), floor()  # warm the page cache and the statement caches
+                core_ms, raw_ms, core_out, raw_out = timed(core, floor, args.runs)
+                if isinstance(core_out, list):
+                    assert core_out == raw_out, f"{name}: the core and the raw query disagree"
+                    shown = len(core_out)
+                else:
+                    shown = core_out["total"]
+                    assert shown == sum(c for _s, c in raw_out), name
+                med, raw_med = statistics.median(core_ms), statistics.median(raw_ms)
+                if cases is targets:
+                    worst = max(worst, med)
+                print(f"{name:<26}{shown:>8}{med:>9.1f}{min(core_ms):>7.1f}{raw_med:>8.1f}"
+                      f"{min(raw_ms):>7.1f}{med / raw_med:>6.2f}x{'yes' if med < 50 else 'NO':>9}")
+        if args.plans:
+            conn = store.conn
+            for flt, sort, desc in ((LedgerFilter(), "seq_no", False),
+                                    (flt_status, "seq_no", False),
+                                    (LedgerFilter(), "deadline", True),
+                                    (LedgerFilter(text="罚没"), "seq_no", False),
+                                    (LedgerFilter(text="罚没指标"), "seq_no", False)):
+                sql, params = lq.ids_sql(conn, flt, sort, desc)
+                print(f"\n{sql}")
+                for row in conn.execute("EXPLAIN QUERY PLAN " + sql, params):
+                    print(f"    {row[3]}")
         raw.close()
         store.close()
-        print(f"\nslowest: {worst:.1f} ms (target < 50 ms)")
+        print(f"\nslowest target: {worst:.1f} ms median (target < 50 ms)")
     return 0
 
 

@@ -8,14 +8,14 @@ import random
 import sqlite3
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any, Callable, NamedTuple
 
 import pytest
 
 from conftest import login_as
 from core_helpers import copy_installation
-from models import directory, ledger_query as lq, problems
+from models import directory, problems
+from models import ledger_query as lq
 from models.errors import PermissionDenied, ValidationError
 from models.ledger_query import LedgerFilter
 from models.paths import DataDir
@@ -41,15 +41,18 @@ class Ledger(NamedTuple):
 HAND = [
     dict(issue="下达或变相下达罚没指标", manifestation="按月向执法中队下达罚没指标。",
          measures="清理罚没指标文件。", source="inspection", deadline="2024-07-14"),
-    dict(issue="超限站罚没", manifestation="", measures="", deadline="2024-07-15"),  # 罚没 at the end
-    dict(issue="执法态度生硬", remarks="罚没", deadline="2024-07-22"),   # a whole 2-character column
-    dict(issue="言语粗暴", remarks="罚", deadline="2024-07-23"),         # a whole 1-character column
-    dict(issue="只罚", manifestation="没指标考核", deadline=None),       # 罚|没 across two columns
+    # 罚没 at the very end of a column; a column that is the whole 2- or 1-character term;
+    # 罚 | 没 split across two columns
+    dict(issue="超限站罚没", manifestation="", measures="", deadline="2024-07-15"),
+    dict(issue="执法态度生硬", remarks="罚没", deadline="2024-07-22"),
+    dict(issue="言语粗暴", remarks="罚", deadline="2024-07-23"),
+    dict(issue="只罚", manifestation="没指标考核", deadline=None),
     dict(issue="群众反映问题", manifestation='群众称"罚没指标"压力大', source="complaint",
          source_channel="12328"),
     dict(issue="电子监控设置不规范", measures="A*B (AND) OR NEAR(x y) col:z ^w -v",
          source="case_review"),
-    dict(issue="罚款收据不全", completion="a%b_c 已100%完成", source="satisfaction"),
+    dict(issue="罚款收据不全", completion="a%b_c 已100%完成", remarks="存于C:\\罚没\\a\\b",
+         source="satisfaction"),
     dict(issue="以罚代管", rebound_measures="罚没指标再次出现，已重新整改。"),
     dict(issue="Ab 测试", manifestation="and 小写"),
     dict(issue="AB 大写", manifestation="AND 大写", deadline="2024-06-30"),
@@ -58,10 +61,10 @@ HAND = [
     dict(issue='引号"测试', manifestation="星号*与括号(测试", source="other"),
 ]
 
-PHRASES = ["下达或变相下达罚没指标", "将罚没收入与绩效考核挂钩", "违规设置电子监控设备", "乱罚款、滥收费",
-           "滥用自由裁量权", "随意拦车扣车", "选择性执法", "执法“一刀切”", "运动式执法", "以罚代管",
-           "不听当事人陈述和辩解", "办理人情案、关系案", "罚没款未及时上缴", "没收车辆证件", "考核指标",
-           "罚", "没指标"]
+PHRASES = ["下达或变相下达罚没指标", "将罚没收入与绩效考核挂钩", "违规设置电子监控设备",
+           "乱罚款、滥收费", "滥用自由裁量权", "随意拦车扣车", "选择性执法", "执法“一刀切”",
+           "运动式执法", "以罚代管", "不听当事人陈述和辩解", "办理人情案、关系案",
+           "罚没款未及时上缴", "没收车辆证件", "考核指标", "罚", "没指标"]
 CATEGORIES = ["逐利执法", "执法不规范", "执法方式简单僵化", "执法粗暴", "执法“寻租”"]
 BULK = 620  # more than one chunk of rows()
 
@@ -359,14 +362,21 @@ def test_search_edge_cases_of_short_and_long_terms(ledger: Ledger) -> None:
     assert found("罚没指标") == found("罚没指标 罚没指")
     assert found("罚没 指标") == found("罚没") & found("指标")
     assert found("　罚没\t") == found("罚没")           # ideographic space, tab
+    assert found("罚没\x00指标") == found("罚没 指标")    # NUL would end an FTS5 query early
+    assert found("\x00") == found("")
     assert found("") == found("   ") == {r["id"] for r in all_rows(ledger.store)}
 
 
-@pytest.mark.parametrize("term", ['"', "*", "(", ")", "AND", "and", "OR", "NOT", "NEAR",
-                                  "NEAR(x", "col:z", "^w", "-v", "A*B", "(AND)", '"罚没指标"',
-                                  '罚没"指标', '引号"测试', "星号*与括号(", "*与括", "a%b", "%",
-                                  "_", "a_", "%完成", "Ab", "aB", "ab", '""', "'", "'; --",
-                                  "罚没指标 OR 电子监控", "罚没指标 -罚没", "{罚没}", "罚没*"])
+SYNTAX_TERMS = [
+    '"', "*", "(", ")", "AND", "and", "OR", "NOT", "NEAR", "NEAR(x", "col:z", "^w", "-v", "A*B",
+    "(AND)", '"罚没指标"', '罚没"指标', '引号"测试', "星号*与括号(", "*与括", "a%b", "a%", "%",
+    "_", "a_", "%完成", "Ab", "aB", "ab", '""', "'", "'; --", "罚没指标 OR 电子监控",
+    "罚没指标 -罚没", "{罚没}", "罚没*", "\\", "a\\", "b\\%", "NEAR(罚没 指标, 2)",
+    "罚没指标:*", "^罚没指标",
+]
+
+
+@pytest.mark.parametrize("term", SYNTAX_TERMS)
 def test_search_syntax_is_text(ledger: Ledger, term: str) -> None:
     """Quotes, FTS operators, LIKE wildcards: searched as the text they are, never raising."""
     rows = all_rows(ledger.store)
@@ -386,6 +396,7 @@ def test_search_syntax_finds_its_rows(ledger: Ledger) -> None:
     assert found('"') == {by_issue["群众反映问题"], by_issue['引号"测试']}
     assert found("a%b") == {by_issue["罚款收据不全"]}
     assert found("%完成") == {by_issue["罚款收据不全"]}
+    assert found("a\\") == found("\\罚") == {by_issue["罚款收据不全"]}
     assert by_issue["Ab 测试"] in found("ab") and by_issue["AB 大写"] in found("ab")
     assert {by_issue["Ab 测试"], by_issue["AB 大写"]} <= found("AND")  # and, AND, (AND)
 
@@ -394,6 +405,7 @@ def test_fts_phrase_quoting() -> None:
     assert lq.fts_phrase('罚没"指标') == '"罚没""指标"'
     assert lq.fts_phrase('"') == '""""'
     assert lq.search_terms(" 罚没  指标 罚没\u3000") == ["罚没", "指标"]
+    assert lq.search_terms("罚没\x00指标\x1f罚") == ["罚没", "指标", "罚"]
 
 
 # --- deadlines, counts, rows --------------------------------------------------------------------
@@ -499,7 +511,7 @@ def test_broad_filters_scan_the_table_once(ledger: Ledger) -> None:
     assert "COVERING INDEX" in plan(conn, LedgerFilter())
 
 
-def test_a_new_covering_index_is_noticed(demo: Store, tmp_path: Path) -> None:
+def test_a_new_covering_index_is_noticed(demo: Store) -> None:
     conn = demo.conn
     flt = LedgerFilter(status="open", campaign_id=1)
     assert "NOT INDEXED" in lq.ids_sql(conn, flt)[0]

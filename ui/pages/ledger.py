@@ -95,6 +95,10 @@ class LedgerPage(Page):
         self.table = QTableView()
         self.table.setObjectName("ledger_table")
         self.table.setModel(self.model)
+        # The header's own default indicator is (0, descending): enabling sorting would apply it
+        # and open the ledger in reverse 序号 order. Start from the model's order instead.
+        from PySide6.QtCore import Qt  # as ProblemForm below: the Qt namespace is loaded anyway
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -151,7 +155,8 @@ class LedgerPage(Page):
     def _add_shortcuts(self) -> None:
         from PySide6.QtGui import QKeySequence, QShortcut
         QShortcut(QKeySequence.StandardKey.New, self, self.new_problem)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.form._save)
+        QShortcut(QKeySequence.StandardKey.Save, self,
+                  lambda: self.form.isEnabled() and self.form._save())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
 
     # --- choices and filter ---------------------------------------------------------------------

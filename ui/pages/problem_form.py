@@ -191,10 +191,15 @@ class ProblemForm(QWidget):
         history_layout.addWidget(self.history)
         layout.addWidget(history_box)
         self._step_buttons: list[QPushButton] = []
+        self._categories: dict[Any, list[str]] = {}
+        self.campaign.currentIndexChanged.connect(self._campaign_changed)
 
     # --- filling ------------------------------------------------------------------------------
 
     def set_choices(self, campaigns: list[dict[str, Any]], people: list[dict[str, Any]]) -> None:
+        # Refilled whenever campaigns or people change (e.g. the responsible person was just
+        # added in 设置): keep what the form shows, or a new problem would lose its campaign.
+        campaign, person = self.campaign.currentData(), self.person.currentData()
         self.campaign.clear()
         self.campaign.addItem(self.tr("（不属于专项行动）"), None)
         for c in campaigns:
@@ -202,13 +207,14 @@ class ProblemForm(QWidget):
                                   c["id"])
         self._categories = {c["id"]: [x["name"] for x in c.get("categories", [])]
                             for c in campaigns}
-        self.campaign.currentIndexChanged.connect(self._campaign_changed)
         self.person.clear()
         self.person.addItem("", None)
         for p in people:
             if p["active"]:
                 self.person.addItem(f"{p['name']}（{p['title']}）" if p["title"] else p["name"],
                                     p["id"])
+        _select(self.campaign, campaign)
+        _select(self.person, person)
 
     def _campaign_changed(self, _index: int) -> None:
         current = self.category.currentText()
