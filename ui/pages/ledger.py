@@ -107,15 +107,16 @@ class LedgerPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 44), (1, 104), (3, 64), (4, 88), (5, 110), (6, 92), (7, 88)):
+        for col, width in ((0, 44), (1, 96), (3, 60), (4, 84), (5, 104), (6, 84), (7, 84)):
             self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(7, True)   # 最近更新: sortable through the header menu later
         splitter.addWidget(self.table)
         self.form = ProblemForm()
         self.form.setEnabled(False)
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 380])
+        splitter.setSizes([700, 330])
         layout.addWidget(splitter, 1)
 
         bottom = QHBoxLayout()
