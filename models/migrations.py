@@ -144,6 +144,7 @@ def _m003_problems(conn: sqlite3.Connection) -> None:
             updated_at TEXT NOT NULL,
             UNIQUE (campaign_id, unit_id, seq_no)
         )""",
+        "CREATE INDEX problems_seq ON problems(seq_no)",   # the ledger's default order
         "CREATE INDEX problems_status ON problems(status, deadline)",
         "CREATE INDEX problems_deadline ON problems(deadline)",
         "CREATE INDEX problems_person ON problems(responsible_person_id, status)",
