@@ -19,7 +19,7 @@ from models.store import Store, open_store
 
 from .errors import describe, install_excepthook, set_log_file_hint
 from .i18n import DEFAULT_LANGUAGE, Translations
-from .style import apply_large_text
+from .style import apply_large_text, use_chinese_ui_font
 from .worker import DbWorker
 
 ORGANIZATION = "FieldLedger"
@@ -218,6 +218,7 @@ def run_gui(args: argparse.Namespace, *,
     translations = Translations()
     translations.set_language(getattr(args, "lang", None)
                               or str(settings.value("language", DEFAULT_LANGUAGE)))
+    use_chinese_ui_font()
     apply_large_text(_as_bool(settings.value("large_text", False)))
     controller = AppController(data_dir, settings, translations, auto_session=auto_session)
     if on_shown is not None:

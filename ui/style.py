@@ -10,6 +10,23 @@ _HEADING_PROPERTY = "fieldledgerFontScale"
 _base_point_size: float | None = None
 
 
+#: Chinese UI fonts, by platform, tried in this order before the system's default font.
+CHINESE_UI_FONTS = ["Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+                    "Source Han Sans SC"]
+
+
+def use_chinese_ui_font() -> None:
+    """Put a Chinese UI font first in the application font's families.
+
+    Qt would otherwise look for a fallback font for every Chinese glyph the default (Latin) font
+    lacks: slower on first paint, and a different font from widget to widget.
+    """
+    app = QApplication.instance()
+    font = app.font()
+    font.setFamilies([*CHINESE_UI_FONTS, *font.families()])
+    app.setFont(font)
+
+
 def apply_large_text(enabled: bool) -> None:
     """Scale the application font (and so every widget's) for the large-text mode."""
     global _base_point_size
