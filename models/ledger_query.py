@@ -4,11 +4,12 @@ A big table view loads the ids of everything the filter shows once (:func:`probl
 display values of the rows it paints, a screenful at a time (:func:`rows`); :func:`counts` gives the
 totals for the status line. Every condition is SQL, none is a Python loop over rows.
 
-Search: the text is split on whitespace into terms that must all occur (AND). A term of three or
-more characters is a phrase of the trigram full-text index ``problems_fts``; a term of one or two
-characters, which a trigram index cannot find, is looked for with ``instr()`` (``LIKE`` when it
-holds ASCII letters, so it ignores their case as the trigram index does) in the same text columns
-of the base table. A term matches a row when it occurs inside one of those columns.
+Search: the text is split on whitespace into terms that must all occur (AND). Every term, of any
+length, is a phrase of ONE trigram full-text index, ``problems_spaced_fts``, over the text columns
+with a space between every two characters (see ``_m003_problems``): a single character ``c`` is
+the trigram ``" c "``, two characters ``ab`` the trigram ``"a b"``, a longer term its spaced-out
+characters. All terms go in one MATCH. A term matches a row when it occurs inside one of those
+columns, ignoring the case of ASCII letters (as the trigram tokenizer does).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from .problems import DUE_SOON_DAYS, SOURCES, STATUSES
 from .session import Session
 from .store import sqlite_errors
 
-#: The columns the search looks in: those of ``problems_fts``, in its order.
+#: The columns the search looks in: those of ``problems_spaced_fts``, in its order.
 SEARCH_COLUMNS = ("issue", "manifestation", "measures", "remarks", "completion",
                   "rebound_measures")
 
@@ -120,12 +121,13 @@ def search_terms(text: str | None) -> list[str]:
 
 
 def fts_phrase(term: str) -> str:
-    """``term`` as one FTS5 phrase: quoted, inner double quotes doubled, so nothing is syntax."""
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _like_pattern(term: str) -> str:
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    """``term`` as one phrase of ``problems_spaced_fts``: its characters separated by spaces (a
+    single character with a space either side, so it is one whole trigram), quoted, inner double
+    quotes doubled, so nothing is syntax."""
+    spaced = " ".join(term)
+    if len(term) == 1:
+        spaced = f" {spaced} "
+    return '"' + spaced.replace('"', '""') + '"'
 
 
 def _days(today: date | None) -> tuple[str, str]:
@@ -142,7 +144,7 @@ class _Where(NamedTuple):
     sql: str              # " WHERE ..." or ""
     params: list[Any]
     columns: frozenset[str]  # the columns of problems the conditions read
-    selective: bool       # a condition that picks out few rows (person, due soon, FTS phrase)
+    selective: bool       # a condition that picks out few rows (person, due soon)
 
 
 def _where(flt: LedgerFilter) -> _Where:
@@ -191,26 +193,44 @@ def _where(flt: LedgerFilter) -> _Where:
             selective = True
         clauses.append("p.status <> 'closed'")
         columns.update(("deadline", "status"))
-    terms = search_terms(flt.text)
-    long_terms = [t for t in terms if len(t) >= 3]
-    if long_terms:
-        clauses.append("p.id IN (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?)")
-        params.append(" AND ".join(fts_phrase(t) for t in long_terms))
-        selective = True
-    for term in terms:
-        if len(term) >= 3:
-            continue
-        if term.isascii() and any(ch.isalpha() for ch in term):
-            clauses.append("(" + " OR ".join(f"p.{col} LIKE ? ESCAPE '\\'"
-                                             for col in SEARCH_COLUMNS) + ")")
-            params.extend([_like_pattern(term)] * len(SEARCH_COLUMNS))
-        else:
-            clauses.append("(" + " OR ".join(f"instr(p.{col}, ?) > 0"
-                                             for col in SEARCH_COLUMNS) + ")")
-            params.extend([term] * len(SEARCH_COLUMNS))
-        columns.update(SEARCH_COLUMNS)
     return _Where((" WHERE " + " AND ".join(clauses)) if clauses else "", params,
                   frozenset(columns), selective)
+
+
+def _match(flt: LedgerFilter) -> str | None:
+    """The MATCH expression of the search of ``flt``: every term a phrase, all required; None
+    when it searches for nothing."""
+    terms = search_terms(flt.text)
+    return " AND ".join(fts_phrase(t) for t in terms) if terms else None
+
+
+#: The FTS lookup of a search.
+_FTS_IDS = "SELECT rowid FROM problems_spaced_fts WHERE problems_spaced_fts MATCH ?"
+
+
+def _from(conn: sqlite3.Connection, flt: LedgerFilter, extra: Iterable[str] = ()
+          ) -> tuple[str, str, list[Any], list[Any]]:
+    """FROM and WHERE of a query over the problems ``flt`` shows: (from, where, from params,
+    where params).
+
+    With a search, the full-text index drives: its row ids first, then each problem by its
+    primary key (CROSS JOIN keeps that order). When another condition picks out few rows too
+    (responsible person, due soon) it drives instead and the search becomes ``+p.id IN (...)``,
+    looked up once: the unary plus keeps SQLite from driving by that id list (it would, for due
+    soon, at 2-4 times the cost of the deadline index). Without a search the table hint of
+    :func:`_table_hint` applies.
+    """
+    where = _where(flt)
+    match = _match(flt)
+    if match is None:
+        return f"problems p{_table_hint(conn, where, extra)}", where.sql, [], where.params
+    if where.selective:
+        clause = f"+p.id IN ({_FTS_IDS})"
+        sql = f"{where.sql} AND {clause}" if where.sql else f" WHERE {clause}"
+        return "problems p", sql, [], [*where.params, match]
+    driven = ("(SELECT rowid AS id FROM problems_spaced_fts WHERE problems_spaced_fts MATCH ?) f"
+              " CROSS JOIN problems p ON p.id = f.id")
+    return driven, where.sql, [match], where.params
 
 
 def _indexes(conn: sqlite3.Connection) -> list[frozenset[str]]:
@@ -247,8 +267,7 @@ def ids_sql(conn: sqlite3.Connection, flt: LedgerFilter, sort: str = "seq_no",
     """The SELECT of :func:`problem_ids` and its parameters (also for EXPLAIN QUERY PLAN)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort!r}; known: {', '.join(SORT_KEYS)}")
-    where = _where(flt)
-    hint = _table_hint(conn, where, _SORT_COLUMNS.get(sort, ()))
+    source, where, from_params, where_params = _from(conn, flt, _SORT_COLUMNS.get(sort, ()))
     join = _SORT_JOINS.get(sort, "")
     key = SORT_KEYS[sort]
     direction = "DESC" if descending else "ASC"
@@ -259,8 +278,8 @@ def ids_sql(conn: sqlite3.Connection, flt: LedgerFilter, sort: str = "seq_no",
         # either way, so equal rows keep their order when the direction flips.
         nulls = " NULLS LAST" if sort in _NULLABLE else ""
         order = f"{key} {direction}{nulls}, p.id"
-    return (f"SELECT p.id FROM problems p{hint} {join}{where.sql} ORDER BY {order}",
-            where.params)
+    return (f"SELECT p.id FROM {source} {join}{where} ORDER BY {order}",
+            [*from_params, *where_params])
 
 
 @operation("problem.read")
@@ -315,21 +334,21 @@ def counts(session: Session, flt: LedgerFilter | None = None) -> dict[str, Any]:
     """What ``flt`` shows, counted: ``total``, ``by_status`` (every status, zeros included),
     ``overdue`` and ``due_soon``."""
     flt = flt or LedgerFilter()
-    where = _where(flt)
     day, soon = _days(flt.today)
     by_status = dict.fromkeys(STATUSES, 0)
     overdue = due_soon = 0
     store = session.store
     with sqlite_errors(store.path):
-        hint = _table_hint(store.conn, where, ("status", "deadline"))
+        source, where, from_params, where_params = _from(store.conn, flt,
+                                                         ("status", "deadline"))
         # count(CASE ...) is cheaper per row than sum() of a boolean expression; the deadlines
         # of struck-off problems are left out below, by their group
         sql = ("SELECT p.status, count(*),"
                " count(CASE WHEN p.deadline < ? AND p.deadline > '' THEN 1 END),"
                " count(CASE WHEN p.deadline BETWEEN ? AND ? THEN 1 END)"
-               f" FROM problems p{hint}{where.sql} GROUP BY p.status")
+               f" FROM {source}{where} GROUP BY p.status")
         for status, n, n_overdue, n_soon in store.conn.execute(
-                sql, [day, day, soon, *where.params]):
+                sql, [day, day, soon, *from_params, *where_params]):
             by_status[status] = n
             if status != "closed":
                 overdue += n_overdue

@@ -111,9 +111,23 @@ def _m002_campaigns(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+#: The text columns of problems the search index covers (models.ledger_query.SEARCH_COLUMNS).
+_SEARCH_COLUMNS = ("issue", "manifestation", "measures", "remarks", "completion",
+                   "rebound_measures")
+_COLS = ", ".join(_SEARCH_COLUMNS)
+
+
+def _spaced(col: str) -> str:
+    """SQL of ``p.<col>`` with a space between every two characters and around it ('' stays '')."""
+    return (f"CASE WHEN p.{col} = '' THEN '' ELSE ' ' || (SELECT group_concat(substr(p.{col}, n, 1),"
+            f" ' ') FROM (SELECT n FROM search_positions WHERE n <= length(p.{col}) ORDER BY n))"
+            " || ' ' END")
+
+
 def _m003_problems(conn: sqlite3.Connection) -> None:
     """The rectification ledger (问题台账): problems, their status history, progress notes,
-    evidence files, and a trigram full-text index over the Chinese text fields."""
+    evidence files, and a trigram full-text index over the Chinese text fields (spaced out, so
+    that it finds terms of one and two characters too)."""
     for stmt in (
         """CREATE TABLE problems (
             id INTEGER PRIMARY KEY,
@@ -184,33 +198,40 @@ def _m003_problems(conn: sqlite3.Connection) -> None:
         )""",
         "CREATE INDEX evidence_problem ON evidence(problem_id)",
         "CREATE INDEX evidence_sha ON evidence(sha256)",
-        # Trigram FTS over the text columns, kept in step by triggers. Trigram finds Chinese
-        # phrases of three or more characters; shorter searches go to instr() on the base table.
-        """CREATE VIRTUAL TABLE problems_fts USING fts5(
-            issue, manifestation, measures, remarks, completion, rebound_measures,
-            content='problems', content_rowid='id', tokenize='trigram')""",
-        """CREATE TRIGGER problems_fts_insert AFTER INSERT ON problems BEGIN
-            INSERT INTO problems_fts(rowid, issue, manifestation, measures, remarks, completion,
-                                     rebound_measures)
-            VALUES (new.id, new.issue, new.manifestation, new.measures, new.remarks,
-                    new.completion, new.rebound_measures);
+        # Search index (see models/ledger_query.py): ONE trigram FTS5 index over the text
+        # columns with a space put between every two characters (and around the whole text), so
+        # that a term of any length is one phrase of it: a single character c is the trigram
+        # " c ", two characters "ab" the trigram "a b", longer terms the spaced-out phrase. The
+        # view problems_spaced gives that spaced text; plain-SQL triggers keep the index in step,
+        # so an edit made with the sqlite3 command-line shell (no app functions) is indexed too.
+        # search_positions numbers the characters: the view spaces out the first 16,384
+        # characters of a column, which is the longest text the search can find things in (the
+        # app limits these fields to 4,000 characters). It is filled here, once, not by a trigger.
+        "CREATE TABLE search_positions (n INTEGER PRIMARY KEY)",
+        ("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 16384)"
+         " INSERT INTO search_positions(n) SELECT n FROM s"),
+        "CREATE VIEW problems_spaced AS SELECT p.id AS id, "
+        + ", ".join(_spaced(col) + f" AS {col}" for col in _SEARCH_COLUMNS)
+        + " FROM problems p",
+        f"""CREATE VIRTUAL TABLE problems_spaced_fts USING fts5({_COLS},
+            content='problems_spaced', content_rowid='id', tokenize='trigram', columnsize=0)""",
+        # The 'delete' of an external-content FTS5 row must give the text it was indexed with:
+        # read from the view BEFORE the row changes or goes.
+        f"""CREATE TRIGGER problems_spaced_ai AFTER INSERT ON problems BEGIN
+            INSERT INTO problems_spaced_fts(rowid, {_COLS})
+            SELECT id, {_COLS} FROM problems_spaced WHERE id = new.id;
         END""",
-        """CREATE TRIGGER problems_fts_delete AFTER DELETE ON problems BEGIN
-            INSERT INTO problems_fts(problems_fts, rowid, issue, manifestation, measures, remarks,
-                                     completion, rebound_measures)
-            VALUES ('delete', old.id, old.issue, old.manifestation, old.measures, old.remarks,
-                    old.completion, old.rebound_measures);
+        f"""CREATE TRIGGER problems_spaced_bd BEFORE DELETE ON problems BEGIN
+            INSERT INTO problems_spaced_fts(problems_spaced_fts, rowid, {_COLS})
+            SELECT 'delete', id, {_COLS} FROM problems_spaced WHERE id = old.id;
         END""",
-        """CREATE TRIGGER problems_fts_update AFTER UPDATE OF issue, manifestation, measures,
-            remarks, completion, rebound_measures ON problems BEGIN
-            INSERT INTO problems_fts(problems_fts, rowid, issue, manifestation, measures, remarks,
-                                     completion, rebound_measures)
-            VALUES ('delete', old.id, old.issue, old.manifestation, old.measures, old.remarks,
-                    old.completion, old.rebound_measures);
-            INSERT INTO problems_fts(rowid, issue, manifestation, measures, remarks, completion,
-                                     rebound_measures)
-            VALUES (new.id, new.issue, new.manifestation, new.measures, new.remarks,
-                    new.completion, new.rebound_measures);
+        f"""CREATE TRIGGER problems_spaced_bu BEFORE UPDATE OF {_COLS} ON problems BEGIN
+            INSERT INTO problems_spaced_fts(problems_spaced_fts, rowid, {_COLS})
+            SELECT 'delete', id, {_COLS} FROM problems_spaced WHERE id = old.id;
+        END""",
+        f"""CREATE TRIGGER problems_spaced_au AFTER UPDATE OF {_COLS} ON problems BEGIN
+            INSERT INTO problems_spaced_fts(rowid, {_COLS})
+            SELECT id, {_COLS} FROM problems_spaced WHERE id = new.id;
         END""",
     ):
         conn.execute(stmt)

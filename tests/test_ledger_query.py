@@ -402,8 +402,12 @@ def test_search_syntax_finds_its_rows(ledger: Ledger) -> None:
 
 
 def test_fts_phrase_quoting() -> None:
-    assert lq.fts_phrase('罚没"指标') == '"罚没""指标"'
-    assert lq.fts_phrase('"') == '""""'
+    # a phrase of the spaced-out trigram index: characters separated by spaces, a single
+    # character with a space either side; inner double quotes doubled
+    assert lq.fts_phrase('罚没"指标') == '"罚 没 "" 指 标"'
+    assert lq.fts_phrase("罚没") == '"罚 没"'
+    assert lq.fts_phrase("罚") == '" 罚 "'
+    assert lq.fts_phrase('"') == '" "" "'
     assert lq.search_terms(" 罚没  指标 罚没\u3000") == ["罚没", "指标"]
     assert lq.search_terms("罚没\x00指标\x1f罚") == ["罚没", "指标", "罚"]
 
@@ -501,11 +505,23 @@ def test_broad_filters_scan_the_table_once(ledger: Ledger) -> None:
     """No index lookups of a fifth or half of the table: one pass over it (see _table_hint)."""
     conn = ledger.store.conn
     for flt in (LedgerFilter(status="open", campaign_id=ledger.qinghai),
-                LedgerFilter(overdue=True, today=TODAY), LedgerFilter(text="罚没")):
+                LedgerFilter(overdue=True, today=TODAY)):
         assert "SCAN p" in plan(conn, flt) and "INDEX" not in plan(conn, flt).split("|")[0]
+    # a search of any length: the full-text index drives, then each problem by its key
+    for text in ("罚", "罚没", "罚没指标", "罚没 监控"):
+        for flt in (LedgerFilter(text=text),
+                    LedgerFilter(text=text, status="open", campaign_id=ledger.qinghai)):
+            steps = plan(conn, flt).split(" | ")
+            assert "problems_spaced_fts" in steps[0] and "SCAN p " not in plan(conn, flt)
+            assert "SEARCH p USING INTEGER PRIMARY KEY" in steps[1]
     # narrow conditions and covering indexes are still the planner's to use
     assert "INDEX problems_person" in plan(conn, LedgerFilter(responsible_person_id=3))
-    assert "problems_fts" in plan(conn, LedgerFilter(text="罚没指标"))
+    with_person = plan(conn, LedgerFilter(responsible_person_id=3, text="罚"))
+    assert with_person.startswith("SEARCH p USING INDEX problems_person")
+    assert "problems_spaced_fts" in with_person
+    with_deadline = plan(conn, LedgerFilter(due_soon=True, today=TODAY, text="罚没"))
+    assert with_deadline.startswith("SEARCH p USING INDEX problems_deadline")
+    assert "problems_spaced_fts" in with_deadline
     assert "COVERING INDEX problems_status" in plan(conn, LedgerFilter(status="open"),
                                                     "deadline")
     assert "COVERING INDEX" in plan(conn, LedgerFilter())

@@ -6,6 +6,8 @@ officer2, admin) and ends with an intact audit chain.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from datetime import date
 from typing import Any, Iterator
 
@@ -90,10 +92,12 @@ def drive(session: Session, pid: int, steps: list[str]) -> None:
         problems.transition(session, pid, to, "按程序推进。")
 
 
-def fts_ids(store: Store, phrase: str) -> list[int]:
+def fts_ids(store: Store, term: str) -> list[int]:
+    """The problems whose text holds ``term``, by the search index (the app's phrase format)."""
+    from models.ledger_query import fts_phrase
     return [r[0] for r in store.conn.execute(
-        "SELECT rowid FROM problems_fts WHERE problems_fts MATCH ? ORDER BY rowid",
-        (f'"{phrase}"',))]
+        "SELECT rowid FROM problems_spaced_fts WHERE problems_spaced_fts MATCH ? ORDER BY rowid",
+        (fts_phrase(term),))]
 
 
 @pytest.fixture
@@ -723,7 +727,42 @@ def test_fts_follows_the_problem_text(demo: Store, sessions: dict[str, Session])
     problems.bulk_update(chief, [pid, other], deadline="2024-07-01")
     assert fts_ids(demo, "罚没指标") == [pid]
     assert fts_ids(demo, "着装不规范") == [other]
-    demo.conn.execute("INSERT INTO problems_fts(problems_fts) VALUES ('integrity-check')")
+    assert pid in fts_ids(demo, "箱") and other in fts_ids(demo, "着装")  # 1-2 characters
+    integrity_check(demo)
+
+
+def integrity_check(store: Store) -> None:
+    store.conn.execute(
+        "INSERT INTO problems_spaced_fts(problems_spaced_fts) VALUES ('integrity-check')")
+
+
+def test_fts_follows_edits_made_outside_the_app(demo: Store) -> None:
+    """The index is kept by plain-SQL triggers: a repair made outside the app (a DELETE; an
+    UPDATE with the sqlite3 command-line shell, which has no app functions) is indexed too. (The
+    audit chain reports such edits; that is not this test's business, so no ``sessions``.)"""
+    chief = login_as(demo, "chief")
+    pid = new_problem(chief, issue="超限站下达罚没指标")
+    other = new_problem(chief, issue="执法人员着装不规范")
+    gone = new_problem(chief, issue="临时录入的测试问题")
+    assert fts_ids(demo, "临时录入") == [gone] and gone in fts_ids(demo, "临")
+    for table in ("problem_events", "progress_notes", "evidence"):
+        demo.conn.execute(f"DELETE FROM {table} WHERE problem_id = ?", (gone,))
+    demo.conn.execute("DELETE FROM problems WHERE id = ?", (gone,))
+    assert fts_ids(demo, "临时录入") == [] and gone not in fts_ids(demo, "临")
+    integrity_check(demo)
+
+    if shutil.which("sqlite3") is None:
+        pytest.skip("no sqlite3 command-line shell")
+    subprocess.run(["sqlite3", str(demo.path),
+                    f"UPDATE problems SET issue = '夜间拦车检查扰民' WHERE id = {pid};"],
+                   check=True, capture_output=True, timeout=60)
+    assert fts_ids(demo, "夜间拦车检查扰民") == [pid] and pid in fts_ids(demo, "拦")
+    assert fts_ids(demo, "下达罚没指标") == [] and pid not in fts_ids(demo, "罚")
+    assert fts_ids(demo, "执法人员着装不规范") == [other]
+    from models import ledger_query as lq
+    assert pid in lq.problem_ids(chief, lq.LedgerFilter(text="拦车 扰"))
+    assert pid not in lq.problem_ids(chief, lq.LedgerFilter(text="罚没"))
+    integrity_check(demo)
 
 
 # --- reading ------------------------------------------------------------------------------------
