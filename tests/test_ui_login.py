@@ -1,6 +1,7 @@
 """GUI: login, the main window's areas, what it remembers, and the start-up refusals."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 from PySide6.QtCore import QByteArray
@@ -174,3 +175,33 @@ def test_dashboard_marks_passed_deadlines_in_grey(gui):
     phase = tree.topLevelItem(0).child(1)          # the first phase (2023/2024: long past)
     assert phase.text(3) == "已过截止日"
     assert QColor(phase.foreground(3).color()) == DONE
+
+
+def test_dashboard_summarises_the_ledger_and_lists_my_items(gui):
+    """工作台: counts of the whole ledger, and the officer's own problems not yet struck off,
+    soonest deadline first."""
+    from PySide6.QtWidgets import QLabel, QTreeWidget
+
+    _controller, window = gui.demo_window("officer")
+    board = window.area("dashboard")
+    summary = board.findChild(QLabel, "ledger_summary")
+    gui.qtbot.waitUntil(lambda: summary.text().startswith("共 7 个问题"), timeout=10_000)
+    assert "已销号 2 个" in summary.text() and "销号率 29%" in summary.text()
+    mine = board.findChild(QTreeWidget, "my_items")
+    with _open(gui) as store:    # a second connection beside the app's (WAL allows it)
+        expected = [r[0] for r in store.conn.execute(
+            "SELECT p.issue FROM problems p JOIN accounts a ON a.person_id = p.responsible_person_id"
+            " WHERE a.username = 'officer' AND p.status <> 'closed'"
+            " ORDER BY p.deadline, p.id")]
+    assert expected, "the demo gives the officer open problems"
+    assert [mine.topLevelItem(i).text(1) for i in range(mine.topLevelItemCount())] == expected
+
+
+@contextlib.contextmanager
+def _open(gui):
+    from models.store import open_store
+    store = open_store(gui.data_dir)
+    try:
+        yield store
+    finally:
+        store.close()

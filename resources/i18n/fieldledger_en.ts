@@ -305,6 +305,26 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Status</translation>
     </message>
     <message>
+        <source>问题台账</source>
+        <translation>Problem ledger</translation>
+    </message>
+    <message>
+        <source>我负责的问题（未销号）</source>
+        <translation>My problems (not struck off)</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>没有由您负责、尚未销号的问题。</source>
+        <translation>No problem of yours is waiting to be struck off.</translation>
+    </message>
+    <message>
         <source>{name}（{roles}），{unit}。今天是 {today}。</source>
         <translation>{name} ({roles}), {unit}. Today is {today}.</translation>
     </message>
@@ -317,6 +337,14 @@ Please switch to that window; the same ledger cannot be edited in two windows at
 当前共 {seq} 条记录，末条哈希 {hash}…</source>
         <translation>Every addition, change and deletion is recorded in the tamper-evident audit chain.
 {seq} records so far; last hash {hash}…</translation>
+    </message>
+    <message>
+        <source>共 {total} 个问题，已销号 {closed} 个，销号率 {rate}。</source>
+        <translation>{total} problems, {closed} struck off ({rate}).</translation>
+    </message>
+    <message>
+        <source>已逾期 {overdue} 个，7 天内到期 {soon} 个。</source>
+        <translation>{overdue} overdue, {soon} due within 7 days.</translation>
     </message>
     <message>
         <source>已逾期 {n} 天</source>

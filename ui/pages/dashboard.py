@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from models import audit_ops, campaigns, directory
 from models.permissions import ROLE_LABELS, Role
+from models.problems import STATUSES
 from models.session import Session
 
 from ..i18n import translate
@@ -23,6 +24,7 @@ FOREGROUND_ROLE = 9
 OVERDUE = QColor("#b00020")
 SOON = QColor("#b26a00")
 DONE = QColor("#777777")
+MY_ITEMS = 8
 
 
 def load(session: Session, today: date) -> dict[str, Any]:
@@ -36,11 +38,28 @@ def load(session: Session, today: date) -> dict[str, Any]:
     }
     if session.roles & audit_ops.head.permission.roles:  # type: ignore[attr-defined]
         data["head"] = audit_ops.head(session)
+    data["ledger"], data["mine"] = ledger_summary(session, today)
     return data
 
 
+def ledger_summary(session: Session, today: date) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Counts of the whole ledger, and the logged-in person's open problems by deadline."""
+    from models import ledger_query  # on the worker, after the window is up
+    from models.ledger_query import LedgerFilter
+    counts = ledger_query.counts(session, LedgerFilter(today=today))
+    mine: list[dict[str, Any]] = []
+    if session.person_id is not None:
+        ids = ledger_query.problem_ids(session, LedgerFilter(
+            responsible_person_id=session.person_id, today=today,
+            status=("open", "in_progress", "rectified", "rebound")), sort="deadline")
+        values = ledger_query.rows(session, ids[:MY_ITEMS], today=today)
+        mine = [values[i] for i in ids[:MY_ITEMS] if i in values]
+    return counts, mine
+
+
 class DashboardPage(Page):
-    tables = frozenset({"campaigns", "campaign_phases", "campaign_materials", "units", "people"})
+    tables = frozenset({"campaigns", "campaign_phases", "campaign_materials", "units", "people",
+                        "problems"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -81,6 +100,29 @@ class DashboardPage(Page):
         row.addWidget(audit_box, 2)
         layout.addLayout(row)
 
+        ledger_row = QHBoxLayout()
+        ledger_box = QGroupBox(self.tr("问题台账"))
+        ledger_layout = QVBoxLayout(ledger_box)
+        self.ledger_label = QLabel()
+        self.ledger_label.setObjectName("ledger_summary")
+        self.ledger_label.setWordWrap(True)
+        ledger_layout.addWidget(self.ledger_label)
+        ledger_layout.addStretch(1)
+        ledger_row.addWidget(ledger_box, 2)
+        mine_box = QGroupBox(self.tr("我负责的问题（未销号）"))
+        mine_layout = QVBoxLayout(mine_box)
+        self.mine = QTreeWidget()
+        self.mine.setObjectName("my_items")
+        self.mine.setRootIsDecorated(False)
+        self.mine.setHeaderLabels([self.tr("整改时限"), self.tr("存在问题"), self.tr("状态")])
+        self.mine.setMaximumHeight(180)
+        self.no_mine = QLabel(self.tr("没有由您负责、尚未销号的问题。"))
+        self.no_mine.setStyleSheet("color: #555;")
+        mine_layout.addWidget(self.mine)
+        mine_layout.addWidget(self.no_mine)
+        ledger_row.addWidget(mine_box, 3)
+        layout.addLayout(ledger_row)
+
         camp_box = QGroupBox(self.tr("专项行动"))
         camp_layout = QVBoxLayout(camp_box)
         self.campaigns = QTreeWidget()
@@ -106,6 +148,7 @@ class DashboardPage(Page):
                                         QLocale.FormatType.LongFormat)))
         self._show_deadlines(data["deadlines"])
         self._show_campaigns(data["campaigns"], today)
+        self._show_ledger(data["ledger"], data["mine"])
         head = data["head"]
         self.verify_button.setVisible(head is not None)
         if head is None:
@@ -114,6 +157,32 @@ class DashboardPage(Page):
             self.audit_label.setText(self.tr(
                 "每一次新增、修改和删除都记入防篡改的审计链。\n当前共 {seq} 条记录，末条哈希 {hash}…").format(
                 seq=head["seq"], hash=head["hash"][:16]))
+
+    def _show_ledger(self, counts: dict[str, Any], mine: list[dict[str, Any]]) -> None:
+        total = counts["total"]
+        closed = counts["by_status"].get("closed", 0)
+        parts = [f"{translate('problems', STATUSES[k])} {n}"
+                 for k, n in counts["by_status"].items() if n]
+        text = self.tr("共 {total} 个问题，已销号 {closed} 个，销号率 {rate}。").format(
+            total=total, closed=closed, rate=f"{closed / total:.0%}" if total else "—")
+        if parts:
+            text += "\n" + "，".join(parts)
+        if counts["overdue"] or counts["due_soon"]:
+            text += "\n" + self.tr("已逾期 {overdue} 个，7 天内到期 {soon} 个。").format(
+                overdue=counts["overdue"], soon=counts["due_soon"])
+        self.ledger_label.setText(text)
+        self.mine.clear()
+        for r in mine:
+            item = QTreeWidgetItem([r["deadline"] or "", r["issue"],
+                                    translate("problems", STATUSES[r["status"]])])
+            color = OVERDUE if r["deadline_state"] == "overdue" else \
+                SOON if r["deadline_state"] == "due_soon" else None
+            if color is not None:
+                for col in range(3):
+                    item.setData(col, FOREGROUND_ROLE, color)
+            self.mine.addTopLevelItem(item)
+        self.mine.setVisible(bool(mine))
+        self.no_mine.setVisible(not mine)
 
     def _show_deadlines(self, rows: list[dict[str, Any]]) -> None:
         self.deadlines.clear()
