@@ -110,6 +110,11 @@ def get_campaign(session: Session, campaign_id: int) -> dict[str, Any]:
     return out
 
 
+def all_campaigns(session: Session) -> list[dict[str, Any]]:
+    """Every campaign, newest first, each with its categories, phases and materials."""
+    return [get_campaign(session, c["id"]) for c in list_campaigns(session)]
+
+
 @operation("campaign.read")
 def upcoming_deadlines(session: Session, *, today: date | None = None, days: int = 60,
                        overdue_days: int = 30) -> list[dict[str, Any]]:

@@ -60,7 +60,7 @@ def verify_with_progress(parent: QWidget, worker: DbWorker, session: Session) ->
 
 
 class AuditPanel(Page):
-    tables = frozenset({"*"})
+    """Refreshes after every change: every change adds audit entries (see :meth:`_changed`)."""
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)

@@ -31,8 +31,7 @@ def load(session: Session, today: date) -> dict[str, Any]:
     """Everything the dashboard shows, read in one worker job."""
     data: dict[str, Any] = {
         "unit": directory.get_own_unit(session),
-        "campaigns": [campaigns.get_campaign(session, c["id"])
-                      for c in campaigns.list_campaigns(session)],
+        "campaigns": campaigns.all_campaigns(session),
         "deadlines": campaigns.upcoming_deadlines(session, today=today),
         "head": None,
     }

@@ -27,8 +27,7 @@ SEARCH_DELAY_MS = 250
 
 def load_choices(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Campaigns (with categories) and people for the filter bar and the form."""
-    items = [campaigns.get_campaign(session, c["id"]) for c in campaigns.list_campaigns(session)]
-    return items, directory.list_people(session)
+    return campaigns.all_campaigns(session), directory.list_people(session)
 
 
 def load_problem(session: Session, problem_id: int) -> tuple[dict[str, Any], dict[int, str]]:
