@@ -43,6 +43,7 @@ AUDITED_TABLES: dict[str, str] = {
     "problem_events": "id",
     "progress_notes": "id",
     "evidence": "id",
+    "problem_imports": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

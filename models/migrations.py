@@ -237,9 +237,33 @@ def _m003_problems(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m004_problem_imports(conn: sqlite3.Connection) -> None:
+    """Where imported problems came from: one row per spreadsheet row stored, so that importing
+    the same file (or an edited copy of it) again skips the rows already in the ledger."""
+    for stmt in (
+        """CREATE TABLE problem_imports (
+            id INTEGER PRIMARY KEY,
+            problem_id INTEGER NOT NULL REFERENCES problems(id),
+            campaign_id INTEGER REFERENCES campaigns(id),
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            layout TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            file_sha256 TEXT NOT NULL,
+            sheet TEXT NOT NULL DEFAULT '',
+            row_no INTEGER NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            imported_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX problem_imports_key ON problem_imports(campaign_id, unit_id, row_key)",
+        "CREATE INDEX problem_imports_problem ON problem_imports(problem_id)",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
-                                                          _m003_problems]
+                                                          _m003_problems, _m004_problem_imports]
 LATEST_VERSION = len(MIGRATIONS)
 
 

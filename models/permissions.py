@@ -85,7 +85,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: below are imported; :func:`load_operations` imports them all.
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
-                     "evidence")
+                     "evidence", "ledger_import")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -56,6 +56,11 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
                            "sha256": "0" * 64, "size": 3, "media_type": "image/jpeg",
                            "original_name": "会议照片.jpg", "original_mtime": STAMP,
                            "account_id": None, "added_at": STAMP},
+    "problem_imports": lambda k: {"problem_id": k["problems"], "campaign_id": k["campaigns"],
+                                  "unit_id": k["units"], "layout": "checklist",
+                                  "row_key": "0" * 64, "file_name": "问题清单.xlsx",
+                                  "file_sha256": "1" * 64, "sheet": "Sheet1", "row_no": 5,
+                                  "account_id": None, "imported_at": STAMP},
 }
 
 

@@ -1,0 +1,729 @@
+"""Import of the ledgers units already keep in Excel (专项整治问题清单, “回头看”清查评估台账).
+
+Two steps, so that nothing is stored until the user has seen it:
+
+1. :func:`preview_file` reads the workbook and returns an :class:`ImportPreview`: every data row as
+   it will be stored, with its state — ``new``, ``duplicate`` (already in the ledger, skipped) or
+   ``error`` (with Chinese messages naming the column and the fix) — and warnings that do not stop
+   the row (an unknown responsible person, a merged cell, “长期坚持” as a deadline).
+2. :func:`import_rows` stores the ``new`` rows of a preview in ONE transaction (all or nothing),
+   each with a 登记 event and a ``problem_imports`` row recording file, sheet and row.
+
+A row is a duplicate when a row with the same content (its fingerprint: layout and every read
+cell except 序号) was imported into the same campaign and unit before, or when the campaign and
+unit already hold a problem with the same 问题方面, 存在问题 and 具体表现, or when an earlier row of
+the same file has the same fingerprint. So importing a file twice, or an edited copy with a few
+rows added, stores each problem once.
+
+How the forms' columns become ledger fields (see models.xlsx_forms for the layouts):
+
+* 问题清单: 存在问题 → 存在问题, and its 问题方面 is the campaign category it names (the notice says
+  存在问题 is one of the eight aspects; “运动式执法问题：……” names 运动式执法); a 问题方面 column is
+  read when a unit added one. 具体表现, 整改措施, 备注 as they are; 责任部门(人) → a person of the
+  unit named in it becomes the 责任人, the rest is the 责任部门; 整改时限 → a date. Rows are 待整改.
+* 回头看: 问题方面 → category, 问题表现 → 存在问题, 整改完成情况, 是否取得预期成效 (是/否),
+  是否出现反弹 (是/否), 反弹问题整改措施和完成情况, 责任人签字 → 责任人. The row's state follows the
+  evaluation: a rebound is 反弹; effective and no rebound is 已销号 when the importer may verify
+  (验收销号), else 已整改（待验收） for a chief to verify; not effective is 整改中.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable, Iterable, NamedTuple
+
+from . import problems, xlsx_forms
+from .errors import Cancelled, FieldLedgerError, NotFound, ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+from .permissions import PERMISSIONS, operation
+from .session import Session, now_text, own_unit_id
+from .store import Changes
+from .xlsx_forms import Layout, normalize
+
+log = logging.getLogger(__name__)
+
+#: Files larger than this are refused before they are opened (a ledger of 10,000 rows is ~1 MB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+#: How far down a sheet the header row is looked for.
+HEADER_SEARCH_ROWS = 30
+#: Rows whose first text starts with one of these are the form's footer, not problems.
+FOOTER_LABELS = ("填报人", "审核人", "联系人", "联系电话", "注:", "说明:", "制表人", "单位负责人",
+                 "负责人签字", "填表人")
+#: Deadlines written as words: no date, the words kept in 备注.
+OPEN_ENDED = ("长期坚持", "长期", "持续整改", "持续推进", "常态化", "立行立改", "已完成", "已整改",
+              "已整改完成", "整改完成")
+_YES = {"是", "有", "已", "√", "✓", "✔", "y", "yes", "true", "1", "取得", "已取得", "达到"}
+_NO = {"否", "无", "没有", "未", "×", "✗", "✘", "x", "n", "no", "false", "0", "未取得", "未出现",
+       "没有出现"}
+_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』《》")
+_NUMBERING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
+_DATE = re.compile(r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(?:(\d{1,2})\s*[日号]?|底)?")
+_SEPARATORS = " ,，、/;；:：()（）-—\t\n"
+
+
+class Note(NamedTuple):
+    """A message about a row or the file: ``error`` stops the row, ``warning`` does not."""
+    level: str
+    template: str
+    params: dict[str, Any]
+
+    def text(self, translate: Callable[[str], str] | None = None) -> str:
+        return FieldLedgerError(self.template, **self.params).message(translate)
+
+
+class ImportRow(NamedTuple):
+    sheet: str
+    row_no: int                 # as Excel numbers it (1-based)
+    layout: str
+    key: str                    # the row's fingerprint (see module docstring)
+    values: dict[str, Any]      # problems columns as they will be stored, incl. status
+    person_name: str            # the 责任人 found, for display ('' if none)
+    state: str                  # 'new' | 'duplicate' | 'error'
+    notes: tuple[Note, ...]
+
+
+class ImportPreview(NamedTuple):
+    path: str
+    file_name: str
+    file_sha256: str
+    campaign_id: int | None
+    unit_id: int
+    layouts: tuple[str, ...]    # keys of the layouts found, in sheet order
+    sheets: tuple[str, ...]
+    unit_text: str              # what the form's 填报单位 line says ('' if nothing)
+    rows: tuple[ImportRow, ...]
+    notes: tuple[Note, ...]     # about the file as a whole
+
+    def count(self, state: str) -> int:
+        return sum(1 for r in self.rows if r.state == state)
+
+
+# --- errors about the file as a whole ------------------------------------------------------------
+
+class ImportFileError(FieldLedgerError):
+    """The file cannot be read as one of the ledger forms; nothing was stored."""
+
+
+class NotAWorkbook(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "无法读取文件：{name}\n它不是有效的 Excel 工作簿（.xlsx），或文件已损坏。"
+        "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。")
+
+
+class OldFormat(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "“{name}”是旧版 .xls 格式，或设置了打开密码。\n请在 Excel 或 WPS 中打开它，"
+        "另存为“Excel 工作簿（.xlsx）”（不设密码）后再导入。")
+
+
+class FileTooLarge(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "文件太大（{size} MB，最多 {limit} MB）：{name}\n请只保留问题台账所在的工作表后再导入。")
+
+
+class NoHeader(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "在“{name}”中没有找到台账的表头。\n请使用通知附件的格式，表头一行为：\n"
+        "问题清单：{checklist}\n回头看台账：{review}\n可以先导出空白表格，把内容复制进去再导入。")
+
+
+class MissingColumns(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "工作表“{sheet}”第 {row} 行的表头缺少必需的栏目：{missing}。\n"
+        "请按通知附件的格式补上这一列后再导入。")
+
+
+class FileReadError(ImportFileError):
+    template = QT_TRANSLATE_NOOP("errors", "无法读取文件：{name}\n原因：{reason}\n请确认文件没有被其他程序占用，"
+                                 "U 盘已插好。")
+
+
+class StaleRows(ImportFileError):
+    template = QT_TRANSLATE_NOOP(
+        "errors", "导入前发现其中 {n} 行已在台账中（可能刚被导入过）。请重新预览后再导入；本次未保存任何内容。")
+
+
+# --- reading the workbook ------------------------------------------------------------------------
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if not value.time() else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _open_workbook(path: Path) -> Any:
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            magic = fh.read(8)
+    except OSError as exc:
+        raise FileReadError(name=name, reason=exc.strerror or str(exc)) from None
+    if size > MAX_FILE_BYTES:
+        raise FileTooLarge(name=name, size=round(size / 1048576, 1),
+                           limit=MAX_FILE_BYTES // 1048576)
+    if magic.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .xls, or an encrypted .xlsx
+        raise OldFormat(name=name)
+    if not magic.startswith(b"PK"):
+        raise NotAWorkbook(name=name)
+    import warnings
+
+    from openpyxl import load_workbook
+    try:
+        with warnings.catch_warnings():  # "unknown extension", "no default style": harmless
+            warnings.simplefilter("ignore")
+            return load_workbook(path, data_only=True)
+    except OSError as exc:
+        raise FileReadError(name=name, reason=exc.strerror or str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
+        log.info("cannot read %s as xlsx: %r", path, exc)
+        raise NotAWorkbook(name=name) from None
+
+
+def _merged_fill(ws: Any) -> dict[tuple[int, int], tuple[Any, int]]:
+    """(row, col) of every covered cell of a merged range -> (value of its top-left, width)."""
+    out: dict[tuple[int, int], tuple[Any, int]] = {}
+    for rng in ws.merged_cells.ranges:
+        value = ws.cell(rng.min_row, rng.min_col).value
+        width = rng.max_col - rng.min_col + 1
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                out[(r, c)] = (value, width)
+    return out
+
+
+class _Header(NamedTuple):
+    row: int
+    layout: Layout
+    columns: dict[str, int]     # field -> 1-based column
+    unknown: list[str]          # non-empty header cells the layout does not know
+
+
+def _match_header(cells: list[str]) -> tuple[int, _Header | None, list[str]]:
+    """Best layout for one row's texts: (score, header if every required column is there,
+    missing required headers of the best partial match)."""
+    best: tuple[int, _Header | None, list[str]] = (0, None, [])
+    for layout in xlsx_forms.LAYOUTS.values():
+        names = xlsx_forms.header_names(layout)
+        mains = {normalize(c.header) for c in layout.columns}
+        columns: dict[str, int] = {}
+        unknown: list[str] = []
+        score = 0
+        for col, text in enumerate(cells, 1):
+            norm = normalize(text)
+            if not norm:
+                continue
+            field = names.get(norm)
+            if field is None or field in columns:
+                unknown.append(text)
+                continue
+            columns[field] = col
+            score += 2 if norm in mains else 1
+        missing = [c.header for c in layout.columns
+                   if c.field in layout.required and c.field not in columns]
+        if score > best[0]:
+            header = _Header(0, layout, columns, unknown) if not missing else None
+            best = (score, header, missing)
+    return best
+
+
+def _find_headers(wb: Any, name: str) -> list[tuple[Any, _Header]]:
+    found: list[tuple[Any, _Header]] = []
+    near: tuple[int, str, int, list[str]] | None = None
+    for ws in wb.worksheets:
+        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS,
+                                             values_only=True), 1):
+            cells = [_cell_text(v) for v in row]
+            score, header, missing = _match_header(cells)
+            if header is not None and score >= 5:
+                found.append((ws, header._replace(row=r)))
+                break
+            if missing and score >= 4 and (near is None or score > near[0]):
+                near = (score, ws.title, r, missing)
+    if found:
+        return found
+    if near is not None:
+        raise MissingColumns(sheet=near[1], row=near[2], missing="、".join(near[3]))
+    raise NoHeader(name=name,
+                   checklist=" ".join(c.header for c in xlsx_forms.CHECKLIST.columns),
+                   review=" ".join(c.header for c in xlsx_forms.REVIEW.columns))
+
+
+def _unit_line(ws: Any, header_row: int) -> str:
+    """The unit named on the form's 填报单位 / 单位（公章） line above the header, if any."""
+    for row in ws.iter_rows(min_row=1, max_row=header_row - 1, values_only=True):
+        for value in row:
+            text = normalize(_cell_text(value))
+            for label in ("填报单位(盖章)", "填报单位", "单位(公章)", "单位"):
+                if text.startswith(label):
+                    rest = text[len(label):].lstrip(":")
+                    if rest:
+                        return rest
+    return ""
+
+
+# --- reading one row -----------------------------------------------------------------------------
+
+def _fold(text: str) -> str:
+    """A category name or 存在问题 text folded for matching: NFKC, no spaces or quotes, no leading
+    numbering like （一） or 1、, no trailing 的问题 / 问题 / 方面."""
+    out = normalize(text).translate(_QUOTES)
+    out = _NUMBERING.sub("", out)
+    for tail in ("的问题", "问题", "方面"):
+        if out.endswith(tail) and len(out) > len(tail):
+            out = out[: -len(tail)]
+            break
+    return out
+
+
+def match_category(text: str, categories: Iterable[str]) -> str | None:
+    """The campaign category ``text`` names: equal after folding, or ``text`` starting with it
+    (“运动式执法问题：……”); the longest such category wins. None when none fits."""
+    folded = normalize(text).translate(_QUOTES)
+    folded = _NUMBERING.sub("", folded)
+    whole = _fold(text)
+    best: str | None = None
+    for cat in categories:
+        f = _fold(cat)
+        if f and (whole == f or folded.startswith(f)):
+            if best is None or len(f) > len(_fold(best)):
+                best = cat
+    return best
+
+
+def parse_deadline(value: Any, default_year: int | None) -> tuple[str | None, str]:
+    """A 整改时限 cell -> (ISO date or None, words kept for 备注). Raises ValidationError when the
+    cell is neither a date nor one of :data:`OPEN_ENDED`."""
+    if value is None or value == "":
+        return None, ""
+    if isinstance(value, datetime):
+        return value.date().isoformat(), ""
+    if isinstance(value, date):
+        return value.isoformat(), ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 < value < 80000:   # an Excel day number in a cell without a date format
+            return (date(1899, 12, 30) + timedelta(days=int(value))).isoformat(), ""
+        raise ValidationError(_BAD_DEADLINE, value=_cell_text(value))
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    compact = re.sub(r"\s+", "", text)
+    if compact.rstrip("。.") in OPEN_ENDED:
+        return None, compact
+    core = re.sub(r"^(?:于|在|截至|截止|至)", "", compact)
+    core = re.sub(r"(?:前|之前|以前|止|为止|完成|底前)+[。.]?$", "", core)
+    m = _DATE.fullmatch(core)
+    if m:
+        year = int(m.group(1)) if m.group(1) else default_year
+        month = int(m.group(2))
+        day_text = m.group(3)
+        if year is not None and 1 <= month <= 12:
+            try:
+                if day_text:
+                    return date(year, month, int(day_text)).isoformat(), ""
+                if core.endswith("底") or "月" in core or m.group(1):  # 2024年8月 / 8月底
+                    nxt = date(year + month // 12, month % 12 + 1, 1)
+                    return (nxt - timedelta(days=1)).isoformat(), ""
+            except ValueError:
+                pass
+    raise ValidationError(_BAD_DEADLINE, value=text)
+
+
+_BAD_DEADLINE = QT_TRANSLATE_NOOP(
+    "errors", "“整改时限”不是日期：{value}（应为 2024-08-31、2024/8/31 或 2024年8月31日）。")
+
+
+def parse_yes_no(value: Any, field: str) -> str:
+    """是/否 cells -> 'yes' / 'no' / '' (empty)."""
+    text = normalize(_cell_text(value)).rstrip("。.").lower()
+    if not text:
+        return ""
+    if text in _YES or text.startswith("是"):
+        return "yes"
+    if text in _NO or text.startswith("否") or text.startswith("未"):
+        return "no"
+    raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{field}”应填“是”或“否”，而不是：{value}。"),
+                          field=field, value=_cell_text(value))
+
+
+class _Context(NamedTuple):
+    session: Session
+    campaign_id: int | None
+    categories: list[str]
+    people: list[tuple[str, int]]       # (name, id), longest name first
+    default_category: str | None
+    default_year: int | None
+    can_verify: bool
+
+
+def _find_person(ctx: _Context, text: str) -> tuple[int | None, str]:
+    for name, pid in ctx.people:
+        if name and name in text:
+            return pid, name
+    return None, ""
+
+
+def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
+                ) -> tuple[dict[str, Any], str, list[Note]]:
+    """Ledger values of one row, the 责任人's name, and the notes (errors and warnings)."""
+    notes: list[Note] = []
+    text = {k: _cell_text(v) for k, v in cells.items()}
+    values: dict[str, Any] = {}
+    person_name = ""
+
+    def err(exc: FieldLedgerError) -> None:
+        notes.append(Note("error", exc.template, exc.params))
+
+    issue = text.get("issue", "")
+    manifestation = text.get("manifestation", "")
+    if len(issue) > 500:
+        if not manifestation:
+            manifestation = issue
+        issue = issue[:499] + "…"
+        notes.append(Note("warning", QT_TRANSLATE_NOOP(
+            "errors", "“存在问题”超过 500 字：已截短，完整内容放入“具体表现”。"), {}))
+    values["issue"] = issue
+    if manifestation:
+        values["manifestation"] = manifestation
+    for field in ("measures", "remarks", "completion", "rebound_measures"):
+        if text.get(field):
+            values[field] = text[field]
+
+    # 问题方面
+    raw_cat = text.get("category", "")
+    source_text = raw_cat or (issue if layout.key == "checklist" else "")
+    category = match_category(source_text, ctx.categories) if ctx.categories else raw_cat or None
+    if category is None and ctx.categories:
+        if ctx.default_category:
+            category = ctx.default_category
+            if source_text:
+                notes.append(Note("warning", QT_TRANSLATE_NOOP(
+                    "errors", "“{value}”不是本专项行动的问题类别，已归入“{category}”。"),
+                    {"value": source_text[:40], "category": category}))
+        elif source_text:
+            notes.append(Note("error", QT_TRANSLATE_NOOP(
+                "errors", "问题类别无法识别：“{value}”。本专项行动的问题类别为：{choices}。"),
+                {"value": source_text[:40], "choices": "、".join(ctx.categories)}))
+        else:
+            notes.append(Note("error", QT_TRANSLATE_NOOP("errors", "缺少“问题方面”。"), {}))
+    if category is None and not ctx.categories and not raw_cat:
+        category = ctx.default_category or ("其他" if layout.key == "checklist" else None)
+        if category is None:
+            notes.append(Note("error", QT_TRANSLATE_NOOP("errors", "缺少“问题方面”。"), {}))
+    if category is not None:
+        values["category"] = category
+
+    # 责任部门(人) / 责任人签字
+    resp = text.get("responsible", "")
+    if resp:
+        pid, person_name = _find_person(ctx, resp)
+        if pid is not None:
+            values["responsible_person_id"] = pid
+        if layout.key == "checklist":
+            dept = resp.replace(person_name, " ") if person_name else resp
+            dept = dept.strip(_SEPARATORS)
+            dept = re.sub(r"[、,，/;；\s]+$", "", dept)
+            if dept:
+                values["responsible_dept"] = dept
+        if pid is None and (layout.key == "review" or _looks_like_name(resp)):
+            notes.append(Note("warning", QT_TRANSLATE_NOOP(
+                "errors", "“{name}”不在本单位人员名单中，未关联责任人（可在人员管理中添加后再指定）。"),
+                {"name": resp[:20]}))
+            if layout.key == "review":
+                values["remarks"] = _join(values.get("remarks", ""), f"责任人签字：{resp}")
+
+    # 整改时限
+    if "deadline" in cells:
+        try:
+            deadline, words = parse_deadline(cells["deadline"], ctx.default_year)
+            if deadline:
+                values["deadline"] = deadline
+            if words:
+                values["remarks"] = _join(values.get("remarks", ""), f"整改时限：{words}")
+                notes.append(Note("warning", QT_TRANSLATE_NOOP(
+                    "errors", "整改时限为“{value}”：不设日期，原文记入备注。"), {"value": words}))
+        except ValidationError as exc:
+            err(exc)
+
+    # 回头看: evaluation -> state
+    status = "open"
+    rebound = 0
+    if layout.key == "review":
+        effective = rebound_flag = ""
+        try:
+            effective = parse_yes_no(cells.get("effective"), "是否取得预期成效")
+        except ValidationError as exc:
+            err(exc)
+        try:
+            rebound_flag = parse_yes_no(cells.get("rebound"), "是否出现反弹")
+        except ValidationError as exc:
+            err(exc)
+        values["effective"] = effective
+        if rebound_flag == "yes":
+            status, rebound = "rebound", 1
+        elif effective == "yes":
+            status = "closed" if ctx.can_verify else "rectified"
+        elif effective == "no":
+            status = "in_progress"
+        elif values.get("completion"):
+            status = "rectified"
+
+    # the core's own checks, field by field so that every problem of the row is reported
+    checked: dict[str, Any] = {}
+    for field, value in values.items():
+        try:
+            checked.update(problems._values(ctx.session, {field: value},
+                                            campaign_id=ctx.campaign_id, partial=True))
+        except (ValidationError, NotFound) as exc:
+            if field != "category" or not any(n.level == "error" for n in notes):
+                err(exc)
+    if not issue:
+        notes.append(Note("error", QT_TRANSLATE_NOOP("errors", "缺少“{field}”。"),
+                          {"field": "问题表现" if layout.key == "review" else "存在问题"}))
+    checked["status"] = status
+    checked["rebound"] = rebound
+    return checked, person_name, notes
+
+
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_DEPT_ENDINGS = ("办", "股", "室", "队", "组", "科", "站", "所", "局", "中心", "班", "部", "处", "委",
+                 "岗", "窗口", "大厅")
+
+
+def _looks_like_name(text: str) -> bool:
+    """True for text that reads as a person's name (2–4 Chinese characters, not a department)."""
+    return bool(_NAME.fullmatch(text)) and not text.endswith(_DEPT_ENDINGS)
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}；{b}" if a else b
+
+
+def _fingerprint(layout: Layout, cells: dict[str, Any]) -> str:
+    parts = [layout.key] + [f"{k}={_cell_text(cells[k])}" for k in sorted(cells) if k != "seq"]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _context(session: Session, campaign_id: int | None,
+             default_category: str | None) -> tuple[_Context, int]:
+    store = session.store
+    default_year = None
+    if campaign_id is not None:
+        row = store.conn.execute("SELECT start_date, end_date FROM campaigns WHERE id = ?",
+                                 (campaign_id,)).fetchone()
+        if row is None:
+            raise NotFound(what="专项行动", key=campaign_id)
+        when = row[1] or row[0]
+        default_year = int(when[:4]) if when else None
+    categories = [r[0] for r in store.conn.execute(
+        "SELECT name FROM campaign_categories WHERE campaign_id IS ? ORDER BY position",
+        (campaign_id,))]
+    unit = own_unit_id(store)
+    if unit is None:
+        raise NotFound(what="单位", key="")
+    people = sorted(((r[0], r[1]) for r in store.conn.execute(
+        "SELECT name, id FROM people WHERE unit_id = ? ORDER BY active DESC, id", (unit,))),
+        key=lambda p: -len(p[0]))
+    if default_category is not None and categories and default_category not in categories:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "“{name}”不是本专项行动的问题类别。可选：{choices}。"),
+            name=default_category, choices="、".join(categories))
+    can_verify = bool(session.roles & PERMISSIONS["problem.verify"].roles)
+    return _Context(session, campaign_id, categories, people, default_category, default_year,
+                    can_verify), unit
+
+
+def _known(session: Session, campaign_id: int | None, unit: int
+           ) -> tuple[set[str], set[tuple[str, str, str]]]:
+    conn = session.store.conn
+    keys = {r[0] for r in conn.execute(
+        "SELECT row_key FROM problem_imports WHERE campaign_id IS ? AND unit_id = ?",
+        (campaign_id, unit))}
+    content = {(r[0], r[1], r[2]) for r in conn.execute(
+        "SELECT category, issue, manifestation FROM problems WHERE campaign_id IS ?"
+        " AND unit_id = ?", (campaign_id, unit))}
+    return keys, content
+
+
+def _is_footer(cells: list[str]) -> bool:
+    first = next((c for c in cells if c), "")
+    norm = normalize(first)
+    return any(norm.startswith(normalize(label)) for label in FOOTER_LABELS)
+
+
+@operation("problem.edit")
+def preview_file(session: Session, path: str | Path, campaign_id: int | None, *,
+                 default_category: str | None = None,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportPreview:
+    """Read ``path`` (xlsx, either form, any number of sheets) into a preview; store nothing.
+
+    ``default_category`` is used for rows whose 问题方面 cannot be recognised (a warning instead
+    of an error). Raises an :class:`ImportFileError` when the file is not a readable workbook or
+    has no sheet with one of the forms' headers; :class:`Cancelled` when ``cancelled()`` turns true.
+    """
+    path = Path(path)
+    ctx, unit = _context(session, campaign_id, default_category)
+    data = _read_bytes(path)
+    sha = hashlib.sha256(data).hexdigest()
+    wb = _open_workbook(path)
+    try:
+        headers = _find_headers(wb, path.name)
+        keys, content = _known(session, campaign_id, unit)
+        total = sum(max(ws.max_row - h.row, 0) for ws, h in headers)
+        done = 0
+        rows: list[ImportRow] = []
+        file_notes: list[Note] = []
+        seen: dict[str, int] = {}
+        unit_text = ""
+        for ws, header in headers:
+            unit_text = unit_text or _unit_line(ws, header.row)
+            for name in header.unknown:
+                file_notes.append(Note("warning", QT_TRANSLATE_NOOP(
+                    "errors", "工作表“{sheet}”的栏目“{name}”不属于该表格式，其内容不导入。"),
+                    {"sheet": ws.title, "name": name}))
+            merged = _merged_fill(ws)
+            for r, row in enumerate(ws.iter_rows(min_row=header.row + 1, values_only=True),
+                                    header.row + 1):
+                done += 1
+                if progress is not None and done % 200 == 0:
+                    progress(done, total)
+                if cancelled is not None and done % 200 == 0 and cancelled():
+                    raise Cancelled()
+                texts = [_cell_text(v) for v in row]
+                if not any(texts[c - 1] for c in header.columns.values() if c <= len(texts)) \
+                        and not any((r, c) in merged for c in header.columns.values()):
+                    continue
+                if _is_footer(texts):
+                    continue
+                if _match_header(texts)[1] is not None:  # the header repeated (printed pages)
+                    continue
+                cells: dict[str, Any] = {}
+                notes: list[Note] = []
+                wide: list[str] = []
+                for field, col in header.columns.items():
+                    value = row[col - 1] if col <= len(row) else None
+                    if (r, col) in merged:
+                        value, width = merged[(r, col)]
+                        if width > 1:
+                            wide.append(_column_letter(col))
+                    cells[field] = value
+                if all(_cell_text(v) == "" for k, v in cells.items() if k != "seq"):
+                    continue    # only a 序号 (a blank numbered row of the form)
+                if wide:
+                    notes.append(Note("warning", QT_TRANSLATE_NOOP(
+                        "errors", "第 {columns} 列是横向合并的单元格：内容只读入第一列。"),
+                        {"columns": "、".join(wide)}))
+                values, person, row_notes = _row_values(ctx, header.layout, cells)
+                notes.extend(row_notes)
+                key = _fingerprint(header.layout, cells)
+                same = (values.get("category"), values.get("issue"),
+                        values.get("manifestation", ""))
+                if key in keys or same in content:
+                    state = "duplicate"
+                    notes.insert(0, Note("warning", QT_TRANSLATE_NOOP(
+                        "errors", "台账中已有这个问题（以前导入或登记过），跳过。"), {}))
+                elif key in seen:
+                    state = "duplicate"
+                    notes.insert(0, Note("warning", QT_TRANSLATE_NOOP(
+                        "errors", "与本文件第 {row} 行相同，跳过。"), {"row": seen[key]}))
+                elif any(n.level == "error" for n in notes):
+                    state = "error"
+                else:
+                    state = "new"
+                seen.setdefault(key, r)
+                rows.append(ImportRow(ws.title, r, header.layout.key, key, values, person,
+                                      state, tuple(notes)))
+        if progress is not None:
+            progress(total, total)
+        own = session.store.conn.execute("SELECT name FROM units WHERE id = ?",
+                                         (unit,)).fetchone()[0]
+        if unit_text and normalize(own) not in unit_text and unit_text not in normalize(own):
+            file_notes.append(Note("warning", QT_TRANSLATE_NOOP(
+                "errors", "表中的填报单位“{found}”与本单位“{own}”不同：问题将记入本单位。"),
+                {"found": unit_text, "own": own}))
+        return ImportPreview(str(path), path.name, sha, campaign_id, unit,
+                             tuple(h.layout.key for _ws, h in headers),
+                             tuple(ws.title for ws, _h in headers), unit_text, tuple(rows),
+                             tuple(file_notes))
+    finally:
+        wb.close()
+
+
+def _column_letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(col)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileTooLarge(name=path.name, size=round(size / 1048576, 1),
+                               limit=MAX_FILE_BYTES // 1048576)
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileReadError(name=path.name, reason=exc.strerror or str(exc)) from None
+
+
+@operation("problem.edit")
+def import_rows(session: Session, preview: ImportPreview, *,
+                progress: Callable[[int, int], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> Changes:
+    """Store the ``new`` rows of ``preview`` in one transaction; 序号 continue the campaign's.
+
+    Rows found in the ledger meanwhile make the whole import stop (:class:`StaleRows`) rather than
+    store a duplicate. A row to be 已销号 needs 验收销号 (else it is stored 已整改（待验收）).
+    Cancelling rolls everything back.
+    """
+    rows = [r for r in preview.rows if r.state == "new"]
+    can_verify = bool(session.roles & PERMISSIONS["problem.verify"].roles)
+    if preview.campaign_id is not None and not session.store.conn.execute(
+            "SELECT 1 FROM campaigns WHERE id = ?", (preview.campaign_id,)).fetchone():
+        raise NotFound(what="专项行动", key=preview.campaign_id)
+    stamp = now_text()
+    note = f"从 Excel 导入：{preview.file_name}"
+    with session.store.write(session.actor) as w:
+        keys, content = _known(session, preview.campaign_id, preview.unit_id)
+        stale = sum(1 for r in rows if r.key in keys or (
+            r.values.get("category"), r.values.get("issue"),
+            r.values.get("manifestation", "")) in content)
+        if stale:
+            raise StaleRows(n=stale)
+        seq = w.conn.execute("SELECT coalesce(max(seq_no), 0) FROM problems WHERE campaign_id IS ?"
+                             " AND unit_id = ?", (preview.campaign_id, preview.unit_id)
+                             ).fetchone()[0]
+        for i, r in enumerate(rows, 1):
+            if cancelled is not None and i % 100 == 0 and cancelled():
+                raise Cancelled()
+            values = dict(r.values)
+            if values["status"] == "closed" and not can_verify:
+                values["status"] = "rectified"
+            seq += 1
+            pid = w.insert("problems", {
+                **values, "campaign_id": preview.campaign_id, "unit_id": preview.unit_id,
+                "seq_no": seq, "closed_at": stamp if values["status"] == "closed" else None,
+                "created_at": stamp, "updated_at": stamp})
+            w.insert("problem_events", {
+                "problem_id": pid, "ts": stamp, "account_id": session.account_id,
+                "from_status": None, "to_status": values["status"],
+                "note": f"{note}（{r.sheet} 第 {r.row_no} 行）"})
+            w.insert("problem_imports", {
+                "problem_id": pid, "campaign_id": preview.campaign_id,
+                "unit_id": preview.unit_id, "layout": r.layout, "row_key": r.key,
+                "file_name": preview.file_name, "file_sha256": preview.file_sha256,
+                "sheet": r.sheet, "row_no": r.row_no, "account_id": session.account_id,
+                "imported_at": stamp})
+            if progress is not None and i % 100 == 0:
+                progress(i, len(rows))
+        if progress is not None:
+            progress(len(rows), len(rows))
+    return w.changes
