@@ -1,12 +1,14 @@
 """Campaigns (专项整治行动, 三年行动): categories, phases with deadlines, required materials.
 
 A campaign is data a unit enters or imports, never code: the two seed campaigns come in through
-:func:`create_campaign` like any other.
+:func:`create_campaign` like any other. :func:`update_campaign_details` saves an edited campaign
+with its ordered children in one transaction; problems name their category by text, so renaming a
+category renames it in the campaign's problems, and a category in use cannot be removed.
 """
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from . import validate
 from .errors import NotFound, ValidationError
@@ -15,7 +17,9 @@ from .permissions import operation
 from .session import Session, now_text
 from .store import Changes, Writer
 
-KINDS = {"special": "专项整治行动", "multi_year": "三年行动"}
+#: kind -> Chinese label (translated in the ``campaigns`` context by the GUI)
+KINDS = {"special": QT_TRANSLATE_NOOP("campaigns", "专项整治行动"),
+         "multi_year": QT_TRANSLATE_NOOP("campaigns", "三年行动")}
 
 
 def _campaign_values(data: dict[str, Any]) -> dict[str, Any]:
@@ -33,32 +37,48 @@ def _campaign_values(data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _children(w: Writer, campaign_id: int, categories: Iterable[str],
-              phases: Iterable[dict[str, Any]], materials: Iterable[dict[str, Any]]) -> None:
+def _category_names(categories: Iterable[Any]) -> list[str]:
+    """Checked names of ``categories`` (names, or mappings with a ``name``), in order."""
     seen: set[str] = set()
-    for pos, name in enumerate(categories, 1):
-        name = validate.text(name, "问题类别", limit=100)
+    out: list[str] = []
+    for item in categories:
+        raw = item.get("name") if isinstance(item, dict) else item
+        name = validate.text(raw, "问题类别", limit=100)
         if name in seen:
             raise ValidationError(QT_TRANSLATE_NOOP("errors", "问题类别“{name}”重复。"), name=name)
         seen.add(name)
-        w.insert("campaign_categories", {"campaign_id": campaign_id, "position": pos, "name": name})
-    for pos, ph in enumerate(phases, 1):
-        start = validate.iso_date(ph.get("start_date"), "阶段开始日期")
-        deadline = validate.iso_date(ph.get("deadline"), "阶段截止日期")
-        if start and deadline and deadline < start:
-            raise ValidationError(QT_TRANSLATE_NOOP("errors", "阶段“{name}”的截止日期早于开始日期。"),
-                                  name=ph.get("name"))
-        w.insert("campaign_phases", {
-            "campaign_id": campaign_id, "position": pos,
-            "name": validate.text(ph.get("name"), "阶段名称", limit=100),
-            "start_date": start, "deadline": deadline,
-            "note": validate.text(ph.get("note"), "阶段说明", required=False, limit=1000)})
-    for pos, m in enumerate(materials, 1):
-        w.insert("campaign_materials", {
-            "campaign_id": campaign_id, "position": pos,
-            "name": validate.text(m.get("name"), "报送材料名称", limit=100),
+        out.append(name)
+    return out
+
+
+def _phase_values(ph: dict[str, Any]) -> dict[str, Any]:
+    start = validate.iso_date(ph.get("start_date"), "阶段开始日期")
+    deadline = validate.iso_date(ph.get("deadline"), "阶段截止日期")
+    name = validate.text(ph.get("name"), "阶段名称", limit=100)
+    if start and deadline and deadline < start:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "阶段“{name}”的截止日期早于开始日期。"),
+                              name=name)
+    return {"name": name, "start_date": start, "deadline": deadline,
+            "note": validate.text(ph.get("note"), "阶段说明", required=False, limit=1000)}
+
+
+def _material_values(m: dict[str, Any]) -> dict[str, Any]:
+    return {"name": validate.text(m.get("name"), "报送材料名称", limit=100),
             "due_date": validate.iso_date(m.get("due_date"), "报送截止日期"),
-            "note": validate.text(m.get("note"), "材料说明", required=False, limit=1000)})
+            "note": validate.text(m.get("note"), "材料说明", required=False, limit=1000)}
+
+
+def _children(w: Writer, campaign_id: int, categories: Iterable[str],
+              phases: Iterable[dict[str, Any]], materials: Iterable[dict[str, Any]]) -> None:
+    names = _category_names(categories)
+    phase_rows = [_phase_values(ph) for ph in phases]
+    material_rows = [_material_values(m) for m in materials]
+    for pos, name in enumerate(names, 1):
+        w.insert("campaign_categories", {"campaign_id": campaign_id, "position": pos, "name": name})
+    for pos, values in enumerate(phase_rows, 1):
+        w.insert("campaign_phases", {"campaign_id": campaign_id, "position": pos, **values})
+    for pos, values in enumerate(material_rows, 1):
+        w.insert("campaign_materials", {"campaign_id": campaign_id, "position": pos, **values})
 
 
 @operation("campaign.manage")
@@ -85,6 +105,173 @@ def update_campaign(session: Session, campaign_id: int, **fields: Any) -> Change
         if w.update("campaigns", campaign_id, values):
             w.update("campaigns", campaign_id, {"updated_at": now_text()})
     return w.changes
+
+
+def _row_id(item: Any) -> int | None:
+    """The row id an edited child carries (None for a new row)."""
+    if not isinstance(item, dict) or item.get("id") in (None, ""):
+        return None
+    return int(item["id"])
+
+
+def _existing(session: Session, table: str, campaign_id: int) -> dict[int, dict[str, Any]]:
+    return {r["id"]: r for r in session.store.query(
+        f"SELECT * FROM {table} WHERE campaign_id = ? ORDER BY position", (campaign_id,))}
+
+
+def _ids_of(items: list[Any], existing: dict[int, dict[str, Any]], what: str) -> list[int | None]:
+    """Row ids of ``items``; each must be a row of this campaign, given once."""
+    ids = [_row_id(item) for item in items]
+    seen: set[int] = set()
+    for rid in ids:
+        if rid is None:
+            continue
+        if rid not in existing or rid in seen:
+            raise NotFound(what=what, key=rid)
+        seen.add(rid)
+    return ids
+
+
+class _CategoryPlan(NamedTuple):
+    """What saving a campaign's category list does, worked out before anything is written."""
+
+    removed: list[int]                       # row ids to delete
+    rows: list[tuple[int | None, str]]       # (row id or None for a new row, name), in order
+    renamed: dict[str, str]                  # old name -> new name, for the campaign's problems
+
+
+def _plan_categories(session: Session, campaign_id: int, items: list[Any]) -> _CategoryPlan:
+    existing = _existing(session, "campaign_categories", campaign_id)
+    names = _category_names(items)
+    ids = _ids_of(items, existing, "问题类别")
+    kept = {rid for rid in ids if rid is not None}
+    removed = [rid for rid in existing if rid not in kept]
+    renamed = {existing[rid]["name"]: name for rid, name in zip(ids, names)
+               if rid is not None and existing[rid]["name"] != name}
+    final = set(names)
+    for rid in removed:
+        old = existing[rid]["name"]
+        if old in final:       # the name stays (re-added): its problems keep a valid category
+            continue
+        used = session.store.conn.execute(
+            "SELECT count(*) FROM problems WHERE campaign_id = ? AND category = ?",
+            (campaign_id, old)).fetchone()[0]
+        if used:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "问题类别“{name}”已有 {count} 个问题在用，不能删除。"
+                "可以改名（问题随之改名），或先把这些问题改到其他类别。"), name=old, count=used)
+    return _CategoryPlan(removed, list(zip(ids, names)), renamed)
+
+
+def _save_categories(w: Writer, campaign_id: int, plan: _CategoryPlan, stamp: str) -> None:
+    """Delete, rename, reorder and add categories; rename them in the campaign's problems.
+
+    Names are unique within a campaign at every step: a rename waits until no other row holds
+    its new name; rows that swap names (a cycle) pass through a temporary name.
+    """
+    conn = w.conn
+    affected: dict[int, str] = {}
+    if plan.renamed:
+        marks = ", ".join("?" for _ in plan.renamed)
+        affected = {pid: cat for pid, cat in conn.execute(
+            f"SELECT id, category FROM problems WHERE campaign_id = ? AND category IN ({marks})"
+            " ORDER BY id", (campaign_id, *plan.renamed))}
+    for rid in plan.removed:
+        w.delete("campaign_categories", rid)
+    current = {rid: name for rid, name in conn.execute(
+        "SELECT id, name FROM campaign_categories WHERE campaign_id = ?", (campaign_id,))}
+    position = {rid: pos for pos, (rid, _name) in enumerate(plan.rows, 1) if rid is not None}
+    pending = {rid: name for rid, name in plan.rows if rid is not None and current[rid] != name}
+    while pending:
+        held = set(current.values())
+        ready = [rid for rid, name in pending.items() if name not in held]
+        if not ready:           # every rename waits for another: free one name for a moment
+            rid = next(iter(pending))
+            temp = f"{current[rid]}#{rid}"
+            while temp in held:
+                temp += "#"
+            w.update("campaign_categories", rid, {"name": temp})
+            current[rid] = temp
+            continue
+        for rid in ready:
+            w.update("campaign_categories", rid, {"name": pending.pop(rid),
+                                                  "position": position[rid]})
+            current[rid] = plan.rows[position[rid] - 1][1]
+    for pos, (rid, name) in enumerate(plan.rows, 1):
+        if rid is None:
+            w.insert("campaign_categories",
+                     {"campaign_id": campaign_id, "position": pos, "name": name})
+        else:
+            w.update("campaign_categories", rid, {"position": pos})
+    for pid, old in affected.items():
+        w.update("problems", pid, {"category": plan.renamed[old], "updated_at": stamp})
+
+
+def _save_rows(w: Writer, table: str, campaign_id: int, ids: list[int | None],
+               rows: list[dict[str, Any]], existing: dict[int, dict[str, Any]]) -> None:
+    """Phases or materials: delete the rows left out, update kept ones in place, add new ones."""
+    kept = {rid for rid in ids if rid is not None}
+    for rid in existing:
+        if rid not in kept:
+            w.delete(table, rid)
+    for pos, (rid, values) in enumerate(zip(ids, rows), 1):
+        if rid is None:
+            w.insert(table, {"campaign_id": campaign_id, "position": pos, **values})
+        else:
+            w.update(table, rid, {**values, "position": pos})
+
+
+@operation("campaign.manage")
+def update_campaign_details(session: Session, campaign_id: int, *,
+                            categories: Iterable[Any] | None = None,
+                            phases: Iterable[dict[str, Any]] | None = None,
+                            materials: Iterable[dict[str, Any]] | None = None,
+                            **fields: Any) -> Changes:
+    """Save a campaign as edited: its own fields and its ordered children, in one transaction.
+
+    ``categories`` are names (new) or ``{"id": row id, "name": ...}`` (existing, maybe renamed);
+    ``phases`` and ``materials`` are dicts of their columns, with ``id`` for an existing row.
+    The order given is the new order; existing rows left out are deleted, rows with an id are
+    updated in place, rows without one are added. A list given as None is left as it is.
+
+    A renamed category is renamed in the campaign's problems too (each an audited update); a
+    category still used by problems cannot be removed (ValidationError naming it and the count)
+    unless its name stays in the list (re-added, or given to another category: a merge).
+    Everything is checked before anything is written; the whole save is one audited transaction.
+    """
+    current = session.store.query("SELECT * FROM campaigns WHERE id = ?", (campaign_id,))
+    if not current:
+        raise NotFound(what="专项行动", key=campaign_id)
+    values = _campaign_values({**current[0], **fields})
+    stamp = now_text()
+    with session.store.write(session.actor) as w:
+        # Planned inside the transaction: the problems counted are the ones renamed.
+        plan = None if categories is None else \
+            _plan_categories(session, campaign_id, list(categories))
+        children = []
+        for table, what, items, check in (
+                ("campaign_phases", "阶段", phases, _phase_values),
+                ("campaign_materials", "报送材料", materials, _material_values)):
+            if items is not None:
+                items = list(items)
+                existing = _existing(session, table, campaign_id)
+                children.append((table, _ids_of(items, existing, what),
+                                 [check(item) for item in items], existing))
+        if plan is not None:
+            _save_categories(w, campaign_id, plan, stamp)
+        for table, ids, rows, existing in children:
+            _save_rows(w, table, campaign_id, ids, rows, existing)
+        if w.changes or any(current[0][k] != v for k, v in values.items()):
+            w.update("campaigns", campaign_id, {**values, "updated_at": stamp})
+    return w.changes
+
+
+@operation("campaign.read")
+def category_usage(session: Session, campaign_id: int) -> dict[str, int]:
+    """How many problems of the campaign use each category name (names in use only)."""
+    return {name: n for name, n in session.store.conn.execute(
+        "SELECT category, count(*) FROM problems WHERE campaign_id = ? GROUP BY category",
+        (campaign_id,))}
 
 
 @operation("campaign.read")

@@ -1,4 +1,4 @@
-"""设置: unit, people, accounts, appearance (language, large text) and audit/data folder."""
+"""设置: unit, people, accounts, campaigns, appearance (language, large text), audit, data."""
 from __future__ import annotations
 
 from typing import Any
@@ -14,6 +14,7 @@ from ..i18n import LANGUAGES
 from .accounts_panel import AccountsPanel
 from .audit_panel import AuditPanel
 from .base import Page
+from .campaigns_panel import CampaignsPanel
 from .people_panel import PeoplePanel
 from .unit_panel import UnitPanel
 
@@ -75,6 +76,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(UnitPanel(controller), self.tr("本单位"))
         self.tabs.addTab(PeoplePanel(controller), self.tr("人员"))
         self.tabs.addTab(AccountsPanel(controller), self.tr("账号"))
+        self.tabs.addTab(CampaignsPanel(controller), self.tr("专项行动"))
         self.tabs.addTab(AppearancePanel(controller), self.tr("界面"))
         session = controller.session
         from models.permissions import PERMISSIONS
