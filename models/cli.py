@@ -17,7 +17,7 @@ from .logs import log, setup_logging
 from .migrations import LATEST_VERSION
 from .paths import DataDir
 from .session import UNIT_LEVELS, is_set_up, setup_installation
-from .store import open_store, sqlite_errors
+from .store import Store, open_store, sqlite_errors
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
     aud_sub.add_parser("head", parents=[common], help="以 JSON 输出审计链末条记录（序号和哈希）")
     log_p = aud_sub.add_parser("log", parents=[common], help="列出最近的审计记录")
     log_p.add_argument("--limit", type=int, default=20)
+
+    ledger = sub.add_parser("ledger", parents=[common], help="问题台账：导入 Excel 台账、导出空白表格")
+    led_sub = ledger.add_subparsers(dest="ledger_command", metavar="动作", required=True)
+    imp = led_sub.add_parser("import", parents=[common],
+                             help="导入专项整治问题清单或“回头看”清查评估台账（.xlsx）；先列出每行的检查结果")
+    imp.add_argument("file", help="Excel 文件（.xlsx）")
+    imp.add_argument("--campaign", required=True,
+                     help="导入到哪个专项行动：文号（如 襄交〔2024〕127号）或编号；none 表示不属于专项行动")
+    imp.add_argument("--username", required=True, help="以哪个账号导入")
+    imp.add_argument("--password-env", metavar="VAR",
+                     help="从这个环境变量读取密码（不给则在终端提示输入）")
+    imp.add_argument("--default-category", metavar="类别",
+                     help="无法识别问题类别的行归入这个类别（不给则这些行报错、不导入）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出结果，不导入")
+    blank = led_sub.add_parser("blank", parents=[common], help="保存通知附件格式的空白表格")
+    blank.add_argument("layout", choices=["checklist", "review"],
+                       help="checklist 专项整治问题清单，review “回头看”清查评估台账")
+    blank.add_argument("file", help="保存到（.xlsx）")
 
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
@@ -168,4 +186,55 @@ def _db(args: argparse.Namespace, data_dir: DataDir) -> int:
         store.close()
 
 
-_COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db}
+def _ledger(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from pathlib import Path
+
+    from . import ledger_import, xlsx_forms
+    if args.ledger_command == "blank":
+        xlsx_forms.write_blank(Path(args.file), xlsx_forms.LAYOUTS[args.layout])
+        print(f"已保存：{args.file}")
+        return 0
+    from .session import login
+    store = open_store(data_dir, create=False)
+    try:
+        if args.password_env:
+            password = os.environ.get(args.password_env, "")
+        else:
+            import getpass
+            password = getpass.getpass(f"{args.username} 的密码：")
+        session = login(store, args.username, password)
+        campaign_id = _campaign_id(store, args.campaign)
+        preview = ledger_import.preview_file(session, args.file, campaign_id,
+                                             default_category=args.default_category)
+        labels = {"new": "将导入", "duplicate": "已在台账（跳过）", "error": "有错误（不导入）"}
+        for note in preview.notes:
+            print(f"提示：{note.text()}")
+        for row in preview.rows:
+            notes = "；".join(n.text() for n in row.notes)
+            print(f"{row.sheet} 第 {row.row_no} 行  {labels[row.state]}  "
+                  f"{row.values.get('issue', '')[:30]}{'  ' + notes if notes else ''}")
+        new, dup, bad = (preview.count(s) for s in ("new", "duplicate", "error"))
+        print(f"共 {len(preview.rows)} 行：将导入 {new} 行，已在台账中 {dup} 行，有错误 {bad} 行。")
+        if args.dry_run or not new:
+            print("未导入任何内容。" if args.dry_run else "没有需要导入的行。")
+            return 1 if bad else 0
+        changes = ledger_import.import_rows(session, preview)
+        print(f"已导入 {len(changes.rows.get('problems', ()))} 个问题。")
+        return 1 if bad else 0
+    finally:
+        store.close()
+
+
+def _campaign_id(store: "Store", text: str) -> int | None:
+    """A campaign given by 文号 or id on the command line (None for 'none')."""
+    from .errors import NotFound
+    if text.lower() == "none":
+        return None
+    row = store.conn.execute("SELECT id FROM campaigns WHERE doc_no = ? OR CAST(id AS TEXT) = ?"
+                             " ORDER BY doc_no = ? DESC LIMIT 1", (text, text, text)).fetchone()
+    if row is None:
+        raise NotFound(what="专项行动", key=text)
+    return int(row[0])
+
+
+_COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger}
