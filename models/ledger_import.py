@@ -191,14 +191,16 @@ def _open_workbook(path: Path) -> Any:
 
 
 def _merged_fill(ws: Any) -> dict[tuple[int, int], tuple[Any, int]]:
-    """(row, col) of every covered cell of a merged range -> (value of its top-left, width)."""
+    """(row, col) of every covered cell of a merged range -> (value, width of the range). The
+    value of its top-left cell fills the range's first column on every row (a vertical merge);
+    the other columns are empty (a horizontal merge is read into its first column only)."""
     out: dict[tuple[int, int], tuple[Any, int]] = {}
     for rng in ws.merged_cells.ranges:
         value = ws.cell(rng.min_row, rng.min_col).value
         width = rng.max_col - rng.min_col + 1
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
-                out[(r, c)] = (value, width)
+                out[(r, c)] = (value if c == rng.min_col else None, width)
     return out
 
 
@@ -209,13 +211,25 @@ class _Header(NamedTuple):
     unknown: list[str]          # non-empty header cells the layout does not know
 
 
+_HEADER_NAMES: dict[str, tuple[dict[str, str], set[str]]] = {}
+
+
+def _layout_headers(layout: Layout) -> tuple[dict[str, str], set[str]]:
+    """(normalized header or alias -> field, the normalized main headers) of ``layout``, made once:
+    every data row is compared with the headers (a header repeated on each printed page)."""
+    found = _HEADER_NAMES.get(layout.key)
+    if found is None:
+        found = _HEADER_NAMES[layout.key] = (xlsx_forms.header_names(layout),
+                                             {normalize(c.header) for c in layout.columns})
+    return found
+
+
 def _match_header(cells: list[str]) -> tuple[int, _Header | None, list[str]]:
     """Best layout for one row's texts: (score, header if every required column is there,
     missing required headers of the best partial match)."""
     best: tuple[int, _Header | None, list[str]] = (0, None, [])
     for layout in xlsx_forms.LAYOUTS.values():
-        names = xlsx_forms.header_names(layout)
-        mains = {normalize(c.header) for c in layout.columns}
+        names, mains = _layout_headers(layout)
         columns: dict[str, int] = {}
         unknown: list[str] = []
         score = 0
@@ -269,6 +283,7 @@ def _unit_line(ws: Any, header_row: int) -> str:
                     rest = text[len(label):].lstrip(":")
                     if rest:
                         return rest
+                    break   # the label of a blank form: “单位(公章)” is not a unit “(公章)”
     return ""
 
 
@@ -385,8 +400,7 @@ def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
     issue = text.get("issue", "")
     manifestation = text.get("manifestation", "")
     if len(issue) > 500:
-        if not manifestation:
-            manifestation = issue
+        manifestation = f"{issue}\n{manifestation}" if manifestation else issue
         issue = issue[:499] + "…"
         notes.append(Note("warning", QT_TRANSLATE_NOOP(
             "errors", "“存在问题”超过 500 字：已截短，完整内容放入“具体表现”。"), {}))
@@ -412,7 +426,7 @@ def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
             notes.append(Note("error", QT_TRANSLATE_NOOP(
                 "errors", "问题类别无法识别：“{value}”。本专项行动的问题类别为：{choices}。"),
                 {"value": source_text[:40], "choices": "、".join(ctx.categories)}))
-        else:
+        elif layout.key == "review" or "category" in cells:  # else: 缺少“存在问题” below
             notes.append(Note("error", QT_TRANSLATE_NOOP("errors", "缺少“问题方面”。"), {}))
     if category is None and not ctx.categories and not raw_cat:
         category = ctx.default_category or ("其他" if layout.key == "checklist" else None)
@@ -479,6 +493,8 @@ def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
     # the core's own checks, field by field so that every problem of the row is reported
     checked: dict[str, Any] = {}
     for field, value in values.items():
+        if field == "issue" and not issue:
+            continue    # reported once below, under the form's own name of the column
         try:
             checked.update(problems._values(ctx.session, {field: value},
                                             campaign_id=ctx.campaign_id, partial=True))
@@ -555,8 +571,10 @@ def _known(session: Session, campaign_id: int | None, unit: int
 
 def _is_footer(cells: list[str]) -> bool:
     first = next((c for c in cells if c), "")
-    norm = normalize(first)
-    return any(norm.startswith(normalize(label)) for label in FOOTER_LABELS)
+    return normalize(first).startswith(_FOOTER_NORMALIZED)
+
+
+_FOOTER_NORMALIZED = tuple(normalize(label) for label in FOOTER_LABELS)
 
 
 @operation("problem.edit")
