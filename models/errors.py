@@ -2,7 +2,10 @@
 
 A ``FieldLedgerError`` carries a message template (Chinese source text, marked for translation in
 the ``errors`` context) and the values to fill in. ``str(error)`` is the Chinese message; the GUI
-passes its translator to :meth:`FieldLedgerError.message` to show it in the chosen language.
+passes its translator to :meth:`FieldLedgerError.message` to show it in the chosen language, and
+a translator of the values: a value that is a label the core put in (a field's name from
+:data:`FIELD_LABELS`, a status, a role, an operation) is shown in that language too, while what
+the user typed (a file name, a category) stays as it is.
 Anything that is not a ``FieldLedgerError`` is a bug: it goes to the log file, never to the user.
 """
 from __future__ import annotations
@@ -10,6 +13,70 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from .i18n import QT_TRANSLATE_NOOP
+
+#: The labels operations insert into messages as ``{field}`` (the name of a form field) or
+#: ``{what}`` (the thing not found), marked for translation in the ``fields`` context. A label
+#: passed to ``models.validate`` or to :class:`NotFound` belongs here (a test checks the core).
+FIELD_LABELS: frozenset[str] = frozenset({
+    # 问题台账
+    QT_TRANSLATE_NOOP("fields", "问题"),
+    QT_TRANSLATE_NOOP("fields", "问题方面"),
+    QT_TRANSLATE_NOOP("fields", "存在问题"),
+    QT_TRANSLATE_NOOP("fields", "具体表现"),
+    QT_TRANSLATE_NOOP("fields", "整改措施"),
+    QT_TRANSLATE_NOOP("fields", "责任部门"),
+    QT_TRANSLATE_NOOP("fields", "责任人"),
+    QT_TRANSLATE_NOOP("fields", "整改时限"),
+    QT_TRANSLATE_NOOP("fields", "备注"),
+    QT_TRANSLATE_NOOP("fields", "整改完成情况"),
+    QT_TRANSLATE_NOOP("fields", "是否取得预期成效"),
+    QT_TRANSLATE_NOOP("fields", "是否出现反弹"),
+    QT_TRANSLATE_NOOP("fields", "反弹问题整改措施和完成情况"),
+    QT_TRANSLATE_NOOP("fields", "共性/个性"),
+    QT_TRANSLATE_NOOP("fields", "问题来源"),
+    QT_TRANSLATE_NOOP("fields", "举报渠道"),
+    QT_TRANSLATE_NOOP("fields", "来源记录"),
+    QT_TRANSLATE_NOOP("fields", "问题状态"),
+    QT_TRANSLATE_NOOP("fields", "说明"),
+    QT_TRANSLATE_NOOP("fields", "整改进展"),
+    QT_TRANSLATE_NOOP("fields", "进展记录"),
+    QT_TRANSLATE_NOOP("fields", "日期"),
+    QT_TRANSLATE_NOOP("fields", "印证资料"),
+    # 专项行动
+    QT_TRANSLATE_NOOP("fields", "专项行动"),
+    QT_TRANSLATE_NOOP("fields", "行动名称"),
+    QT_TRANSLATE_NOOP("fields", "文号"),
+    QT_TRANSLATE_NOOP("fields", "发文单位"),
+    QT_TRANSLATE_NOOP("fields", "行动类型"),
+    QT_TRANSLATE_NOOP("fields", "开始日期"),
+    QT_TRANSLATE_NOOP("fields", "结束日期"),
+    QT_TRANSLATE_NOOP("fields", "问题类别"),
+    QT_TRANSLATE_NOOP("fields", "阶段"),
+    QT_TRANSLATE_NOOP("fields", "阶段名称"),
+    QT_TRANSLATE_NOOP("fields", "阶段开始日期"),
+    QT_TRANSLATE_NOOP("fields", "阶段截止日期"),
+    QT_TRANSLATE_NOOP("fields", "阶段说明"),
+    QT_TRANSLATE_NOOP("fields", "报送材料"),
+    QT_TRANSLATE_NOOP("fields", "报送材料名称"),
+    QT_TRANSLATE_NOOP("fields", "报送截止日期"),
+    QT_TRANSLATE_NOOP("fields", "材料说明"),
+    # units, people, accounts
+    QT_TRANSLATE_NOOP("fields", "单位"),
+    QT_TRANSLATE_NOOP("fields", "单位名称"),
+    QT_TRANSLATE_NOOP("fields", "单位代码"),
+    QT_TRANSLATE_NOOP("fields", "单位层级"),
+    QT_TRANSLATE_NOOP("fields", "上级单位"),
+    QT_TRANSLATE_NOOP("fields", "上级单位名称"),
+    QT_TRANSLATE_NOOP("fields", "上级单位代码"),
+    QT_TRANSLATE_NOOP("fields", "上级单位层级"),
+    QT_TRANSLATE_NOOP("fields", "人员"),
+    QT_TRANSLATE_NOOP("fields", "姓名"),
+    QT_TRANSLATE_NOOP("fields", "职务"),
+    QT_TRANSLATE_NOOP("fields", "执法证号"),
+    QT_TRANSLATE_NOOP("fields", "联系电话"),
+    QT_TRANSLATE_NOOP("fields", "账号"),
+    QT_TRANSLATE_NOOP("fields", "用户名"),
+})
 
 
 class FieldLedgerError(Exception):
@@ -23,11 +90,16 @@ class FieldLedgerError(Exception):
         self.params = params
         super().__init__(self.message())
 
-    def message(self, translate: Callable[[str], str] | None = None) -> str:
-        """The message, translated by ``translate`` (template -> template) when given."""
+    def message(self, translate: Callable[[str], str] | None = None,
+                translate_value: Callable[[str], str] | None = None) -> str:
+        """The message, translated by ``translate`` (template -> template) when given; each text
+        value put into it goes through ``translate_value`` (value -> value) when given."""
         text = translate(self.template) if translate else self.template
+        params = self.params if translate_value is None else {
+            key: translate_value(value) if isinstance(value, str) else value
+            for key, value in self.params.items()}
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             return self.template.format(**self.params)
 

@@ -21,6 +21,7 @@ from models.session import own_unit_id
 from models.store import open_store
 from ui.pages import ledger_model
 from ui.pages.ledger_model import BLOCK, CACHE_ROWS, OVERDUE_BG, OVERDUE_FG, SOON_BG, SOON_FG
+from ui.pages.problem_form import THUMB_STATE_ROLE
 from ui_helpers import WAIT, reopened
 
 DEADLINE_COL, STATUS_COL, ISSUE_COL = 4, 5, 2
@@ -353,7 +354,10 @@ def test_officer_registers_edits_documents_and_reports_a_problem_the_reviewer_cl
     assert stored[0].read_bytes() == photo.read_bytes()
     item = form.evidence.item(0)
     assert item.text() == "现场照片.png"
-    assert not item.icon().isNull()
+    assert not item.icon().isNull()                           # a placeholder, then the photo
+    gui.qtbot.waitUntil(lambda: form.evidence.item(0).data(THUMB_STATE_ROLE) == "image",
+                        timeout=WAIT)
+    item = form.evidence.item(0)
     assert item.icon().availableSizes()[0].width() == 72      # read at thumbnail size
 
     # A progress note.

@@ -79,6 +79,11 @@ class LedgerPage(Page):
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.setEnabled(self.allowed("problem.edit"))
         top.addWidget(self.new_button)
+        self.import_button = QPushButton(self.tr("导入 Excel…"))
+        self.import_button.setObjectName("import_excel")
+        self.import_button.setToolTip(self.tr("导入专项整治问题清单或“回头看”清查评估台账"))
+        self.import_button.setEnabled(self.allowed("problem.edit"))
+        top.addWidget(self.import_button)
         layout.addLayout(top)
         for widget in (self.campaign, self.category, self.status, self.person, self.source):
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -142,6 +147,7 @@ class LedgerPage(Page):
         self.model.reloaded.connect(self._reselect)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.new_button.clicked.connect(self.new_problem)
+        self.import_button.clicked.connect(self.open_import)
         self.form.save_requested.connect(self._save)
         self.form.step_requested.connect(self._step)
         self.form.note_requested.connect(self._note)
@@ -312,6 +318,24 @@ class LedgerPage(Page):
                     " *.xls *.xlsx *.wps *.et *.ofd *.txt);;所有文件 (*)"))
         for path in paths:
             self._run(evidence.attach, p["id"], path)
+
+    def open_import(self) -> Any:
+        """Open the Excel import dialog for the campaign the ledger shows; return the dialog."""
+        if not self.allowed("problem.edit"):
+            return None
+        from .import_dialog import ImportDialog
+        dialog = ImportDialog(self.worker, self.session, self.controller.settings,
+                              self._choices[0], self.campaign.currentData(), self)
+        dialog.finished.connect(lambda _r: self._after_import(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_import(self, dialog: Any) -> None:
+        if dialog.imported and dialog.preview is not None:
+            index = self.campaign.findData(dialog.preview.campaign_id)
+            if index >= 0 and self.campaign.currentIndex() not in (0, index):
+                self.campaign.setCurrentIndex(index)
+        dialog.deleteLater()
 
     def _bulk(self) -> None:
         ids = sorted({self.model.problem_id(i.row())

@@ -8,7 +8,7 @@ the least recently painted, so memory stays flat at 100,000 problems.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Signal)
@@ -27,6 +27,10 @@ BLOCK = 100
 CACHE_ROWS = 3000
 # Qt.ItemDataRole values: naming them loads PySide's whole Qt namespace (see the dashboard).
 DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, BACKGROUND_ROLE = 0, 3, 9, 8
+#: The roles the model answers. The view asks for seven roles of every painted cell, 100,000s of
+#: calls while scrolling: the others are refused by one dict lookup (the role is an IntEnum,
+#: which hashes as its int).
+_ANSWERED = dict.fromkeys((DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, BACKGROUND_ROLE), True)
 HORIZONTAL = 1
 
 OVERDUE_FG = QColor("#b00020")
@@ -47,6 +51,16 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+class _Shown(NamedTuple):
+    """A fetched row as the view paints it, worked out once when it arrives."""
+
+    values: dict[str, Any]           # as models.ledger_query.rows gives it
+    texts: tuple[str, ...]           # display text of each column
+    tips: tuple[str | None, ...]     # tooltip of each column
+    foreground: QColor | None
+    background: QColor | None
+
+
 class LedgerModel(QAbstractTableModel):
     """Rows of the ledger for the current filter and sort. GUI thread only."""
 
@@ -61,7 +75,7 @@ class LedgerModel(QAbstractTableModel):
         self.sort_key, self.descending = "seq_no", False
         self.ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._cache: OrderedDict[int, _Shown] = OrderedDict()
         self._asked: set[int] = set()
         self._generation = 0
         self._headers = [translate("LedgerModel", text) for _key, text in COLUMNS]
@@ -105,6 +119,8 @@ class LedgerModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def _fetch_block(self, row: int) -> None:
+        if self.ids[row] in self._asked:
+            return  # its block is on its way (the common case while a block is painted)
         start = row - row % BLOCK
         wanted = [pid for pid in self.ids[start:start + BLOCK]
                   if pid not in self._cache and pid not in self._asked]
@@ -120,7 +136,8 @@ class LedgerModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._asked.difference_update(wanted)
-        self._cache.update(values)
+        for pid, row_values in values.items():
+            self._cache[pid] = self._shown(row_values)
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
         rows = [self._row_of[pid] for pid in values if pid in self._row_of]
@@ -131,12 +148,12 @@ class LedgerModel(QAbstractTableModel):
     def row_values(self, row: int) -> dict[str, Any] | None:
         """The cached values of ``row``, or None (and a fetch started) when not there yet."""
         pid = self.ids[row]
-        values = self._cache.get(pid)
-        if values is None:
+        shown = self._cache.get(pid)
+        if shown is None:
             self._fetch_block(row)
             return None
         self._cache.move_to_end(pid)
-        return values
+        return shown.values
 
     def problem_id(self, row: int) -> int:
         return self.ids[row]
@@ -158,27 +175,41 @@ class LedgerModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED:
             return None
-        role = int(role.value) if hasattr(role, "value") else int(role)
-        if role not in (DISPLAY_ROLE, TOOLTIP_ROLE, FOREGROUND_ROLE, BACKGROUND_ROLE):
+        row = index.row()
+        if not 0 <= row < len(self.ids):
             return None
-        values = self.row_values(index.row())
-        if values is None:
+        pid = self.ids[row]
+        shown = self._cache.get(pid)
+        if shown is None:
+            self._fetch_block(row)
             return "…" if role == DISPLAY_ROLE and index.column() == 0 else None
-        key = COLUMNS[index.column()][0]
-        state = values.get("deadline_state", "")
+        if role == DISPLAY_ROLE:
+            self._cache.move_to_end(pid)   # least recently painted goes first
+            return shown.texts[index.column()]
         if role == FOREGROUND_ROLE:
-            return OVERDUE_FG if state == "overdue" else SOON_FG if state == "due_soon" else None
+            return shown.foreground
         if role == BACKGROUND_ROLE:
-            return OVERDUE_BG if state == "overdue" else SOON_BG if state == "due_soon" else None
-        text = self._text(key, values)
-        if role == TOOLTIP_ROLE:
+            return shown.background
+        return shown.tips[index.column()]
+
+    def _shown(self, values: dict[str, Any]) -> _Shown:
+        state = values.get("deadline_state", "")
+        texts = tuple(self._text(key, values) for key, _header in COLUMNS)
+        tips: list[str | None] = []
+        for (key, _header), text in zip(COLUMNS, texts):
             if key == "deadline" and state:
-                return QCoreApplication.translate("LedgerModel", "已逾期") if state == "overdue" \
-                    else QCoreApplication.translate("LedgerModel", "7 天内到期")
-            return text if key in ("issue", "category") else None
-        return text
+                tips.append(QCoreApplication.translate("LedgerModel", "已逾期")
+                            if state == "overdue"
+                            else QCoreApplication.translate("LedgerModel", "7 天内到期"))
+            else:
+                tips.append(text if key in ("issue", "category") else None)
+        if state == "overdue":
+            return _Shown(values, texts, tuple(tips), OVERDUE_FG, OVERDUE_BG)
+        if state == "due_soon":
+            return _Shown(values, texts, tuple(tips), SOON_FG, SOON_BG)
+        return _Shown(values, texts, tuple(tips), None, None)
 
     def _text(self, key: str, values: dict[str, Any]) -> str:
         value = values.get(key)

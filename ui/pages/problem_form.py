@@ -1,14 +1,23 @@
 """The detail editor beside the ledger: one problem's fields, its lifecycle buttons, progress notes,
-evidence thumbnails and history."""
+evidence thumbnails and history.
+
+Unsaved edits survive a reload: when the ledger shows the same problem again (after any change,
+from this page or another), the fields the user has changed keep what the user typed and only
+the others take the new values; a save sends just the changed fields. Evidence thumbnails are
+decoded at thumbnail size on a thread of Qt's global thread pool, never on the GUI thread; a
+placeholder shows until each one is ready.
+"""
 from __future__ import annotations
 
+import itertools
+from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QIcon, QImageReader, QPixmap
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, QObject, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from models.i18n import QT_TRANSLATE_NOOP
 from models.problems import CHANNELS, SCOPES, SOURCES, STATUSES, TRANSITIONS
@@ -16,6 +25,12 @@ from models.problems import CHANNELS, SCOPES, SOURCES, STATUSES, TRANSITIONS
 from ..i18n import translate
 
 THUMB = 72
+#: Thumbnails kept by file path (a stored file's name is its content hash: it never changes).
+THUMB_CACHE = 200
+#: The earliest date the deadline field takes; showing it means "no deadline".
+NO_DATE = QDate(2000, 1, 1)
+#: item data roles of an evidence item: its evidence id, and 'loading', 'image' or 'file'
+EVIDENCE_ID_ROLE, THUMB_STATE_ROLE = 256, 257
 
 #: (from, to) -> button text of the lifecycle step
 STEP_TEXT = {
@@ -44,18 +59,88 @@ def _select(combo: QComboBox, data: Any) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
-def thumbnail(path: str) -> QIcon | None:
-    """A small icon of an image file, read at thumbnail size (never the whole photo)."""
+def read_thumbnail(path: str) -> QImage:
+    """The image file at ``path`` decoded at thumbnail size (never the whole photo); a null
+    image when it is not an image Qt can read. Safe on any thread (QImage, not QPixmap)."""
     reader = QImageReader(path)
     if not reader.canRead():
-        return None
+        return QImage()
     size = reader.size()
     if size.isValid() and size.width() > 0 and size.height() > 0:
         scale = THUMB / max(size.width(), size.height())
         reader.setScaledSize(QSize(max(1, int(size.width() * scale)),
                                    max(1, int(size.height() * scale))))
-    image = reader.read()
-    return None if image.isNull() else QIcon(QPixmap.fromImage(image))
+    return reader.read()
+
+
+class _Thumbnails(QObject):
+    """Hands decoded thumbnails from the pool threads to the GUI thread (queued signal).
+
+    One object for the application's lifetime, so a result never outlives its sender; each form
+    keeps the tokens it asked for and ignores every other result. A request forgotten before a
+    pool thread gets to it is not decoded at all.
+    """
+
+    ready = Signal(int, QImage)   # token, image (null when the file is not a readable image)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tokens = itertools.count(1)
+        self._wanted: set[int] = set()   # changed on the GUI thread; read (atomically) by the pool
+
+    def request(self, path: str) -> int:
+        """Decode ``path`` on the global thread pool; the token its result will carry."""
+        token = next(self._tokens)
+        self._wanted.add(token)
+        QThreadPool.globalInstance().start(_ReadThumbnail(self, token, path))
+        return token
+
+    def forget(self, tokens: Any) -> None:
+        """The results of ``tokens`` are no longer wanted (GUI thread)."""
+        self._wanted.difference_update(tokens)
+
+    def wanted(self, token: int) -> bool:
+        return token in self._wanted
+
+
+class _ReadThumbnail(QRunnable):
+    def __init__(self, sender: _Thumbnails, token: int, path: str) -> None:
+        super().__init__()
+        self.sender, self.token, self.path = sender, token, path
+
+    def run(self) -> None:
+        if not self.sender.wanted(self.token):
+            return  # its form moved on to another problem meanwhile
+        try:
+            image = read_thumbnail(self.path)
+        except Exception:  # noqa: BLE001 - a broken file is shown as a document, never raised
+            image = QImage()
+        self.sender.ready.emit(self.token, image)
+
+
+_thumbnails: _Thumbnails | None = None
+
+
+def thumbnails() -> _Thumbnails:
+    """The application's thumbnail reader (made on first use, on the GUI thread)."""
+    global _thumbnails
+    if _thumbnails is None:
+        _thumbnails = _Thumbnails()
+    return _thumbnails
+
+
+def _tile(text: str, background: str) -> QIcon:
+    """A THUMB-sized tile with ``text`` in the middle: the placeholder and the document icon."""
+    pixmap = QPixmap(THUMB, THUMB)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor("#9e9e9e"))
+    painter.setBrush(QColor(background))
+    painter.drawRoundedRect(8, 2, THUMB - 17, THUMB - 5, 4, 4)
+    painter.setPen(QColor("#616161"))
+    painter.drawText(pixmap.rect(), 0x84, text)   # Qt.AlignCenter
+    painter.end()
+    return QIcon(pixmap)
 
 
 class ProblemForm(QWidget):
@@ -105,6 +190,12 @@ class ProblemForm(QWidget):
         self.deadline.setObjectName("deadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.deadline.setMinimumDate(NO_DATE)
+        self.deadline.setSpecialValueText(self.tr("（无期限）"))
+        self.no_deadline = QCheckBox(self.tr("无期限"))
+        self.no_deadline.setObjectName("no_deadline")
+        self.no_deadline.setToolTip(self.tr("不设整改时限，或清除已有的整改时限"))
+        self._last_deadline = QDate.currentDate().addDays(30)
         self.scope = _combo(SCOPES, "problems")
         self.scope.setObjectName("scope")
         self.source = _combo(SOURCES, "problems")
@@ -127,6 +218,9 @@ class ProblemForm(QWidget):
         for edit in (self.manifestation, self.measures, self.completion, self.rebound_measures):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(64)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.deadline, 1)
+        deadline_row.addWidget(self.no_deadline)
         source_row = QHBoxLayout()
         source_row.addWidget(self.source, 1)
         source_row.addWidget(QLabel(self.tr("渠道")))
@@ -138,7 +232,7 @@ class ProblemForm(QWidget):
         form.addRow(self.tr("整改措施"), self.measures)
         form.addRow(self.tr("责任部门"), self.dept)
         form.addRow(self.tr("责任人"), self.person)
-        form.addRow(self.tr("整改时限"), self.deadline)
+        form.addRow(self.tr("整改时限"), deadline_row)
         form.addRow(self.tr("共性/个性"), self.scope)
         form.addRow(self.tr("问题来源"), source_row)
         form.addRow(self.tr("备注"), self.remarks)
@@ -193,6 +287,17 @@ class ProblemForm(QWidget):
         self._step_buttons: list[QPushButton] = []
         self._categories: dict[Any, list[str]] = {}
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
+        self.no_deadline.toggled.connect(self._no_deadline_toggled)
+        self.deadline.dateChanged.connect(self._deadline_changed)
+        self.no_deadline.setChecked(True)   # the date edit starts at NO_DATE: keep them in step
+        #: token of each thumbnail asked for -> (its evidence item, the file); the current list's
+        self._thumb_items: dict[int, tuple[QListWidgetItem, str]] = {}
+        self._thumb_cache: OrderedDict[str, tuple[QIcon, str]] = OrderedDict()  # icon, state
+        self._placeholder: QIcon | None = None
+        self._documents: dict[str, QIcon] = {}   # extension -> tile
+        thumbnails().ready.connect(self._thumbnail_ready)
+        #: what the fields showed when last filled (see has_unsaved_edits)
+        self._shown = self.values()
 
     # --- filling ------------------------------------------------------------------------------
 
@@ -222,9 +327,91 @@ class ProblemForm(QWidget):
         self.category.addItems(self._categories.get(self.campaign.currentData(), []))
         self.category.setCurrentText(current if current else self.category.itemText(0))
 
+    # --- 整改时限: a date, or none --------------------------------------------------------------
+
+    def set_deadline(self, deadline: str | None) -> None:
+        """Show ``deadline`` (YYYY-MM-DD), or no deadline when it is None or empty."""
+        date = QDate.fromString(deadline, "yyyy-MM-dd") if deadline else QDate()
+        if date.isValid() and date > NO_DATE:
+            self.no_deadline.setChecked(False)
+            self.deadline.setDate(date)
+        else:
+            self._last_deadline = QDate.currentDate().addDays(30)   # offered when unticked
+            self.no_deadline.setChecked(True)
+
+    def _no_deadline_toggled(self, on: bool) -> None:
+        self.deadline.setEnabled(not on)
+        if on:
+            self.deadline.setDate(NO_DATE)        # shows the special text （无期限）
+        elif self.deadline.date() <= NO_DATE:
+            self.deadline.setDate(self._last_deadline)
+
+    def _deadline_changed(self, date: QDate) -> None:
+        if date > NO_DATE:
+            self._last_deadline = date            # offered again when 无期限 is unticked
+        elif not self.no_deadline.isChecked():
+            self.no_deadline.setChecked(True)     # stepped down to （无期限）
+
+    def deadline_value(self) -> str | None:
+        """The deadline as the core takes it: YYYY-MM-DD, or None for no deadline."""
+        if self.no_deadline.isChecked() or self.deadline.date() <= NO_DATE:
+            return None
+        return self.deadline.date().toString("yyyy-MM-dd")
+
+    # --- unsaved edits ------------------------------------------------------------------------
+
+    def edits(self) -> dict[str, Any]:
+        """The fields the user changed since the form was last filled, with their values."""
+        return {key: value for key, value in self.values().items()
+                if value != self._shown.get(key)}
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether an existing problem's fields hold changes that were not saved."""
+        return self.problem is not None and bool(self.edits())
+
+    def _incoming(self, p: dict[str, Any]) -> dict[str, Any]:
+        """``p``'s fields as :meth:`values` gives them once filled in."""
+        def combo(widget: QComboBox, data: Any) -> Any:
+            index = widget.findData(data)
+            return widget.itemData(index if index >= 0 else 0)
+        out: dict[str, Any] = {
+            "category": p["category"] or "", "responsible_person_id": combo(
+                self.person, p["responsible_person_id"]),
+            "deadline": p["deadline"] or None, "scope": combo(self.scope, p["scope"]),
+            "source": combo(self.source, p["source"]),
+            "source_channel": combo(self.channel, p["source_channel"]),
+            "effective": combo(self.effective, p["effective"])}
+        for key in ("issue", "manifestation", "measures", "responsible_dept", "remarks",
+                    "completion", "rebound_measures"):
+            out[key] = p[key] or ""
+        return out
+
+    def _put(self, key: str, value: Any) -> None:
+        """Show ``value`` in the field of ``key`` (a key of :meth:`values`)."""
+        lines = {"issue": self.issue, "responsible_dept": self.dept, "remarks": self.remarks}
+        texts = {"manifestation": self.manifestation, "measures": self.measures,
+                 "completion": self.completion, "rebound_measures": self.rebound_measures}
+        combos = {"responsible_person_id": self.person, "scope": self.scope,
+                  "source": self.source, "source_channel": self.channel,
+                  "effective": self.effective}
+        if key in lines:
+            lines[key].setText(value)
+        elif key in texts:
+            texts[key].setPlainText(value)
+        elif key in combos:
+            _select(combos[key], value)
+        elif key == "category":
+            self.category.setCurrentText(value)
+        elif key == "deadline":
+            self.set_deadline(value)
+
+    # --- a new problem, or one from the database ------------------------------------------------
+
     def new(self, campaign_id: int | None) -> None:
         """An empty form for a new problem in ``campaign_id``."""
         self.problem = None
+        thumbnails().forget(self._thumb_items)
+        self._thumb_items.clear()
         self.title.setText(self.tr("新问题（保存后挂单，状态为“待整改”）"))
         _select(self.campaign, campaign_id)
         self.campaign.setEnabled(True)
@@ -233,8 +420,7 @@ class ProblemForm(QWidget):
             edit.clear()
         for edit in (self.manifestation, self.measures, self.completion, self.rebound_measures):
             edit.clear()
-        from PySide6.QtCore import QDate
-        self.deadline.setDate(QDate.currentDate().addDays(30))
+        self.set_deadline(QDate.currentDate().addDays(30).toString("yyyy-MM-dd"))
         for combo in (self.person, self.scope, self.source, self.channel, self.effective):
             combo.setCurrentIndex(0)
         self._show_steps(None)
@@ -242,43 +428,33 @@ class ProblemForm(QWidget):
             widget.clear()
         for widget in (self.note_button, self.attach_button):
             widget.setEnabled(False)
+        self._shown = self.values()
         self.issue.setFocus()
 
     def show_problem(self, p: dict[str, Any], evidence_paths: dict[int, str]) -> None:
-        """Fill the form from ``models.problems.get_problem``'s dict."""
+        """Fill the form from ``models.problems.get_problem``'s dict.
+
+        When ``p`` is the problem already shown (a reload), the fields the user has changed and
+        not saved keep the user's text (and cursor); the other fields take ``p``'s values.
+        """
+        same = self.problem is not None and self.problem["id"] == p["id"]
+        edits = self.edits() if same else {}
         self.problem = p
         status = translate("problems", STATUSES[p["status"]])
         self.title.setText(self.tr("序号 {seq}　{status}").format(seq=p["seq_no"], status=status))
         _select(self.campaign, p["campaign_id"])
         self.campaign.setEnabled(False)
         self._campaign_changed(0)
-        self.category.setCurrentText(p["category"])
-        self.issue.setText(p["issue"])
-        self.manifestation.setPlainText(p["manifestation"])
-        self.measures.setPlainText(p["measures"])
-        self.dept.setText(p["responsible_dept"])
-        _select(self.person, p["responsible_person_id"])
-        from PySide6.QtCore import QDate
-        if p["deadline"]:
-            self.deadline.setDate(QDate.fromString(p["deadline"], "yyyy-MM-dd"))
-        _select(self.scope, p["scope"])
-        _select(self.source, p["source"])
-        _select(self.channel, p["source_channel"])
-        self.remarks.setText(p["remarks"])
-        self.completion.setPlainText(p["completion"])
-        _select(self.effective, p["effective"])
-        self.rebound_measures.setPlainText(p["rebound_measures"])
+        incoming = self._incoming(p)
+        current = self.values()
+        for key, value in incoming.items():
+            if key not in edits and current.get(key) != value:
+                self._put(key, value)
+        self._shown = {**self.values(), **{key: incoming[key] for key in edits}}
         self.notes.clear()
         for n in p["notes"]:
             self.notes.addItem(f"{n['note_date']}　{n['text']}（{n['username'] or ''}）")
-        self.evidence.clear()
-        for e in p["evidence"]:
-            item = QListWidgetItem(e["original_name"])
-            item.setToolTip(f"{e['original_name']}\n{e['added_at'][:19]}")
-            icon = thumbnail(evidence_paths.get(e["id"], ""))
-            if icon is not None:
-                item.setIcon(icon)
-            self.evidence.addItem(item)
+        self._show_evidence(p["evidence"], evidence_paths)
         self.history.clear()
         for ev in p["events"]:
             old = translate("problems", STATUSES.get(ev["from_status"], "")) \
@@ -290,6 +466,55 @@ class ProblemForm(QWidget):
         for widget in (self.note_button, self.attach_button):
             widget.setEnabled(True)
         self._show_steps(p["status"])
+
+    def _show_evidence(self, rows: list[dict[str, Any]], paths: dict[int, str]) -> None:
+        """The evidence items, each with its thumbnail, or a placeholder until it is decoded."""
+        thumbnails().forget(self._thumb_items)   # results still on their way: the old list's
+        self._thumb_items.clear()
+        self.evidence.clear()
+        for e in rows:
+            item = QListWidgetItem(e["original_name"])
+            item.setToolTip(f"{e['original_name']}\n{e['added_at'][:19]}")
+            item.setData(EVIDENCE_ID_ROLE, e["id"])
+            path = paths.get(e["id"], "")
+            cached = self._thumb_cache.get(path)
+            if cached is not None:
+                self._thumb_cache.move_to_end(path)
+                item.setIcon(cached[0])
+                item.setData(THUMB_STATE_ROLE, cached[1])
+            else:
+                item.setIcon(self._placeholder_icon())
+                item.setData(THUMB_STATE_ROLE, "loading")
+                self._thumb_items[thumbnails().request(path)] = (item, path)
+            self.evidence.addItem(item)
+
+    def _thumbnail_ready(self, token: int, image: QImage) -> None:
+        asked = self._thumb_items.pop(token, None)
+        if asked is None:
+            return  # asked for a list this form no longer shows (or by another form)
+        thumbnails().forget((token,))
+        item, path = asked
+        if image.isNull():
+            icon, state = self._document_icon(item.text()), "file"
+        else:
+            icon, state = QIcon(QPixmap.fromImage(image)), "image"
+        self._thumb_cache[path] = (icon, state)
+        while len(self._thumb_cache) > THUMB_CACHE:
+            self._thumb_cache.popitem(last=False)
+        item.setIcon(icon)
+        item.setData(THUMB_STATE_ROLE, state)
+
+    def _placeholder_icon(self) -> QIcon:
+        if self._placeholder is None:
+            self._placeholder = _tile("…", "#eeeeee")
+        return self._placeholder
+
+    def _document_icon(self, name: str) -> QIcon:
+        """A page with the file's extension (PDF, DOCX …): for what is not a photo."""
+        ext = name.rsplit(".", 1)[1].upper()[:5] if "." in name else ""
+        if ext not in self._documents:
+            self._documents[ext] = _tile(ext or self.tr("文件"), "#ffffff")
+        return self._documents[ext]
 
     def _show_steps(self, status: str | None) -> None:
         for button in self._step_buttons:
@@ -314,7 +539,7 @@ class ProblemForm(QWidget):
             "manifestation": self.manifestation.toPlainText(),
             "measures": self.measures.toPlainText(), "responsible_dept": self.dept.text(),
             "responsible_person_id": self.person.currentData(),
-            "deadline": self.deadline.date().toString("yyyy-MM-dd"),
+            "deadline": self.deadline_value(),
             "scope": self.scope.currentData(), "source": self.source.currentData(),
             "source_channel": self.channel.currentData(), "remarks": self.remarks.text(),
             "completion": self.completion.toPlainText(), "effective": self.effective.currentData(),
@@ -322,4 +547,6 @@ class ProblemForm(QWidget):
         }
 
     def _save(self) -> None:
-        self.save_requested.emit(self.values())
+        """Ask for a save: every field of a new problem, the changed fields of an existing one
+        (so a change made meanwhile elsewhere to another field is not overwritten)."""
+        self.save_requested.emit(self.values() if self.problem is None else self.edits())
