@@ -282,3 +282,66 @@ def test_the_evidence_list_after_attaching_shows_the_photo(gui, tmp_path, monkey
     assert icon.availableSizes() == [QSize(72, 48)]                  # read scaled down
     assert _shows(form, before, "#2e7d32")
     assert not gui.boxes.shown
+
+
+# --- leaving a form with unsaved typing ----------------------------------------------------------
+
+def _answer(monkeypatch: Any, button: Any) -> list[str]:
+    """Make the 未保存的修改 question answer ``button``; return the texts it was asked with."""
+    from PySide6.QtWidgets import QMessageBox
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> Any:
+        asked.append(text)
+        return button
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_moving_to_another_row_with_unsaved_typing_asks_first(gui, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    buttons = QMessageBox.StandardButton
+    controller, window = gui.demo_window("chief")
+    page = open_ledger(gui, window)
+    form = page.form
+    first = select_problem(gui, page, "随意拦车扣车")
+    other = db(gui, controller, "SELECT * FROM problems WHERE issue = ?", ("以罚代管、一罚了之",))[0]
+
+    # 取消: the form keeps the typing and the table goes back to its row.
+    form.remarks.setText("夜班记录待补")
+    asked = _answer(monkeypatch, buttons.Cancel)
+    click_row(gui, page.table, page.model.row_of(other["id"]))
+    gui.idle(controller)
+    assert asked and "尚未保存" in asked[0]
+    assert form.problem["id"] == first["id"] and form.remarks.text() == "夜班记录待补"
+    assert page.table.currentIndex().row() == page.model.row_of(first["id"])
+
+    # 保存: saved, then the other problem is shown.
+    _answer(monkeypatch, buttons.Save)
+    click_row(gui, page.table, page.model.row_of(other["id"]))
+    gui.qtbot.waitUntil(lambda: form.problem is not None and form.problem["id"] == other["id"],
+                        timeout=WAIT)
+    gui.idle(controller)
+    assert db(gui, controller, "SELECT remarks FROM problems WHERE id = ?",
+              (first["id"],))[0]["remarks"] == "夜班记录待补"
+
+    # 不保存: the typing is dropped and the form moves on.
+    form.remarks.setText("不要的草稿")
+    _answer(monkeypatch, buttons.Discard)
+    click_row(gui, page.table, page.model.row_of(first["id"]))
+    gui.qtbot.waitUntil(lambda: form.problem["id"] == first["id"], timeout=WAIT)
+    gui.idle(controller)
+    assert db(gui, controller, "SELECT remarks FROM problems WHERE id = ?",
+              (other["id"],))[0]["remarks"] == other["remarks"]
+
+    # A new problem being typed counts too (Ctrl+N / 新建问题 asks before clearing it).
+    page.new_problem()
+    form.issue.setText("新发现的问题")
+    asked = _answer(monkeypatch, buttons.Cancel)
+    page.new_problem()
+    assert asked and form.issue.text() == "新发现的问题"
+    # Nothing typed: no question.
+    form.issue.clear()
+    asked = _answer(monkeypatch, buttons.Cancel)
+    page.new_problem()
+    assert asked == []

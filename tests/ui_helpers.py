@@ -69,18 +69,25 @@ def build_english_catalogue() -> Path:
 # --- message boxes -------------------------------------------------------------------------------
 
 class Boxes:
-    """Records QMessageBox.information / warning / critical calls instead of showing them."""
+    """Records QMessageBox.information / warning / critical calls instead of showing them.
+
+    A ``question`` a test did not expect is recorded too and answered Cancel (never left open to
+    block the test); tests that expect one patch ``QMessageBox.question`` themselves.
+    """
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.shown: list[tuple[str, str, str]] = []   # (kind, title, text)
         for kind in ("information", "warning", "critical"):
             monkeypatch.setattr(QMessageBox, kind, self._recorder(kind))
+        monkeypatch.setattr(QMessageBox, "question", self._recorder(
+            "question", QMessageBox.StandardButton.Cancel))
 
-    def _recorder(self, kind: str) -> Callable[..., QMessageBox.StandardButton]:
+    def _recorder(self, kind: str, answer: QMessageBox.StandardButton
+                  = QMessageBox.StandardButton.Ok) -> Callable[..., QMessageBox.StandardButton]:
         def record(_parent: Any, title: str, text: str, *_a: Any, **_k: Any
                    ) -> QMessageBox.StandardButton:
             self.shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
+            return answer
         return staticmethod(record)  # type: ignore[return-value]
 
     def of(self, kind: str) -> list[tuple[str, str]]:

@@ -228,10 +228,46 @@ class LedgerPage(Page):
         if not current.isValid():
             return
         pid = self.model.problem_id(current.row())
-        if pid == self._selected_id and self.form.problem is not None:
+        if pid == self._selected_id:   # the problem the form holds, or one just created
+            if self.form.problem is None:
+                self._select(pid)
             return
+        self._leave_form(lambda: self._select(pid), self._restore_selection)
+
+    def _select(self, pid: int) -> None:
         self._selected_id = pid
         self.worker.call(load_problem, self.session, pid, on_done=self._show_problem)
+
+    def _restore_selection(self) -> None:
+        """Put the table's current row back on the problem the form still shows."""
+        row = self.model.row_of(self._selected_id) if self._selected_id is not None else None
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+        selection.blockSignals(False)
+
+    def _leave_form(self, proceed: Any, stay: Any = None) -> None:
+        """Run ``proceed`` (show something else in the form) unless that would drop typing: then
+        ask 保存 / 不保存 / 取消. 保存 runs ``proceed`` only once the save succeeded."""
+        if not self.form.would_lose_typing():
+            proceed()
+            return
+        from PySide6.QtWidgets import QMessageBox
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, self.tr("未保存的修改"),
+            self.tr("当前问题有尚未保存的修改。要先保存吗？"),
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Save:
+            values = self.form.values() if self.form.problem is None else self.form.edits()
+            self._save(values, then=proceed, failed=stay)
+        elif answer == buttons.Discard:
+            proceed()
+        elif stay is not None:
+            stay()
 
     def _show_problem(self, loaded: tuple[dict[str, Any], dict[int, str]]) -> None:
         problem, paths = loaded
@@ -252,6 +288,9 @@ class LedgerPage(Page):
     def new_problem(self) -> None:
         if not self.allowed("problem.edit"):
             return
+        self._leave_form(self._new_problem)
+
+    def _new_problem(self) -> None:
         self._selected_id = None
         self.table.clearSelection()
         self.form.setEnabled(True)
@@ -268,21 +307,32 @@ class LedgerPage(Page):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _run(self, fn: Any, *args: Any, **kwargs: Any) -> None:
-        self.worker.call(fn, self.session, *args, on_done=self._done,
-                         on_error=lambda exc: show_error(self, exc), **kwargs)
+    def _run(self, fn: Any, *args: Any, then: Any = None, failed: Any = None,
+             **kwargs: Any) -> None:
+        def done(changes: Changes) -> None:
+            self._done(changes)
+            if then is not None:
+                then()
+
+        def error(exc: BaseException) -> None:
+            show_error(self, exc)
+            if failed is not None:
+                failed()
+
+        self.worker.call(fn, self.session, *args, on_done=done, on_error=error, **kwargs)
 
     def _done(self, changes: Changes) -> None:
         new = changes.rows.get("problems", set())
         if self._selected_id is None and len(new) == 1:
             self._selected_id = int(next(iter(new)))   # select what was just created
 
-    def _save(self, values: dict[str, Any]) -> None:
+    def _save(self, values: dict[str, Any], then: Any = None, failed: Any = None) -> None:
         if self.form.problem is None:
             self._run(problems.create_problem, campaign_id=self.form.campaign.currentData(),
-                      **values)
+                      then=then, failed=failed, **values)
         else:
-            self._run(problems.update_problem, self.form.problem["id"], **values)
+            self._run(problems.update_problem, self.form.problem["id"], then=then,
+                      failed=failed, **values)
 
     def _step(self, to_status: str) -> None:
         p = self.form.problem

@@ -369,6 +369,17 @@ class ProblemForm(QWidget):
         """Whether an existing problem's fields hold changes that were not saved."""
         return self.problem is not None and bool(self.edits())
 
+    def would_lose_typing(self) -> bool:
+        """Whether showing something else now would drop what the user typed and did not save:
+        changed fields of an existing problem, or any text in a new one."""
+        if self.problem is not None:
+            return self.has_unsaved_edits()
+        values = self.values()
+        return self.isEnabled() and any(
+            str(values[k]).strip() for k in ("issue", "manifestation", "measures",
+                                             "responsible_dept", "remarks", "completion",
+                                             "rebound_measures"))
+
     def _incoming(self, p: dict[str, Any]) -> dict[str, Any]:
         """``p``'s fields as :meth:`values` gives them once filled in."""
         def combo(widget: QComboBox, data: Any) -> Any:
