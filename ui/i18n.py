@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from models.errors import FieldLedgerError
 from models.logs import log
 
 I18N_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
@@ -57,8 +56,3 @@ class Translations:
 
 def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def error_text(exc: FieldLedgerError) -> str:
-    """The error's message in the current language."""
-    return exc.message(lambda template: QCoreApplication.translate("errors", template))

@@ -181,6 +181,168 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <source>编辑专项行动</source>
+        <translation>Edit campaign</translation>
+    </message>
+    <message>
+        <source>新建专项行动</source>
+        <translation>New campaign</translation>
+    </message>
+    <message>
+        <source>带 * 的为必填项。日期可不填；在日期框中按 Delete 键清除。Enter 键转到下一项，Ctrl+Enter 保存。</source>
+        <translation>Fields marked * are required. Dates may be left empty; press Delete in a date field to clear it. Enter moves to the next field, Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>如：交通运输执法领域突出问题专项整治行动</source>
+        <translation>e.g. Special campaign on prominent problems in transport law enforcement</translation>
+    </message>
+    <message>
+        <source>如：青交执法监法〔2023〕30号</source>
+        <translation>e.g. 青交执法监法〔2023〕30号</translation>
+    </message>
+    <message>
+        <source>如：青海省交通运输综合行政执法监督局</source>
+        <translation>e.g. Qinghai Transport Law Enforcement Supervision Bureau</translation>
+    </message>
+    <message>
+        <source>问题来源、工作要求等</source>
+        <translation>Problem sources, requirements, etc.</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>行动名称 *</source>
+        <translation>Campaign title *</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>发文单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>行动类型</source>
+        <translation>Campaign type</translation>
+    </message>
+    <message>
+        <source>起止日期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem categories</translation>
+    </message>
+    <message>
+        <source>类别名称</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>已登记问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>问题台账按此顺序列出类别。改名后，已登记问题的类别随之改名。</source>
+        <translation>The ledger lists categories in this order. Renaming a category renames it in its recorded problems too.</translation>
+    </message>
+    <message>
+        <source>工作阶段</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <source>阶段名称</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>报送材料</source>
+        <translation>Materials to submit</translation>
+    </message>
+    <message>
+        <source>材料名称</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>已有 {count} 个问题使用该类别，不能删除；可以改名。</source>
+        <translation>{count} problems use this category, so it cannot be removed; it can be renamed.</translation>
+    </message>
+    <message>
+        <source>放弃尚未保存的修改？</source>
+        <translation>Discard the unsaved changes?</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPanel</name>
+    <message>
+        <source>新建…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>只有负责人或管理员可以新建和修改专项行动。</source>
+        <translation>Only a chief or an administrator can create and edit campaigns.</translation>
+    </message>
+    <message>
+        <source>行动名称</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>起止日期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <source>报送材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
@@ -251,9 +413,34 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>个问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status}：{n} 个（{pct}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation type="unfinished">Struck off</translation>
+    </message>
+    <message>
+        <source>未销号</source>
+        <translation type="unfinished">Not struck off</translation>
+    </message>
+    <message>
+        <source>{category}
+已销号 {closed} 个，未销号 {open} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>工作台</source>
+        <extracomment>The settings key of the campaign shown: a campaign id, or :data:`ALL`.</extracomment>
         <translation>Dashboard</translation>
     </message>
     <message>
@@ -275,6 +462,26 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>剩余</source>
         <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>全部专项行动</source>
+        <translation type="unfinished">All campaigns</translation>
+    </message>
+    <message>
+        <source>{n} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>另有 {n} 个已逾期问题，请在问题台账中查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本行动的截止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>本行动没有未到或近 30 天内的阶段截止和材料报送期限。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>近期没有阶段截止或材料报送期限。</source>
@@ -305,10 +512,6 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Status</translation>
     </message>
     <message>
-        <source>问题台账</source>
-        <translation>Problem ledger</translation>
-    </message>
-    <message>
         <source>我负责的问题（未销号）</source>
         <translation>My problems (not struck off)</translation>
     </message>
@@ -317,8 +520,64 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Deadline</translation>
     </message>
     <message>
+        <source>当前专项行动：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题总数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation type="unfinished">Struck off</translation>
+    </message>
+    <message>
+        <source>销号率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>7 天内到期</source>
+        <translation type="unfinished">Due within 7 days</translation>
+    </message>
+    <message>
+        <source>按状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>按问题类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>还没有登记问题。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已逾期问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>存在问题</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation type="unfinished">Responsible person</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>双击在问题台账中打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>没有逾期未销号的问题。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>没有由您负责、尚未销号的问题。</source>
@@ -337,14 +596,6 @@ Please switch to that window; the same ledger cannot be edited in two windows at
 当前共 {seq} 条记录，末条哈希 {hash}…</source>
         <translation>Every addition, change and deletion is recorded in the tamper-evident audit chain.
 {seq} records so far; last hash {hash}…</translation>
-    </message>
-    <message>
-        <source>共 {total} 个问题，已销号 {closed} 个，销号率 {rate}。</source>
-        <translation>{total} problems, {closed} struck off ({rate}).</translation>
-    </message>
-    <message>
-        <source>已逾期 {overdue} 个，7 天内到期 {soon} 个。</source>
-        <translation>{overdue} overdue, {soon} due within 7 days.</translation>
     </message>
     <message>
         <source>已逾期 {n} 天</source>
@@ -419,6 +670,25 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>输入或选择日期；按 Delete 键清除（未设定）</source>
+        <translation>Type or pick a date; press Delete to clear it (not set)</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>清除日期</source>
+        <translation>Clear date</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 - 执法台账</source>
@@ -434,10 +704,213 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>将导入</source>
+        <translation>To import</translation>
+    </message>
+    <message>
+        <source>已在台账（跳过）</source>
+        <translation>In ledger (skipped)</translation>
+    </message>
+    <message>
+        <source>有错误（不导入）</source>
+        <translation>Error (not imported)</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>问题方面</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>具体表现</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>导入 Excel 台账</source>
+        <translation>Import Excel ledger</translation>
+    </message>
+    <message>
+        <source>可导入通知附件格式的《专项整治问题清单》和《“回头看”清查评估台账》（.xlsx，标题、表头与附件一致）。先预览，确认无误后再导入；同一文件再次导入时，已在台账中的行会自动跳过。</source>
+        <translation>Imports the notice&apos;s forms “Special campaign problem list” and “Look-back evaluation ledger” (.xlsx, title and header as in the attachments). Check the preview first, then import; when the same file is imported again, rows already in the ledger are skipped.</translation>
+    </message>
+    <message>
+        <source>请选择要导入的 Excel 文件</source>
+        <translation>Choose the Excel file to import</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>空白表格</source>
+        <translation>Blank forms</translation>
+    </message>
+    <message>
+        <source>保存通知附件格式的空白表格，填好后再导入</source>
+        <translation>Save a blank form as the notice prints it, fill it in, then import it</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>（不属于专项行动）</source>
+        <translation>(no campaign)</translation>
+    </message>
+    <message>
+        <source>导入到专项行动</source>
+        <translation>Import into campaign</translation>
+    </message>
+    <message>
+        <source>无法识别问题类别的行</source>
+        <translation>Rows with an unknown category</translation>
+    </message>
+    <message>
+        <source>只显示有错误或提示的行</source>
+        <translation>Show only rows with errors or notes</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>标为错误，不导入</source>
+        <translation>Mark as errors, do not import</translation>
+    </message>
+    <message>
+        <source>归入“{name}”</source>
+        <translation>Put under “{name}”</translation>
+    </message>
+    <message>
+        <source>选择 Excel 台账</source>
+        <translation>Choose Excel ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>读取 Excel</source>
+        <translation>Reading Excel</translation>
+    </message>
+    <message>
+        <source>正在读取并检查每一行…</source>
+        <translation>Reading and checking every row…</translation>
+    </message>
+    <message>
+        <source>无法导入这个文件</source>
+        <translation>This file cannot be imported</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：</source>
+        <translation>Row {row}: </translation>
+    </message>
+    <message>
+        <source>没有问题。</source>
+        <translation>No problems.</translation>
+    </message>
+    <message>
+        <source>尚未选择文件。</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>读到：{layouts}（工作表：{sheets}）。</source>
+        <translation>Found: {layouts} (sheets: {sheets}).</translation>
+    </message>
+    <message>
+        <source>填报单位：{unit}。</source>
+        <translation> Reporting unit: {unit}.</translation>
+    </message>
+    <message>
+        <source>共 {total} 行：将导入 {new} 行，已在台账中 {dup} 行（跳过），有错误 {bad} 行（不导入）。</source>
+        <translation>{total} rows: {new} to import, {dup} already in the ledger (skipped), {bad} with errors (not imported).</translation>
+    </message>
+    <message>
+        <source>有错误的行请在 Excel 中改正后再导入本文件，已导入的行不会重复。</source>
+        <translation>Correct the rows with errors in Excel and import this file again; rows already imported will not be duplicated.</translation>
+    </message>
+    <message>
+        <source>导入 {n} 个问题</source>
+        <translation>Import {n} problems</translation>
+    </message>
+    <message>
+        <source>有 {bad} 行有错误，不会导入。先导入其余 {new} 行吗？</source>
+        <translation>{bad} rows have errors and will not be imported. Import the other {new} rows now?</translation>
+    </message>
+    <message>
+        <source>导入 Excel</source>
+        <translation>Importing Excel</translation>
+    </message>
+    <message>
+        <source>正在保存到问题台账…</source>
+        <translation>Saving to the ledger…</translation>
+    </message>
+    <message>
+        <source>导入没有完成</source>
+        <translation>The import did not complete</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>已导入 {n} 个问题到问题台账。</source>
+        <translation>{n} problems were imported into the ledger.</translation>
+    </message>
+    <message>
+        <source>保存空白表格</source>
+        <translation>Save blank form</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <source>序号</source>
-        <extracomment>(sort key of models.ledger_query, header text)</extracomment>
+        <extracomment>The roles the model answers. The view asks for seven roles of every painted cell, 100,000s of calls while scrolling: the others are refused by one dict lookup (the role is an IntEnum, which hashes as its int). (sort key of models.ledger_query, header text)</extracomment>
         <translation>No.</translation>
     </message>
     <message>
@@ -508,6 +981,14 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>New problem</translation>
     </message>
     <message>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <source>导入专项整治问题清单或“回头看”清查评估台账</source>
+        <translation>Import a special-campaign problem list or a look-back evaluation ledger</translation>
+    </message>
+    <message>
         <source>批量调整…</source>
         <translation>Bulk change…</translation>
     </message>
@@ -534,6 +1015,14 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>；7 天内到期 {n} 条</source>
         <translation>; {n} due within 7 days</translation>
+    </message>
+    <message>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>当前问题有尚未保存的修改。要先保存吗？</source>
+        <translation>The current problem has unsaved changes. Save them first?</translation>
     </message>
     <message>
         <source>说明（必填）：</source>
@@ -790,7 +1279,7 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <name>ProblemForm</name>
     <message>
         <source>开始整改</source>
-        <extracomment>(from, to) -&gt; button text of the lifecycle step</extracomment>
+        <extracomment>Thumbnails kept by file path (a stored file&apos;s name is its content hash: it never changes). The earliest date the deadline field takes; showing it means &quot;no deadline&quot;. item data roles of an evidence item: its evidence id, and &apos;loading&apos;, &apos;image&apos; or &apos;file&apos; (from, to) -&gt; button text of the lifecycle step</extracomment>
         <translation>Start rectifying</translation>
     </message>
     <message>
@@ -808,6 +1297,18 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>出现反弹…</source>
         <translation>Recurred…</translation>
+    </message>
+    <message>
+        <source>（无期限）</source>
+        <translation>(no deadline)</translation>
+    </message>
+    <message>
+        <source>无期限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>不设整改时限，或清除已有的整改时限</source>
+        <translation>No deadline, or clear the existing one</translation>
     </message>
     <message>
         <source>是</source>
@@ -903,6 +1404,7 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
     <message>
         <source>（不属于专项行动）</source>
+        <extracomment>token of each thumbnail asked for -&gt; (its evidence item, the file); the current list&apos;s what the fields showed when last filled (see has_unsaved_edits)</extracomment>
         <translation>(Not part of a campaign)</translation>
     </message>
     <message>
@@ -917,12 +1419,51 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
         <source>挂单</source>
         <translation>Listed</translation>
     </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
 </context>
 <context>
     <name>RolesDialog</name>
     <message>
         <source>设置角色</source>
         <translation>Set roles</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>添加一行（Insert）</source>
+        <translation>Add a row (Insert)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>删除选中的行（Ctrl+Delete）</source>
+        <translation>Remove the selected row (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>上移（Ctrl+↑）</source>
+        <translation>Move up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <source>下移（Ctrl+↓）</source>
+        <translation>Move down (Ctrl+↓)</translation>
     </message>
 </context>
 <context>
@@ -938,6 +1479,10 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>账号</source>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaigns</translation>
     </message>
     <message>
         <source>界面</source>
@@ -1143,6 +1688,18 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     </message>
 </context>
 <context>
+    <name>campaigns</name>
+    <message>
+        <source>专项整治行动</source>
+        <extracomment>kind -&gt; Chinese label (translated in the ``campaigns`` context by the GUI)</extracomment>
+        <translation>Special campaign</translation>
+    </message>
+    <message>
+        <source>三年行动</source>
+        <translation>Three-year action</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>程序内部出错，刚才的操作没有完成，已保存的数据不受影响。详细信息已写入日志文件：{path}
@@ -1185,6 +1742,10 @@ If the problem keeps happening, please give the log file to technical staff.</tr
     <message>
         <source>阶段“{name}”的截止日期早于开始日期。</source>
         <translation>The deadline of phase “{name}” is earlier than its start date.</translation>
+    </message>
+    <message>
+        <source>问题类别“{name}”已有 {count} 个问题在用，不能删除。可以改名（问题随之改名），或先把这些问题改到其他类别。</source>
+        <translation>{count} problems use the category “{name}”, so it cannot be removed. Rename it (its problems follow), or move those problems to another category first.</translation>
     </message>
     <message>
         <source>单位代码“{code}”已被其他单位使用。</source>
@@ -1326,7 +1887,7 @@ Choose a writable folder (--data-dir).</translation>
     <message>
         <source>“{name}”的文件类型（.{ext}）不能作为印证资料。
 可以添加的类型：{allowed}。请另存为其中一种格式后再添加。</source>
-        <extracomment>The largest file accepted, in bytes. How much of the start of a file the type check looks at. Prefix of the temporary files in the evidence folder while a file is copied in. Names of the content checks (see :func:`_content_matches`), any one of which must pass. Accepted extensions (lower case, without the dot). Programs and scripts: refused with their own message.</extracomment>
+        <extracomment>Names of the content checks (keys of ``_SNIFFERS``), any one of which must pass. Accepted extensions (lower case, without the dot). Programs and scripts: refused with their own message.</extracomment>
         <translation>Files of the type of “{name}” (.{ext}) cannot be added as evidence.
 Types that can be added: {allowed}. Save the file in one of these formats, then add it again.</translation>
     </message>
@@ -1359,6 +1920,7 @@ Types that can be added: {allowed}. Check the file type, give the file the corre
     <message>
         <source>“{name}”有 {size}，超过了单个印证资料 {limit} 的上限，未添加。
 请压缩照片（或降低分辨率）、把扫描件分成几份，或将文档另存为 PDF 后分别添加。</source>
+        <extracomment>The largest file accepted, in bytes. Prefix of the temporary files in the evidence folder while a file is copied in.</extracomment>
         <translation>“{name}” is {size}, which exceeds the limit of {limit} for a single evidence file, so it was not added.
 Compress the photo (or lower its resolution), split the scan into several parts, or save the document as PDF, and add the parts separately.</translation>
     </message>
@@ -1386,8 +1948,113 @@ Check that the file exists, that the USB stick or external drive is plugged in p
         <translation>The complaint channel must be one of the following: {choices}. Choose one of them.</translation>
     </message>
     <message>
+        <source>无法读取文件：{name}
+它不是有效的 Excel 工作簿（.xlsx），或文件已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
+        <extracomment>Files larger than this are refused before they are opened (a ledger of 10,000 rows is ~1 MB). How far down a sheet the header row is looked for. Rows whose first text starts with one of these are the form&apos;s footer, not problems. Deadlines written as words: no date, the words kept in 备注.</extracomment>
+        <translation>Cannot read the file: {name}
+It is not a valid Excel workbook (.xlsx), or it is damaged. Open it in Excel or WPS, save it as .xlsx, then import it.</translation>
+    </message>
+    <message>
+        <source>“{name}”是旧版 .xls 格式，或设置了打开密码。
+请在 Excel 或 WPS 中打开它，另存为“Excel 工作簿（.xlsx）”（不设密码）后再导入。</source>
+        <translation>“{name}” is in the old .xls format, or has an opening password.
+Open it in Excel or WPS, save it as “Excel workbook (.xlsx)” (without a password), then import it.</translation>
+    </message>
+    <message>
+        <source>文件太大（{size} MB，最多 {limit} MB）：{name}
+请只保留问题台账所在的工作表后再导入。</source>
+        <translation>The file is too large ({size} MB, at most {limit} MB): {name}
+Keep only the sheets with the ledger, then import it.</translation>
+    </message>
+    <message>
+        <source>在“{name}”中没有找到台账的表头。
+请使用通知附件的格式，表头一行为：
+问题清单：{checklist}
+回头看台账：{review}
+可以先导出空白表格，把内容复制进去再导入。</source>
+        <translation>No ledger header was found in “{name}”.
+Use the notice&apos;s attachment layout; the header row is:
+Problem list: {checklist}
+Look-back ledger: {review}
+You can save a blank form, copy your rows into it, then import it.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第 {row} 行的表头缺少必需的栏目：{missing}。
+请按通知附件的格式补上这一列后再导入。</source>
+        <translation>The header in row {row} of sheet “{sheet}” lacks required columns: {missing}.
+Add the column as in the notice&apos;s attachment, then import again.</translation>
+    </message>
+    <message>
+        <source>无法读取文件：{name}
+原因：{reason}
+请确认文件没有被其他程序占用，U 盘已插好。</source>
+        <translation>Cannot read the file: {name}
+Reason: {reason}
+Make sure no other program holds the file and the USB drive is plugged in.</translation>
+    </message>
+    <message>
+        <source>导入前发现其中 {n} 行已在台账中（可能刚被导入过）。请重新预览后再导入；本次未保存任何内容。</source>
+        <translation>{n} of the rows are already in the ledger (perhaps just imported). Preview the file again, then import; nothing was saved this time.</translation>
+    </message>
+    <message>
+        <source>“整改时限”不是日期：{value}（应为 2024-08-31、2024/8/31 或 2024年8月31日）。</source>
+        <translation>“Deadline” is not a date: {value} (write 2024-08-31, 2024/8/31 or 2024年8月31日).</translation>
+    </message>
+    <message>
+        <source>“{field}”应填“是”或“否”，而不是：{value}。</source>
+        <translation>“{field}” must be 是 (yes) or 否 (no), not: {value}.</translation>
+    </message>
+    <message>
+        <source>“存在问题”超过 500 字：已截短，完整内容放入“具体表现”。</source>
+        <translation>“Problem” is longer than 500 characters: it was shortened and the full text put into “Details”.</translation>
+    </message>
+    <message>
+        <source>“{value}”不是本专项行动的问题类别，已归入“{category}”。</source>
+        <translation>“{value}” is not a category of this campaign; put under “{category}”.</translation>
+    </message>
+    <message>
+        <source>问题类别无法识别：“{value}”。本专项行动的问题类别为：{choices}。</source>
+        <translation>Unknown problem category: “{value}”. This campaign&apos;s categories are: {choices}.</translation>
+    </message>
+    <message>
+        <source>缺少“问题方面”。</source>
+        <translation>“Category” is missing.</translation>
+    </message>
+    <message>
+        <source>“{name}”不在本单位人员名单中，未关联责任人（可在人员管理中添加后再指定）。</source>
+        <translation>“{name}” is not among the unit&apos;s people; no responsible person was set (add the person under People, then assign).</translation>
+    </message>
+    <message>
+        <source>整改时限为“{value}”：不设日期，原文记入备注。</source>
+        <translation>Deadline is “{value}”: no date set, the words are kept in Remarks.</translation>
+    </message>
+    <message>
+        <source>缺少“{field}”。</source>
+        <translation>“{field}” is missing.</translation>
+    </message>
+    <message>
         <source>“{name}”不是本专项行动的问题类别。可选：{choices}。</source>
         <translation>“{name}” is not a problem category of this campaign. Choose one of: {choices}.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”的栏目“{name}”不属于该表格式，其内容不导入。</source>
+        <translation>Column “{name}” of sheet “{sheet}” is not part of the form; its contents are not imported.</translation>
+    </message>
+    <message>
+        <source>第 {columns} 列是横向合并的单元格：内容只读入第一列。</source>
+        <translation>Columns {columns} are merged across: the contents go into the first column only.</translation>
+    </message>
+    <message>
+        <source>台账中已有这个问题（以前导入或登记过），跳过。</source>
+        <translation>This problem is already in the ledger (imported or entered before); skipped.</translation>
+    </message>
+    <message>
+        <source>与本文件第 {row} 行相同，跳过。</source>
+        <translation>Same as row {row} of this file; skipped.</translation>
+    </message>
+    <message>
+        <source>表中的填报单位“{found}”与本单位“{own}”不同：问题将记入本单位。</source>
+        <translation>The form&apos;s reporting unit “{found}” differs from this unit “{own}”: the problems will be recorded for this unit.</translation>
     </message>
     <message>
         <source>问题状态只能通过整改流程变更。</source>
@@ -1404,6 +2071,14 @@ Check that the file exists, that the USB stick or external drive is plugged in p
     <message>
         <source>请至少选择要批量修改的责任人或整改时限。</source>
         <translation>Choose a new responsible person, a new deadline, or both for the selected problems.</translation>
+    </message>
+    <message>
+        <source>无法保存文件：{path}
+原因：{reason}
+请换一个文件夹，或检查 U 盘是否写保护。</source>
+        <translation>Cannot save the file: {path}
+Reason: {reason}
+Choose another folder, or check whether the USB drive is write-protected.</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +2104,234 @@ Restore the file from a backup, or add the original again.</translation>
 原因：{reason}</source>
         <translation>Cannot read the file of the evidence “{name}”: {path}
 Reason: {reason} — check that the drive holding the data folder is connected and that you have permission to read the file.</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>、</source>
+        <extracomment>How the core joins labels in one value (roles: 负责人、法制审核), translated like a label.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <source>问题方面</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>具体表现</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Responsible department</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation>Rectification result</translation>
+    </message>
+    <message>
+        <source>是否取得预期成效</source>
+        <translation>Expected effect achieved</translation>
+    </message>
+    <message>
+        <source>是否出现反弹</source>
+        <translation>Rebound</translation>
+    </message>
+    <message>
+        <source>反弹问题整改措施和完成情况</source>
+        <translation>Rebound measures and result</translation>
+    </message>
+    <message>
+        <source>共性/个性</source>
+        <translation>Common/individual</translation>
+    </message>
+    <message>
+        <source>问题来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>举报渠道</source>
+        <translation>Complaint channel</translation>
+    </message>
+    <message>
+        <source>来源记录</source>
+        <translation>Source record</translation>
+    </message>
+    <message>
+        <source>问题状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>进展记录</source>
+        <translation>progress note</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>印证资料</source>
+        <translation>evidence</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>campaign</translation>
+    </message>
+    <message>
+        <source>行动名称</source>
+        <translation>Campaign title</translation>
+    </message>
+    <message>
+        <source>文号</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>发文单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>行动类型</source>
+        <translation>Campaign type</translation>
+    </message>
+    <message>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>phase</translation>
+    </message>
+    <message>
+        <source>阶段名称</source>
+        <translation>Phase name</translation>
+    </message>
+    <message>
+        <source>阶段开始日期</source>
+        <translation>Phase start date</translation>
+    </message>
+    <message>
+        <source>阶段截止日期</source>
+        <translation>Phase deadline</translation>
+    </message>
+    <message>
+        <source>阶段说明</source>
+        <translation>Phase notes</translation>
+    </message>
+    <message>
+        <source>报送材料</source>
+        <translation>material</translation>
+    </message>
+    <message>
+        <source>报送材料名称</source>
+        <translation>Material name</translation>
+    </message>
+    <message>
+        <source>报送截止日期</source>
+        <translation>Material due date</translation>
+    </message>
+    <message>
+        <source>材料说明</source>
+        <translation>Material notes</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>单位层级</source>
+        <translation>Unit level</translation>
+    </message>
+    <message>
+        <source>上级单位</source>
+        <translation>parent unit</translation>
+    </message>
+    <message>
+        <source>上级单位名称</source>
+        <translation>Parent unit name</translation>
+    </message>
+    <message>
+        <source>上级单位代码</source>
+        <translation>Parent unit code</translation>
+    </message>
+    <message>
+        <source>上级单位层级</source>
+        <translation>Parent unit level</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>账号</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +2504,17 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>站所</source>
         <translation>Station</translation>
+    </message>
+</context>
+<context>
+    <name>xlsx</name>
+    <message>
+        <source>专项整治问题清单</source>
+        <translation>Special campaign problem list</translation>
+    </message>
+    <message>
+        <source>“回头看”清查评估台账</source>
+        <translation>Look-back evaluation ledger</translation>
     </message>
 </context>
 </TS>

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models import ledger_import, xlsx_forms
-from models.ledger_import import ImportPreview, ImportRow
+from models.i18n import QT_TRANSLATE_NOOP
+from models.errors import FieldLedgerError
+from models.ledger_import import ImportPreview, ImportRow, Note
 from models.problems import STATUSES
 from models.session import Session
 from models.store import Changes
 
-from ..errors import show_error
+from ..errors import error_message, show_error
 from ..i18n import translate
 from ..worker import DbWorker, run_task
 
@@ -32,6 +34,14 @@ BACKGROUND_ROLE = Qt.ItemDataRole.BackgroundRole
 FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole
 ERROR_BG, DUPLICATE_FG, WARNING_FG = QColor("#fde7e9"), QColor("#888888"), QColor("#8a5a00")
 LAST_FOLDER_KEY = "import/last_folder"
+STATES = {"new": QT_TRANSLATE_NOOP("ImportDialog", "将导入"),
+          "duplicate": QT_TRANSLATE_NOOP("ImportDialog", "已在台账（跳过）"),
+          "error": QT_TRANSLATE_NOOP("ImportDialog", "有错误（不导入）")}
+
+
+def note_text(note: Note) -> str:
+    """A preview message in the current language, inserted labels included."""
+    return error_message(FieldLedgerError(note.template, **note.params))
 
 
 def _tr(text: str) -> str:
@@ -41,8 +51,16 @@ def _tr(text: str) -> str:
 class PreviewModel(QAbstractTableModel):
     """The rows of a preview, one table row each, with their state and messages."""
 
-    COLUMNS = ("行", "结果", "说明", "问题方面", "存在问题", "具体表现", "整改措施", "责任部门",
-               "责任人", "整改时限", "状态")
+    COLUMNS = (QT_TRANSLATE_NOOP("ImportDialog", "行"), QT_TRANSLATE_NOOP("ImportDialog", "结果"),
+               QT_TRANSLATE_NOOP("ImportDialog", "说明"),
+               QT_TRANSLATE_NOOP("ImportDialog", "问题方面"),
+               QT_TRANSLATE_NOOP("ImportDialog", "存在问题"),
+               QT_TRANSLATE_NOOP("ImportDialog", "具体表现"),
+               QT_TRANSLATE_NOOP("ImportDialog", "整改措施"),
+               QT_TRANSLATE_NOOP("ImportDialog", "责任部门"),
+               QT_TRANSLATE_NOOP("ImportDialog", "责任人"),
+               QT_TRANSLATE_NOOP("ImportDialog", "整改时限"),
+               QT_TRANSLATE_NOOP("ImportDialog", "状态"))
     NOTES_COLUMN = 2
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -53,8 +71,7 @@ class PreviewModel(QAbstractTableModel):
     def set_rows(self, rows: tuple[ImportRow, ...]) -> None:
         self.beginResetModel()
         self.rows = rows
-        tr = lambda t: QCoreApplication.translate("errors", t)  # noqa: E731
-        self._notes = ["\n".join(n.text(tr) for n in r.notes) for r in rows]
+        self._notes = ["\n".join(note_text(n) for n in r.notes) for r in rows]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -92,8 +109,7 @@ class PreviewModel(QAbstractTableModel):
         if col == 0:
             return f"{r.sheet}:{r.row_no}" if self._many_sheets() else str(r.row_no)
         if col == 1:
-            return {"new": _tr("将导入"), "duplicate": _tr("已在台账（跳过）"),
-                    "error": _tr("有错误（不导入）")}[r.state]
+            return _tr(STATES[r.state])
         if col == 2:
             return self._notes[i].replace("\n", "；")
         if col == 10:
@@ -309,8 +325,7 @@ class ImportDialog(QDialog):
             total=len(p.rows), new=new, dup=dup, bad=bad))
         if bad:
             lines.append(self.tr("有错误的行请在 Excel 中改正后再导入本文件，已导入的行不会重复。"))
-        tr = lambda t: QCoreApplication.translate("errors", t)  # noqa: E731
-        lines += [n.text(tr) for n in p.notes]
+        lines += [note_text(n) for n in p.notes]
         self.summary.setText("\n".join(lines))
         self.import_button.setText(self.tr("导入 {n} 个问题").format(n=new))
         self.import_button.setEnabled(new > 0)
@@ -370,8 +385,6 @@ class ImportDialog(QDialog):
         try:
             xlsx_forms.write_blank(Path(path), layout_def)
         except OSError as exc:
-            from models.errors import FieldLedgerError
-            from models.i18n import QT_TRANSLATE_NOOP
             show_error(self, FieldLedgerError(QT_TRANSLATE_NOOP(
                 "errors", "无法保存文件：{path}\n原因：{reason}\n请换一个文件夹，或检查 U 盘是否写保护。"),
                 path=path, reason=exc.strerror or str(exc)))
