@@ -355,3 +355,52 @@ def counts(session: Session, flt: LedgerFilter | None = None) -> dict[str, Any]:
                 due_soon += n_soon
     return {"total": sum(by_status.values()), "by_status": by_status, "overdue": overdue,
             "due_soon": due_soon}
+
+
+@operation("problem.read")
+def first_ids(session: Session, flt: LedgerFilter | None = None, limit: int = 50,
+              sort: str = "seq_no", descending: bool = False) -> list[int]:
+    """The first ``limit`` ids of :func:`problem_ids` for the same arguments, in its order,
+    without reading the others (a short list; the count comes from :func:`counts`)."""
+    store = session.store
+    with sqlite_errors(store.path):
+        sql, params = ids_sql(store.conn, flt or LedgerFilter(), sort, descending)
+        return [row[0] for row in store.conn.execute(f"{sql} LIMIT ?",
+                                                     [*params, max(0, int(limit))])]
+
+
+@operation("problem.read")
+def category_counts(session: Session, flt: LedgerFilter | None = None) -> list[dict[str, Any]]:
+    """What ``flt`` shows, counted by 问题方面: one dict per category with ``category``,
+    ``total`` and ``closed`` (struck off), in one GROUP BY.
+
+    With ``flt.campaign_id``: every category of that campaign in its order, zeros included, then
+    the categories of its problems that the campaign does not list (a renamed or removed
+    category), most problems first, then by name. Without a campaign: the categories of the
+    problems found, most problems first, then by name.
+    """
+    flt = flt or LedgerFilter()
+    store = session.store
+    with sqlite_errors(store.path):
+        source, where, from_params, where_params = _from(store.conn, flt,
+                                                         ("category", "status"))
+        found = ("WITH found AS (SELECT p.category AS category, count(*) AS total,"
+                 " count(CASE WHEN p.status = 'closed' THEN 1 END) AS closed"
+                 f" FROM {source}{where} GROUP BY p.category)")
+        params = [*from_params, *where_params]
+        if flt.campaign_id is None:
+            sql = (f"{found} SELECT category, total, closed FROM found"
+                   " ORDER BY total DESC, category")
+        else:
+            # A compound SELECT orders only by its result columns: grp puts the listed first.
+            sql = (f"{found}, listed AS (SELECT name, position FROM campaign_categories"
+                   " WHERE campaign_id = ?)"
+                   " SELECT l.name AS category, coalesce(f.total, 0) AS total,"
+                   " coalesce(f.closed, 0) AS closed, 0 AS grp, l.position AS pos"
+                   " FROM listed l LEFT JOIN found f ON f.category = l.name"
+                   " UNION ALL SELECT category, total, closed, 1, 0 FROM found"
+                   " WHERE category NOT IN (SELECT name FROM listed)"
+                   " ORDER BY grp, pos, total DESC, category")
+            params.append(flt.campaign_id)
+        return [{"category": row[0], "total": row[1], "closed": row[2]}
+                for row in store.conn.execute(sql, params)]

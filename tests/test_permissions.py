@@ -13,14 +13,15 @@ import pytest
 
 from conftest import login_as
 from core_helpers import ROOT, is_chinese
-from models import (accounts, audit, audit_ops, campaigns, directory, evidence, ledger_query,
-                    passwords, problems)
+from models import (accounts, audit, audit_ops, campaigns, directory, evidence, ledger_import,
+                    ledger_query, passwords, problems)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
 from models.permissions import OPERATION_MODULES, ROLE_LABELS, Role, load_operations
 from models.session import LOCK_SECONDS, Session, login, setup_installation
 from models.store import Store
+from xlsx_builders import write_form
 
 ROLE_USERS = {Role.OFFICER: "officer", Role.REVIEWER: "reviewer", Role.CHIEF: "chief",
               Role.ADMIN: "admin"}
@@ -69,6 +70,21 @@ def _evidence_file(s: Session) -> str:
     path = s.store.path.parent.parent / "整改说明.txt"
     path.write_text("已取消罚没指标，相关文件已废止。\n", encoding="utf-8")
     return str(path)
+
+
+def _import_file(s: Session) -> str:
+    """A 问题清单 workbook of two problems of the Qinghai 2023 campaign, outside the data folder."""
+    path = s.store.path.parent.parent / "问题清单.xlsx"
+    write_form(path, "checklist", [
+        ["逐利执法问题", "罚没款与绩效考核挂钩", "取消挂钩", "一班 李海龙", "2023-09-28", ""],
+        ["执法不规范问题", "夜间拦车检查时间过长", "限定检查时长", "二班 索南扎西", "2023年9月底", ""]])
+    return str(path)
+
+
+def _import_preview(s: Session) -> ledger_import.ImportPreview:
+    """A chief's preview of :func:`_import_file` (made without logging in, so nothing is logged)."""
+    chief = s._replace(roles=frozenset({Role.CHIEF}))
+    return ledger_import.preview_file(chief, _import_file(s), _campaign(s))
 
 
 def _evidence(s: Session) -> int:
@@ -123,6 +139,12 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "campaigns.update_campaign": (
         lambda s: campaigns.update_campaign(s, one(s.store, "SELECT min(id) FROM campaigns"),
                                             note="已召开部署会。"), "data"),
+    "campaigns.update_campaign_details": (
+        lambda s: campaigns.update_campaign_details(
+            s, _campaign(s), categories=[{"id": c["id"], "name": c["name"]} for c in
+                                         campaigns.get_campaign(s, _campaign(s))["categories"]]
+            + ["其他问题"], materials=[{"name": "工作总结", "due_date": "2023-12-20"}]), "data"),
+    "campaigns.category_usage": (lambda s: campaigns.category_usage(s, _campaign(s)), None),
     "campaigns.list_campaigns": (lambda s: campaigns.list_campaigns(s), None),
     "campaigns.get_campaign": (
         lambda s: campaigns.get_campaign(s, one(s.store, "SELECT min(id) FROM campaigns")), None),
@@ -151,9 +173,15 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "ledger_query.problem_ids": (lambda s: ledger_query.problem_ids(s), None),
     "ledger_query.rows": (lambda s: ledger_query.rows(s, [_problem(s)]), None),
     "ledger_query.counts": (lambda s: ledger_query.counts(s), None),
+    "ledger_query.category_counts": (lambda s: ledger_query.category_counts(s), None),
+    "ledger_query.first_ids": (lambda s: ledger_query.first_ids(s), None),
     "evidence.attach": (lambda s: evidence.attach(s, _problem(s), _evidence_file(s)), "data"),
     "evidence.list_evidence": (lambda s: evidence.list_evidence(s, _problem(s)), None),
     "evidence.detach": (lambda s: evidence.detach(s, _evidence(s)), "data"),
+    "ledger_import.preview_file": (
+        lambda s: ledger_import.preview_file(s, _import_file(s), _campaign(s)), None),
+    "ledger_import.import_rows": (
+        lambda s: ledger_import.import_rows(s, _import_preview(s)), "data"),
 }
 
 

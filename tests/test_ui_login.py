@@ -178,15 +178,18 @@ def test_dashboard_marks_passed_deadlines_in_grey(gui):
 
 
 def test_dashboard_summarises_the_ledger_and_lists_my_items(gui):
-    """工作台: counts of the whole ledger, and the officer's own problems not yet struck off,
-    soonest deadline first."""
-    from PySide6.QtWidgets import QLabel, QTreeWidget
+    """工作台: counts of the whole ledger (全部专项行动), and the officer's own problems not yet
+    struck off, soonest deadline first."""
+    from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget
 
     _controller, window = gui.demo_window("officer")
     board = window.area("dashboard")
-    summary = board.findChild(QLabel, "ledger_summary")
-    gui.qtbot.waitUntil(lambda: summary.text().startswith("共 7 个问题"), timeout=10_000)
-    assert "已销号 2 个" in summary.text() and "销号率 29%" in summary.text()
+    chooser = board.findChild(QComboBox, "dashboard_campaign")
+    gui.qtbot.waitUntil(lambda: chooser.count() == 3, timeout=10_000)
+    chooser.setCurrentIndex(0)   # 全部专项行动
+    figure = {key: board.findChild(QLabel, f"kpi_{key}") for key in ("total", "closed", "rate")}
+    gui.qtbot.waitUntil(lambda: figure["total"].text() == "7", timeout=10_000)
+    assert (figure["closed"].text(), figure["rate"].text()) == ("2", "29%")
     mine = board.findChild(QTreeWidget, "my_items")
     with _open(gui) as store:    # a second connection beside the app's (WAL allows it)
         expected = [r[0] for r in store.conn.execute(

@@ -416,24 +416,25 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <name>DashboardCharts</name>
     <message>
         <source>个问题</source>
-        <translation type="unfinished"></translation>
+        <translation>problems</translation>
     </message>
     <message>
         <source>{status}：{n} 个（{pct}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{status}: {n} ({pct})</translation>
     </message>
     <message>
         <source>已销号</source>
-        <translation type="unfinished">Struck off</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>未销号</source>
-        <translation type="unfinished">Not struck off</translation>
+        <translation>Not closed</translation>
     </message>
     <message>
         <source>{category}
 已销号 {closed} 个，未销号 {open} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>{category}
+{closed} closed, {open} not closed</translation>
     </message>
 </context>
 <context>
@@ -465,23 +466,23 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
     <message>
         <source>全部专项行动</source>
-        <translation type="unfinished">All campaigns</translation>
+        <translation>All campaigns</translation>
     </message>
     <message>
         <source>{n} 天</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} days</translation>
     </message>
     <message>
         <source>另有 {n} 个已逾期问题，请在问题台账中查看。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} more overdue problems: see the ledger.</translation>
     </message>
     <message>
         <source>本行动的截止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>This campaign&apos;s deadlines</translation>
     </message>
     <message>
         <source>本行动没有未到或近 30 天内的阶段截止和材料报送期限。</source>
-        <translation type="unfinished"></translation>
+        <translation>This campaign has no phase deadlines or material due dates ahead or in the last 30 days.</translation>
     </message>
     <message>
         <source>近期没有阶段截止或材料报送期限。</source>
@@ -521,43 +522,43 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
     <message>
         <source>当前专项行动：</source>
-        <translation type="unfinished"></translation>
+        <translation>Current campaign:</translation>
     </message>
     <message>
         <source>问题总数</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems</translation>
     </message>
     <message>
         <source>已销号</source>
-        <translation type="unfinished">Struck off</translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>销号率</source>
-        <translation type="unfinished"></translation>
+        <translation>Closure rate</translation>
     </message>
     <message>
         <source>已逾期</source>
-        <translation type="unfinished">Overdue</translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>7 天内到期</source>
-        <translation type="unfinished">Due within 7 days</translation>
+        <translation>Due in 7 days</translation>
     </message>
     <message>
         <source>按状态</source>
-        <translation type="unfinished"></translation>
+        <translation>By status</translation>
     </message>
     <message>
         <source>按问题类别</source>
-        <translation type="unfinished"></translation>
+        <translation>By category</translation>
     </message>
     <message>
         <source>还没有登记问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>No problems recorded yet.</translation>
     </message>
     <message>
         <source>已逾期问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue problems</translation>
     </message>
     <message>
         <source>存在问题</source>
@@ -565,19 +566,19 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
     <message>
         <source>责任人</source>
-        <translation type="unfinished">Responsible person</translation>
+        <translation>Responsible</translation>
     </message>
     <message>
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue by</translation>
     </message>
     <message>
         <source>双击在问题台账中打开</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click to open in the ledger</translation>
     </message>
     <message>
         <source>没有逾期未销号的问题。</source>
-        <translation type="unfinished"></translation>
+        <translation>No overdue open problems.</translation>
     </message>
     <message>
         <source>没有由您负责、尚未销号的问题。</source>
@@ -2459,6 +2460,30 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>个性</source>
         <translation>Unit-specific</translation>
+    </message>
+</context>
+<context>
+    <name>reviews</name>
+    <message>
+        <source>优秀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>得分低于合格分数线</source>
+        <extracomment>Why a recheck (复核) is required.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>评查人员评定的等次不一致</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
