@@ -124,6 +124,10 @@ def test_the_default_campaign_is_the_one_in_progress_with_the_latest_start() -> 
     assert default_campaign(items, today) == 2
     assert default_campaign(items, date(2024, 11, 1)) == 3      # 3 is in progress then
     assert default_campaign(items[:1], today) == 3              # none in progress: the latest
+    # None in progress: the latest one whose problems are not all struck off.
+    ended = [*items[:2], {"id": 1, "start_date": "2023-01-01", "end_date": "2023-12-31"}]
+    assert default_campaign(ended, date(2026, 1, 1), {1: 4, 2: 0}) == 1
+    assert default_campaign(ended, date(2026, 1, 1), {}) == 3
     assert default_campaign([], today) is None
     assert chosen_campaign(items, "1", today) == 1              # as QSettings gives it back
     assert chosen_campaign(items, 1, today) == 1
@@ -140,7 +144,9 @@ def test_charts_and_figures_follow_the_chosen_campaign_and_the_choice_is_remembe
         xiangyuan = campaign_id(store, XIANGYUAN_2024["doc_no"])
         items = [dict(zip(("id", "start_date", "end_date"), r)) for r in store.conn.execute(
             "SELECT id, start_date, end_date FROM campaigns ORDER BY start_date DESC, id DESC")]
-        default = default_campaign(items, date.today())
+        default = default_campaign(items, date.today(), {int(k): n for k, n in store.conn.execute(
+            "SELECT campaign_id, count(*) FROM problems WHERE status != 'closed'"
+            " GROUP BY campaign_id") if k is not None})
         assert default in (qinghai, xiangyuan)
         # Nothing remembered yet: the default campaign, nothing written to the settings.
         assert board.campaign.currentData() == default
@@ -148,6 +154,14 @@ def test_charts_and_figures_follow_the_chosen_campaign_and_the_choice_is_remembe
         assert_shows(board, store, default)
         assert [board.campaign.itemText(i) for i in range(3)] == [
             "全部专项行动", XIANGYUAN_2024["title"], QINGHAI_2023["title"]]
+
+        choose(gui, board, xiangyuan)
+        assert_shows(board, store, xiangyuan)
+        assert board.deadlines.isColumnHidden(2)
+        # A campaign without problems: every category of it, in its order, at zero.
+        assert [name for name, _c, _o in board.category_chart.values()] == \
+            XIANGYUAN_2024["categories"]
+        assert not board.findChild(QTreeWidget, "overdue").isVisible()
 
         choose(gui, board, qinghai)
         assert_shows(board, store, qinghai)
@@ -161,14 +175,6 @@ def test_charts_and_figures_follow_the_chosen_campaign_and_the_choice_is_remembe
         assert gui.settings.value(SETTING) == ALL
         # Without a campaign the deadline list names each item's campaign; with one it does not.
         assert not board.deadlines.isColumnHidden(2)
-
-        choose(gui, board, xiangyuan)
-        assert_shows(board, store, xiangyuan)
-        assert board.deadlines.isColumnHidden(2)
-        # A campaign without problems: every category of it, in its order, at zero.
-        assert [name for name, _c, _o in board.category_chart.values()] == \
-            XIANGYUAN_2024["categories"]
-        assert not board.findChild(QTreeWidget, "overdue").isVisible()
 
         choose(gui, board, qinghai)
 

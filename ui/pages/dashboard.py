@@ -2,7 +2,8 @@
 overdue problems and the coming deadlines; the logged-in person's open problems; the campaigns.
 
 The campaign shown (当前专项行动) is remembered in the settings. Without a remembered choice it is
-the campaign in progress today with the latest start, else the latest campaign.
+the campaign in progress today with the latest start, else the latest with problems not yet
+struck off, else the latest campaign.
 
 Start-up: this is the first area shown. Its figures and lists are plain widgets, filled when the
 worker's data arrives; the charts (Qt Charts, slow to import) are built after that, once the
@@ -46,9 +47,12 @@ LIST_HEIGHT = 140
 CHART_HEIGHT = 200
 
 
-def default_campaign(items: list[dict[str, Any]], today: date) -> int | None:
+def default_campaign(items: list[dict[str, Any]], today: date,
+                     open_counts: dict[int, int] | None = None) -> int | None:
     """The campaign in progress on ``today`` (start <= today <= end; a missing date does not
-    bound) with the latest start; else the latest campaign; None when there is none.
+    bound) with the latest start; else the latest campaign that still has problems not struck
+    off (``open_counts``: campaign id -> how many; rectification goes on after a campaign's end
+    date); else the latest campaign; None when there is none.
 
     ``items`` are newest first, as :func:`models.campaigns.all_campaigns` gives them.
     """
@@ -56,10 +60,14 @@ def default_campaign(items: list[dict[str, Any]], today: date) -> int | None:
     for c in items:
         if (c["start_date"] or "") <= iso and (not c["end_date"] or iso <= c["end_date"]):
             return int(c["id"])
+    for c in items:
+        if (open_counts or {}).get(int(c["id"]), 0):
+            return int(c["id"])
     return int(items[0]["id"]) if items else None
 
 
-def chosen_campaign(items: list[dict[str, Any]], choice: Any, today: date) -> int | None:
+def chosen_campaign(items: list[dict[str, Any]], choice: Any, today: date,
+                    open_counts: dict[int, int] | None = None) -> int | None:
     """The campaign to show for the remembered ``choice`` (an id, :data:`ALL`, or nothing):
     that campaign if it still exists, None (the whole ledger) for ALL, else the default."""
     if choice == ALL:
@@ -70,14 +78,21 @@ def chosen_campaign(items: list[dict[str, Any]], choice: Any, today: date) -> in
         wanted = None
     if wanted is not None and any(c["id"] == wanted for c in items):
         return wanted
-    return default_campaign(items, today)
+    return default_campaign(items, today, open_counts)
+
+
+def open_problem_counts(session: Session) -> dict[int, int]:
+    """Campaign id -> number of its problems not struck off (one GROUP BY)."""
+    return {int(cid): n for cid, n in session.store.conn.execute(
+        "SELECT campaign_id, count(*) FROM problems WHERE status != 'closed'"
+        " AND campaign_id IS NOT NULL GROUP BY campaign_id")}
 
 
 def load(session: Session, today: date, choice: Any = None) -> dict[str, Any]:
     """Everything the dashboard shows, read in one worker job; ``choice`` is the remembered
     campaign (see :func:`chosen_campaign`), and the result's ``campaign_id`` the one shown."""
     items = campaigns.all_campaigns(session)
-    cid = chosen_campaign(items, choice, today)
+    cid = chosen_campaign(items, choice, today, open_problem_counts(session))
     # The campaign's deadlines from a month ago on; for all campaigns, those about now.
     deadlines = campaigns.upcoming_deadlines(session, today=today,
                                              days=60 if cid is None else 366)
