@@ -52,7 +52,12 @@ def main() -> int:
             area, language, name = queue.pop(0)
             window.controller.set_language(language)
             QTimer.singleShot(50, lambda: (window.show_area(area),
-                                           QTimer.singleShot(700, lambda: save(name))))
+                                           QTimer.singleShot(500, lambda: select(area)),
+                                           QTimer.singleShot(900, lambda: save(name))))
+
+        def select(area: str) -> None:
+            if area == "ledger":  # a problem in the detail form, as a user works with it
+                window.area("ledger").table.selectRow(2)
 
         def save(name: str) -> None:
             window.grab().save(str(ROOT / "docs" / name))
