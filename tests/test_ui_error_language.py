@@ -9,12 +9,8 @@ that it holds before and after that translation.
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -22,9 +18,8 @@ from PySide6.QtWidgets import QInputDialog
 
 from models import problems, validate
 from models.errors import FIELD_LABELS, NotFound, PermissionDenied, ValidationError
-from ui import i18n
 from ui.errors import describe, label_text
-from ui_helpers import WAIT, build_english_catalogue
+from ui_helpers import WAIT, build_english_catalogue, point_app_at_catalogue
 
 from test_ui_ledger import click, db, open_ledger, step_button
 from test_ui_problem_form import select_problem
@@ -50,26 +45,7 @@ STAND_IN = [
 @pytest.fixture
 def stand_in_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """fieldledger_en.qm with :data:`STAND_IN` only, in a folder the app is pointed at."""
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    contexts: dict[str, str] = {}
-    for context, zh, en in STAND_IN:
-        contexts[context] = contexts.get(context, "") + (
-            f"<message><source>{escape(zh)}</source>"
-            f"<translation>{escape(en)}</translation></message>")
-    ts = folder / "fieldledger_en.ts"
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                  '<TS version="2.1" language="en" sourcelanguage="zh_CN">'
-                  + "".join(f"<context><name>{name}</name>{body}</context>"
-                            for name, body in contexts.items())
-                  + "</TS>\n", encoding="utf-8")
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
-    assert tool, "pyside6-lrelease not found"
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(folder / "fieldledger_en.qm")],
-                   check=True, timeout=60)
-    monkeypatch.setattr(i18n, "I18N_DIR", folder)
-    return folder
+    return point_app_at_catalogue(tmp_path / "i18n", STAND_IN, monkeypatch)
 
 
 def _error(fn: Any, *args: Any, **kwargs: Any) -> BaseException:

@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
-import subprocess
-import sys
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from ui import i18n, style
 from ui.pages.settings import AppearancePanel
-from ui_helpers import NAV_ZH, ROOT, TS_FILE, build_english_catalogue
+from ui_helpers import NAV_ZH, ROOT, TS_FILE, build_english_catalogue, point_app_at_catalogue
 
 #: A stand-in English catalogue for the runtime mechanism (independent of translation progress).
 TEST_NAV_EN = ["Workbench (test)", "Issue ledger (test)", "Self-inspection (test)",
@@ -42,22 +38,8 @@ def english_qm() -> Path:
 @pytest.fixture
 def test_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """fieldledger_en.qm with the navigation labels only, in a folder the app is pointed at."""
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    messages = "".join(
-        f"<message><source>{escape(zh)}</source><translation>{escape(en)}</translation></message>"
-        for zh, en in zip(NAV_ZH, TEST_NAV_EN))
-    ts = folder / "fieldledger_en.ts"
-    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                  '<TS version="2.1" language="en" sourcelanguage="zh_CN">'
-                  f"<context><name>MainWindow</name>{messages}</context></TS>\n", encoding="utf-8")
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
-    assert tool, "pyside6-lrelease not found"
-    subprocess.run([tool, "-silent", str(ts), "-qm", str(folder / "fieldledger_en.qm")],
-                   check=True, timeout=60)
-    monkeypatch.setattr(i18n, "I18N_DIR", folder)
-    return folder
+    return point_app_at_catalogue(tmp_path / "i18n", [("MainWindow", zh, en) for zh, en
+                                                      in zip(NAV_ZH, TEST_NAV_EN)], monkeypatch)
 
 
 def test_language_switches_at_runtime_through_the_settings_panel(gui, test_catalogue):

@@ -154,6 +154,35 @@ def press_ok(dialog: QWidget) -> None:
     box.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
+def point_app_at_catalogue(folder: Path, messages: list[tuple[str, str, str]],
+                           monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Compile ``messages`` ((context, Chinese, English) ...) into ``folder``/fieldledger_en.qm
+    and make the app load its translations from ``folder``; return ``folder``."""
+    import shutil
+    from xml.sax.saxutils import escape
+
+    from ui import i18n
+    folder.mkdir(parents=True, exist_ok=True)
+    contexts: dict[str, str] = {}
+    for context, zh, en in messages:
+        contexts[context] = contexts.get(context, "") + (
+            f"<message><source>{escape(zh)}</source>"
+            f"<translation>{escape(en)}</translation></message>")
+    ts = folder / "fieldledger_en.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                  '<TS version="2.1" language="en" sourcelanguage="zh_CN">'
+                  + "".join(f"<context><name>{name}</name>{body}</context>"
+                            for name, body in contexts.items())
+                  + "</TS>\n", encoding="utf-8")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    tool = str(lrelease) if lrelease.exists() else shutil.which("pyside6-lrelease")
+    assert tool, "pyside6-lrelease not found"
+    subprocess.run([tool, "-silent", str(ts), "-qm", str(folder / "fieldledger_en.qm")],
+                   check=True, timeout=60)
+    monkeypatch.setattr(i18n, "I18N_DIR", folder)
+    return folder
+
+
 # --- the application -----------------------------------------------------------------------------
 
 class Gui:
