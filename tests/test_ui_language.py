@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui import i18n, style
+from ui import style
 from ui.pages.settings import AppearancePanel
 from ui_helpers import NAV_ZH, ROOT, TS_FILE, build_english_catalogue, point_app_at_catalogue
 
