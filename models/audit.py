@@ -44,6 +44,14 @@ AUDITED_TABLES: dict[str, str] = {
     "progress_notes": "id",
     "evidence": "id",
     "problem_imports": "id",
+    "templates": "id",
+    "template_sections": "id",
+    "template_items": "id",
+    "selfchecks": "id",
+    "selfcheck_answers": "id",
+    "case_files": "id",
+    "case_reviews": "id",
+    "case_review_marks": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

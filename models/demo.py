@@ -2,7 +2,8 @@
 
 The unit is a remote overload-check station in 果洛 under the Qinghai hierarchy; its people hold
 every role; the Qinghai 2023 and Xiangyuan 2024 campaigns are entered with their categories,
-phases and deadlines as the notices give them. Every account's password is :data:`DEMO_PASSWORD`.
+phases and deadlines as the notices give them, and the built-in self-check lists and case-review
+standard are installed. Every account's password is :data:`DEMO_PASSWORD`.
 """
 from __future__ import annotations
 
@@ -186,6 +187,9 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
     say("录入专项行动")
     for data in (QINGHAI_2023, XIANGYUAN_2024):
         campaigns.create_campaign(chief, **data)
+    say("安装自查清单和案卷评查标准（内置示例）")
+    from . import templates  # the login dialog imports this module: keep it light
+    templates.install_builtin_templates(chief)
     if with_problems:
         say("登记问题台账")
         _demo_problems(store, chief)

@@ -261,9 +261,150 @@ def _m004_problem_imports(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m005_templates_reviews(conn: sqlite3.Connection) -> None:
+    """Self-check lists and case-review standards as versioned templates (never changed once
+    stored), self-checks and their answers, the case-file register, reviews and their marks."""
+    for stmt in (
+        """CREATE TABLE templates (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('selfcheck', 'case_review')),
+            code TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            version TEXT NOT NULL,
+            issuer TEXT NOT NULL DEFAULT '',
+            issued_date TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            example INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),
+            excellent REAL,
+            passing REAL,
+            recheck_below_pass INTEGER NOT NULL DEFAULT 0 CHECK (recheck_below_pass IN (0, 1)),
+            recheck_on_disagreement INTEGER NOT NULL DEFAULT 0
+                CHECK (recheck_on_disagreement IN (0, 1)),
+            content_sha256 TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (code, revision),
+            UNIQUE (code, version)
+        )""",
+        "CREATE INDEX templates_content ON templates(code, content_sha256)",
+        """CREATE TABLE template_sections (
+            id INTEGER PRIMARY KEY,
+            template_id INTEGER NOT NULL REFERENCES templates(id),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT '',
+            points REAL,
+            UNIQUE (template_id, name)
+        )""",
+        """CREATE TABLE template_items (
+            id INTEGER PRIMARY KEY,
+            template_id INTEGER NOT NULL REFERENCES templates(id),
+            section_id INTEGER NOT NULL REFERENCES template_sections(id),
+            position INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            text TEXT NOT NULL,
+            guidance TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            veto INTEGER NOT NULL DEFAULT 0 CHECK (veto IN (0, 1)),
+            points REAL,
+            step REAL,
+            UNIQUE (template_id, code)
+        )""",
+        "CREATE INDEX template_items_section ON template_items(section_id, position)",
+        """CREATE TABLE selfchecks (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            template_id INTEGER NOT NULL REFERENCES templates(id),
+            title TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'in_progress'
+                CHECK (status IN ('in_progress', 'completed')),
+            note TEXT NOT NULL DEFAULT '',
+            account_id INTEGER REFERENCES accounts(id),
+            completed_by INTEGER REFERENCES accounts(id),
+            completed_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX selfchecks_campaign ON selfchecks(campaign_id, unit_id)",
+        """CREATE TABLE selfcheck_answers (
+            id INTEGER PRIMARY KEY,
+            selfcheck_id INTEGER NOT NULL REFERENCES selfchecks(id),
+            item_id INTEGER NOT NULL REFERENCES template_items(id),
+            answer TEXT NOT NULL CHECK (answer IN ('conform', 'nonconform', 'na')),
+            note TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '',
+            problem_id INTEGER REFERENCES problems(id),
+            account_id INTEGER REFERENCES accounts(id),
+            answered_at TEXT NOT NULL,
+            UNIQUE (selfcheck_id, item_id)
+        )""",
+        "CREATE INDEX selfcheck_answers_problem ON selfcheck_answers(problem_id)",
+        """CREATE TABLE case_files (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            case_no TEXT NOT NULL UNIQUE,
+            case_type TEXT NOT NULL
+                CHECK (case_type IN ('penalty', 'coercion', 'inspection', 'license')),
+            domain TEXT NOT NULL DEFAULT '',
+            cause TEXT NOT NULL,
+            party TEXT NOT NULL DEFAULT '',
+            officers TEXT NOT NULL DEFAULT '',
+            major INTEGER NOT NULL DEFAULT 0 CHECK (major IN (0, 1)),
+            agency TEXT NOT NULL DEFAULT '',
+            closed_date TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            review_state TEXT NOT NULL DEFAULT 'unreviewed' CHECK (review_state IN
+                ('unreviewed', 'in_review', 'recheck_required', 'reviewed', 'rechecked')),
+            final_score REAL,
+            final_grade TEXT CHECK (final_grade IN ('excellent', 'pass', 'fail')),
+            reviewed_at TEXT,
+            source TEXT NOT NULL DEFAULT '',
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX case_files_unit ON case_files(unit_id, closed_date)",
+        """CREATE TABLE case_reviews (
+            id INTEGER PRIMARY KEY,
+            case_file_id INTEGER NOT NULL REFERENCES case_files(id),
+            template_id INTEGER NOT NULL REFERENCES templates(id),
+            round INTEGER NOT NULL CHECK (round IN (1, 2)),
+            reviewer_id INTEGER NOT NULL REFERENCES accounts(id),
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted')),
+            score REAL,
+            grade TEXT CHECK (grade IN ('excellent', 'pass', 'fail')),
+            vetoed INTEGER NOT NULL DEFAULT 0 CHECK (vetoed IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            submitted_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX case_reviews_file ON case_reviews(case_file_id, round)",
+        """CREATE TABLE case_review_marks (
+            id INTEGER PRIMARY KEY,
+            review_id INTEGER NOT NULL REFERENCES case_reviews(id),
+            item_id INTEGER NOT NULL REFERENCES template_items(id),
+            count INTEGER NOT NULL CHECK (count > 0),
+            points REAL NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            problem_id INTEGER REFERENCES problems(id),
+            updated_at TEXT NOT NULL,
+            UNIQUE (review_id, item_id)
+        )""",
+        "CREATE INDEX case_review_marks_item ON case_review_marks(item_id)",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
-                                                          _m003_problems, _m004_problem_imports]
+                                                          _m003_problems, _m004_problem_imports,
+                                                          _m005_templates_reviews]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -72,6 +72,14 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
        frozenset({Role.REVIEWER, Role.CHIEF})),
     _p("problem.bulk", QT_TRANSLATE_NOOP("operations", "批量调整责任人和时限"),
        frozenset({Role.CHIEF})),
+    _p("template.read", QT_TRANSLATE_NOOP("operations", "查看自查清单和评查标准模板"), ALL_ROLES),
+    _p("template.manage", QT_TRANSLATE_NOOP("operations", "导入和管理模板"), _MANAGERS),
+    _p("selfcheck.read", QT_TRANSLATE_NOOP("operations", "查看自查记录"), ALL_ROLES),
+    _p("selfcheck.fill", QT_TRANSLATE_NOOP("operations", "填写自查清单"), _CASEWORK),
+    _p("casefile.read", QT_TRANSLATE_NOOP("operations", "查看案卷和评查结果"), ALL_ROLES),
+    _p("casefile.manage", QT_TRANSLATE_NOOP("operations", "登记和导入案卷"), _CASEWORK),
+    _p("casereview.review", QT_TRANSLATE_NOOP("operations", "评查案卷"),
+       frozenset({Role.REVIEWER, Role.CHIEF})),
     _p("audit.verify", QT_TRANSLATE_NOOP("operations", "校验审计链"),
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
     _p("audit.read", QT_TRANSLATE_NOOP("operations", "查看审计记录"),
@@ -85,7 +93,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 #: below are imported; :func:`load_operations` imports them all.
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
-                     "evidence", "ledger_import")
+                     "evidence", "ledger_import", "templates", "template_io", "selfcheck",
+                     "casefiles", "casereviews")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

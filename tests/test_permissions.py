@@ -13,8 +13,9 @@ import pytest
 
 from conftest import login_as
 from core_helpers import ROOT, is_chinese
-from models import (accounts, audit, audit_ops, campaigns, directory, evidence, ledger_import,
-                    ledger_query, passwords, problems)
+from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
+                    evidence, ledger_import, ledger_query, passwords, problems, selfcheck,
+                    template_io, templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -92,14 +93,86 @@ def _evidence(s: Session) -> int:
     return one(s.store, "SELECT max(id) FROM evidence WHERE problem_id = ?", _problem(s))
 
 
+SEEDED_CASE = "矩阵测试：玛交执罚〔2024〕99号"
+
+
+def _template(s: Session, kind: str = "selfcheck") -> int:
+    """The first built-in template of ``kind`` in the demo."""
+    return one(s.store, "SELECT min(id) FROM templates WHERE kind = ?", kind)
+
+
+def _changed_template(s: Session) -> templates.Template:
+    """The first built-in self-check list with a changed note (a new version)."""
+    tpl = templates.load_template(s.store.conn, _template(s))
+    return tpl._replace(note=tpl.note + "（本站修订）")
+
+
+def _template_file(s: Session) -> str:
+    """:func:`_changed_template` as a workbook outside the data folder."""
+    path = s.store.path.parent.parent / "自查清单.xlsx"
+    template_io.write_xlsx(_changed_template(s), path)
+    return str(path)
+
+
+def _selfcheck(s: Session) -> int:
+    return one(s.store, "SELECT max(id) FROM selfchecks")
+
+
+def _case_file(s: Session) -> int:
+    return one(s.store, "SELECT id FROM case_files WHERE case_no = ?", SEEDED_CASE)
+
+
+def _seeded_review(s: Session) -> int:
+    return one(s.store, "SELECT min(id) FROM case_reviews WHERE case_file_id = ?", _case_file(s))
+
+
+def _own_review(s: Session) -> int:
+    """The session's draft review of the seeded case file, started when it has none (which a
+    role without the permission is refused)."""
+    found = s.store.conn.execute("SELECT id FROM case_reviews WHERE case_file_id = ? AND"
+                                 " reviewer_id = ?", (_case_file(s), s.account_id)).fetchone()
+    if found is None:
+        casereviews.start_review(s, _case_file(s), _template(s, "case_review"))
+        return _own_review(s)
+    return found[0]
+
+
+def _case_list(s: Session) -> str:
+    path = s.store.path.parent.parent / "案卷清单.xlsx"
+    casefiles.write_blank(path, [["玛交执罚〔2024〕31号", "行政处罚", "公路路政", "车辆超限运输", "张某",
+                                  "李海龙", "否", "", "2024-05-02", ""]])
+    return str(path)
+
+
+def _case_preview(s: Session) -> casefiles.CaseImportPreview:
+    chief = s._replace(roles=frozenset({Role.CHIEF}))
+    return casefiles.preview_case_files(chief, _case_list(s))
+
+
 def seed(store: Store, name: str) -> None:
     """What the operation ``name`` needs in the demo: one open problem of the Qinghai 2023
-    campaign entered by the chief, and for the evidence operations a file attached to it."""
+    campaign entered by the chief, and for the evidence operations a file attached to it; a
+    self-check for the self-check operations; a registered case file for the case-file ones,
+    with a reviewer's draft review (one deduction) for the review operations."""
     chief = login_as(store, "chief")
     problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
                             issue=SEEDED_ISSUE, manifestation="按月下达罚款任务。")
     if name.startswith("evidence."):
         evidence.attach(chief, _problem(chief), _evidence_file(chief))
+    if name == "templates.install_builtin_templates":
+        templates.delete_template(chief, _template(chief))      # one built-in to install again
+    if name.startswith("selfcheck."):
+        selfcheck.start_selfcheck(chief, _campaign(chief), _template(chief))
+        if name == "selfcheck.complete_selfcheck":
+            for (code,) in store.conn.execute("SELECT code FROM template_items WHERE"
+                                              " template_id = ?", (_template(chief),)).fetchall():
+                selfcheck.answer_item(chief, _selfcheck(chief), code, "conform")
+    if name.startswith(("casefiles.", "casereviews.")):
+        casefiles.add_case_file(chief, case_no=SEEDED_CASE, case_type="行政处罚", cause="车辆超限运输")
+    if name.startswith("casereviews.") and name != "casereviews.start_review":
+        reviewer = login_as(store, "reviewer")
+        casereviews.start_review(reviewer, _case_file(chief), _template(chief, "case_review"))
+        casereviews.mark_item(reviewer, _seeded_review(chief), "J4", 1, "缺少救济途径")
 
 
 CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
@@ -182,6 +255,59 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: ledger_import.preview_file(s, _import_file(s), _campaign(s)), None),
     "ledger_import.import_rows": (
         lambda s: ledger_import.import_rows(s, _import_preview(s)), "data"),
+    "templates.install_template": (
+        lambda s: templates.install_template(s, _changed_template(s)), "data"),
+    "templates.install_builtin_templates": (
+        lambda s: templates.install_builtin_templates(s), "data"),
+    "templates.list_templates": (lambda s: templates.list_templates(s), None),
+    "templates.get_template": (lambda s: templates.get_template(s, _template(s)), None),
+    "templates.set_template_active": (
+        lambda s: templates.set_template_active(s, _template(s), False), "data"),
+    "templates.delete_template": (
+        lambda s: templates.delete_template(s, _template(s, "case_review")), "data"),
+    "template_io.import_template": (
+        lambda s: template_io.import_template(s, _template_file(s)), "data"),
+    "template_io.export_template": (
+        lambda s: template_io.export_template(
+            s, _template(s), s.store.path.parent.parent / "导出.json"), None),
+    "selfcheck.start_selfcheck": (
+        lambda s: selfcheck.start_selfcheck(s, _campaign(s, "襄交〔2024〕127号"), one(
+            s.store, "SELECT id FROM templates WHERE code LIKE '%襄垣%'")), "data"),
+    "selfcheck.answer_item": (
+        lambda s: selfcheck.answer_item(s, _selfcheck(s), "1.1", "nonconform",
+                                        note="按月统计罚款数额"), "data"),
+    "selfcheck.complete_selfcheck": (
+        lambda s: selfcheck.complete_selfcheck(s, _selfcheck(s)), "data"),
+    "selfcheck.list_selfchecks": (lambda s: selfcheck.list_selfchecks(s), None),
+    "selfcheck.get_selfcheck": (lambda s: selfcheck.get_selfcheck(s, _selfcheck(s)), None),
+    "selfcheck.selfcheck_summary": (
+        lambda s: selfcheck.selfcheck_summary(s, _selfcheck(s)), None),
+    "casefiles.add_case_file": (
+        lambda s: casefiles.add_case_file(s, case_no="玛交执罚〔2024〕30号", case_type="行政处罚",
+                                          cause="未取得道路运输经营许可从事货运"), "data"),
+    "casefiles.update_case_file": (
+        lambda s: casefiles.update_case_file(s, _case_file(s), party="青海某运输公司"), "data"),
+    "casefiles.delete_case_file": (
+        lambda s: casefiles.delete_case_file(s, _case_file(s)), "data"),
+    "casefiles.list_case_files": (lambda s: casefiles.list_case_files(s), None),
+    "casefiles.preview_case_files": (
+        lambda s: casefiles.preview_case_files(s, _case_list(s)), None),
+    "casefiles.import_case_files": (
+        lambda s: casefiles.import_case_files(s, _case_preview(s)), "data"),
+    "casereviews.start_review": (
+        lambda s: casereviews.start_review(s, _case_file(s), _template(s, "case_review")), "data"),
+    "casereviews.mark_item": (
+        lambda s: casereviews.mark_item(s, _own_review(s), "D1", 1, "未出示执法证件"), "data"),
+    "casereviews.submit_review": (
+        lambda s: casereviews.submit_review(s, _own_review(s)), "data"),
+    "casereviews.discard_review": (
+        lambda s: casereviews.discard_review(s, _own_review(s)), "data"),
+    "casereviews.review_problems": (
+        lambda s: casereviews.review_problems(s, _seeded_review(s), campaign_id=_campaign(s)),
+        "data"),
+    "casereviews.list_reviews": (lambda s: casereviews.list_reviews(s, _case_file(s)), None),
+    "casereviews.get_review": (lambda s: casereviews.get_review(s, _seeded_review(s)), None),
+    "casereviews.review_summary": (lambda s: casereviews.review_summary(s), None),
 }
 
 
