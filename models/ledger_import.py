@@ -716,9 +716,7 @@ def import_rows(session: Session, preview: ImportPreview, *,
             r.values.get("manifestation", "")) in content)
         if stale:
             raise StaleRows(n=stale)
-        seq = w.conn.execute("SELECT coalesce(max(seq_no), 0) FROM problems WHERE campaign_id IS ?"
-                             " AND unit_id = ?", (preview.campaign_id, preview.unit_id)
-                             ).fetchone()[0]
+        seq = problems.next_seq_no(w.conn, preview.campaign_id, preview.unit_id) - 1
         for i, r in enumerate(rows, 1):
             if cancelled is not None and i % 100 == 0 and cancelled():
                 raise Cancelled()

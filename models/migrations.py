@@ -401,10 +401,33 @@ def _m005_templates_reviews(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m006_problem_seq_high(conn: sqlite3.Connection) -> None:
+    """The highest 序号 ever given per campaign and unit, so that a 序号 is never given twice even
+    when the problem that had it was deleted (an untouched problem withdrawn with the self-check
+    answer or review mark that created it). Kept by a trigger; derived data, not audited."""
+    for stmt in (
+        """CREATE TABLE problem_seq_high (
+            campaign_key INTEGER NOT NULL,
+            unit_id INTEGER NOT NULL,
+            last_seq INTEGER NOT NULL,
+            PRIMARY KEY (campaign_key, unit_id)
+        ) WITHOUT ROWID""",
+        "INSERT INTO problem_seq_high SELECT coalesce(campaign_id, 0), unit_id, max(seq_no)"
+        " FROM problems GROUP BY coalesce(campaign_id, 0), unit_id",
+        """CREATE TRIGGER problems_seq_high AFTER INSERT ON problems BEGIN
+            INSERT INTO problem_seq_high(campaign_key, unit_id, last_seq)
+            VALUES (coalesce(new.campaign_id, 0), new.unit_id, new.seq_no)
+            ON CONFLICT(campaign_key, unit_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq);
+        END""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
-                                                          _m005_templates_reviews]
+                                                          _m005_templates_reviews,
+                                                          _m006_problem_seq_high]
 LATEST_VERSION = len(MIGRATIONS)
 
 

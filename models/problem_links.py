@@ -38,9 +38,7 @@ def hang(w: Writer, session: Session, *, campaign_id: int | None, unit_id: int,
     unit."""
     values = problems._values(session, fields, campaign_id=campaign_id, partial=False)
     stamp = now_text()
-    seq_no = w.conn.execute("SELECT coalesce(max(seq_no), 0) + 1 FROM problems"
-                            " WHERE campaign_id IS ? AND unit_id = ?",
-                            (campaign_id, unit_id)).fetchone()[0]
+    seq_no = problems.next_seq_no(w.conn, campaign_id, unit_id)
     pid = int(w.insert("problems", {**values, "campaign_id": campaign_id, "unit_id": unit_id,
                                     "seq_no": seq_no, "status": "open", "created_at": stamp,
                                     "updated_at": stamp}))

@@ -149,6 +149,17 @@ def _set(w: Writer, problem_id: int, values: dict[str, Any], stamp: str) -> bool
     return w.update("problems", problem_id, {**values, "updated_at": stamp})
 
 
+def next_seq_no(conn: Any, campaign_id: int | None, unit_id: int) -> int:
+    """The next 序号 of a campaign and unit: one past the highest ever given (a 序号 stays with
+    its problem and is never given again, even after that problem was deleted)."""
+    row = conn.execute(
+        "SELECT max(coalesce((SELECT max(seq_no) FROM problems WHERE campaign_id IS ?"
+        " AND unit_id = ?), 0), coalesce((SELECT last_seq FROM problem_seq_high"
+        " WHERE campaign_key = coalesce(?, 0) AND unit_id = ?), 0)) + 1",
+        (campaign_id, unit_id, campaign_id, unit_id)).fetchone()
+    return int(row[0])
+
+
 def _event(w: Writer, session: Session, problem_id: Any, from_status: str | None,
            to_status: str, note: str) -> None:
     w.insert("problem_events", {"problem_id": problem_id, "ts": now_text(),
@@ -169,9 +180,7 @@ def create_problem(session: Session, *, campaign_id: int | None = None,
     values = _values(session, fields, campaign_id=campaign_id, partial=False)
     stamp = now_text()
     with session.store.write(session.actor) as w:
-        seq_no = session.store.conn.execute(
-            "SELECT coalesce(max(seq_no), 0) + 1 FROM problems WHERE campaign_id IS ?"
-            " AND unit_id = ?", (campaign_id, unit)).fetchone()[0]
+        seq_no = next_seq_no(w.conn, campaign_id, unit)
         pid = w.insert("problems", {**values, "campaign_id": campaign_id, "unit_id": unit,
                                     "seq_no": seq_no, "status": "open",
                                     "created_at": stamp, "updated_at": stamp})

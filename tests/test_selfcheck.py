@@ -102,6 +102,11 @@ def test_nonconform_hangs_a_problem_and_a_slip_is_withdrawn(demo: Store, officer
     assert [r[0] for r in deleted] == ["problem_events", "problems"]
     assert demo.verify_audit().ok
 
+    # The withdrawn problem's 序号 is not given again: the next problem of the campaign gets 2.
+    selfcheck.answer_item(officer, sc, "3.1", "nonconform", note="再次发现")
+    again = problem(demo, answer(demo, sc, "3.1")["problem_id"])
+    assert again is not None and again["seq_no"] == 2
+
 
 def test_a_problem_with_history_is_kept_and_marked_then_taken_up_again(
         demo: Store, officer: Session, sc: int) -> None:
