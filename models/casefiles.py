@@ -18,13 +18,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import validate
+from .cell_values import parse_deadline
 from .errors import FieldLedgerError, NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
-from .ledger_import import MissingColumns, Note, _cell_text, _open_workbook, parse_deadline
+from .ledger_import import MissingColumns, Note
 from .permissions import operation
 from .session import Session, now_text, own_unit_id
 from .store import Changes
 from .xlsx_forms import normalize
+from .xlsx_read import cell_text, open_workbook
 
 CASE_TYPES: dict[str, str] = {"penalty": QT_TRANSLATE_NOOP("casefiles", "行政处罚"),
                               "coercion": QT_TRANSLATE_NOOP("casefiles", "行政强制"),
@@ -60,23 +62,23 @@ _LABELS = {c.field: c.header for c in COLUMNS}
 def _major(value: Any) -> int:
     if isinstance(value, bool):
         return int(value)
-    text = normalize(_cell_text(value)).lower()
+    text = normalize(cell_text(value)).lower()
     if text in ("", "否", "0", "no", "n", "×", "一般", "一般案件", "false"):
         return 0
     if text in ("是", "1", "yes", "y", "√", "重大", "重大案件", "true"):
         return 1
     raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{field}”应填“是”或“否”，而不是：{value}。"),
-                          field="是否重大案件", value=_cell_text(value))
+                          field="是否重大案件", value=cell_text(value))
 
 
 def _case_type(value: Any) -> str:
-    text = normalize(_cell_text(value))
+    text = normalize(cell_text(value))
     for key, label in CASE_TYPES.items():
         if text in (key, label, label[2:]):     # 行政处罚, or 处罚
             return key
     raise ValidationError(QT_TRANSLATE_NOOP(
         "errors", "“案件类型”应为 行政处罚、行政强制、行政检查、行政许可 之一，而不是：{value}。"),
-        value=_cell_text(value))
+        value=cell_text(value))
 
 
 def _closed_date(value: Any) -> str | None:
@@ -89,7 +91,7 @@ def _closed_date(value: Any) -> str | None:
     if words or day is None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "“结案时间”不是日期：{value}（应为 2024-05-12、2024/5/12 或 2024年5月12日）。"),
-            value=_cell_text(value))
+            value=cell_text(value))
     return day
 
 
@@ -105,7 +107,7 @@ def _values(data: dict[str, Any], *, partial: bool) -> dict[str, Any]:
             ("officers", "执法人员", False, 200), ("agency", "办案机构", False, 100),
             ("note", "备注", False, 2000)):
         if field in data or (required and not partial):
-            out[field] = validate.text(_cell_text(data.get(field)), label, required=required,
+            out[field] = validate.text(cell_text(data.get(field)), label, required=required,
                                        limit=limit)
     if "case_type" in data or not partial:
         out["case_type"] = _case_type(data.get("case_type"))
@@ -236,7 +238,7 @@ def _header(wb: Any, name: str) -> tuple[Any, int, dict[str, int]]:
         for r, row in enumerate(ws.iter_rows(min_row=1, max_row=15, values_only=True), 1):
             columns: dict[str, int] = {}
             for c, value in enumerate(row, 1):
-                field = _HEADERS.get(normalize(_cell_text(value)))
+                field = _HEADERS.get(normalize(cell_text(value)))
                 if field and field not in columns:
                     columns[field] = c
             missing = [_LABELS[f] for f in REQUIRED_COLUMNS if f not in columns]
@@ -255,7 +257,7 @@ def preview_case_files(session: Session, path: str | Path) -> CaseImportPreview:
     the row (error: not imported); a 案卷编号 already registered, or repeated in the file, is
     skipped."""
     path = Path(path)
-    wb = _open_workbook(path)
+    wb = open_workbook(path)
     try:
         ws, header_row, columns = _header(wb, path.name)
         known = {r[0] for r in session.store.conn.execute("SELECT case_no FROM case_files")}
@@ -264,12 +266,12 @@ def preview_case_files(session: Session, path: str | Path) -> CaseImportPreview:
         for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True),
                                 header_row + 1):
             cells = {f: (row[c - 1] if c <= len(row) else None) for f, c in columns.items()}
-            if not any(_cell_text(v) for v in cells.values()):
+            if not any(cell_text(v) for v in cells.values()):
                 continue
             notes: list[Note] = []
             values: dict[str, Any] = {}
             for field, value in cells.items():
-                if not _cell_text(value):
+                if not cell_text(value):
                     if field in REQUIRED_COLUMNS:
                         notes.append(Note("error", QT_TRANSLATE_NOOP("errors", "缺少“{field}”。"),
                                           {"field": _LABELS[field]}))

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from . import problem_links, scoring, validate
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
-from .ledger_import import match_category
+from .cell_values import match_category
 from .permissions import operation
 from .session import Session, now_text
 from .store import Changes, Writer

@@ -31,37 +31,28 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import unicodedata
-from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from . import problems, xlsx_forms
+from .cell_values import (OPEN_ENDED, looks_like_name, match_category,  # noqa: F401 - re-exported
+                          parse_deadline, parse_yes_no)
 from .errors import Cancelled, FieldLedgerError, NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import PERMISSIONS, operation
 from .session import Session, now_text, own_unit_id
 from .store import Changes
 from .xlsx_forms import Layout, normalize
+from .xlsx_read import (MAX_FILE_BYTES, FileReadError, FileTooLarge, ImportFileError,  # noqa: F401 - re-exported
+                        NotAWorkbook, OldFormat, cell_text, merged_fill, open_workbook, read_bytes)
 
 log = logging.getLogger(__name__)
 
-#: Files larger than this are refused before they are opened (a ledger of 10,000 rows is ~1 MB).
-MAX_FILE_BYTES = 50 * 1024 * 1024
 #: How far down a sheet the header row is looked for.
 HEADER_SEARCH_ROWS = 30
 #: Rows whose first text starts with one of these are the form's footer, not problems.
 FOOTER_LABELS = ("填报人", "审核人", "联系人", "联系电话", "注:", "说明:", "制表人", "单位负责人",
                  "负责人签字", "填表人")
-#: Deadlines written as words: no date, the words kept in 备注.
-OPEN_ENDED = ("长期坚持", "长期", "持续整改", "持续推进", "常态化", "立行立改", "已完成", "已整改",
-              "已整改完成", "整改完成")
-_YES = {"是", "有", "已", "√", "✓", "✔", "y", "yes", "true", "1", "取得", "已取得", "达到"}
-_NO = {"否", "无", "没有", "未", "×", "✗", "✘", "x", "n", "no", "false", "0", "未取得", "未出现",
-       "没有出现"}
-_QUOTES = str.maketrans("", "", "“”\"'‘’「」『』《》")
-_NUMBERING = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．])")
-_DATE = re.compile(r"(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(?:(\d{1,2})\s*[日号]?|底)?")
 _SEPARATORS = " ,，、/;；:：()（）-—\t\n"
 
 
@@ -104,27 +95,6 @@ class ImportPreview(NamedTuple):
 
 # --- errors about the file as a whole ------------------------------------------------------------
 
-class ImportFileError(FieldLedgerError):
-    """The file cannot be read as one of the ledger forms; nothing was stored."""
-
-
-class NotAWorkbook(ImportFileError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "无法读取文件：{name}\n它不是有效的 Excel 工作簿（.xlsx），或文件已损坏。"
-        "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。")
-
-
-class OldFormat(ImportFileError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "“{name}”是旧版 .xls 格式，或设置了打开密码。\n请在 Excel 或 WPS 中打开它，"
-        "另存为“Excel 工作簿（.xlsx）”（不设密码）后再导入。")
-
-
-class FileTooLarge(ImportFileError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "文件太大（{size} MB，最多 {limit} MB）：{name}\n请只保留问题台账所在的工作表后再导入。")
-
-
 class NoHeader(ImportFileError):
     template = QT_TRANSLATE_NOOP(
         "errors", "在“{name}”中没有找到台账的表头。\n请使用通知附件的格式，表头一行为：\n"
@@ -137,72 +107,12 @@ class MissingColumns(ImportFileError):
         "请按通知附件的格式补上这一列后再导入。")
 
 
-class FileReadError(ImportFileError):
-    template = QT_TRANSLATE_NOOP("errors", "无法读取文件：{name}\n原因：{reason}\n请确认文件没有被其他程序占用，"
-                                 "U 盘已插好。")
-
-
 class StaleRows(ImportFileError):
     template = QT_TRANSLATE_NOOP(
         "errors", "导入前发现其中 {n} 行已在台账中（可能刚被导入过）。请重新预览后再导入；本次未保存任何内容。")
 
 
 # --- reading the workbook ------------------------------------------------------------------------
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if not value.time() else value.isoformat(sep=" ")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _open_workbook(path: Path) -> Any:
-    name = path.name
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            magic = fh.read(8)
-    except OSError as exc:
-        raise FileReadError(name=name, reason=exc.strerror or str(exc)) from None
-    if size > MAX_FILE_BYTES:
-        raise FileTooLarge(name=name, size=round(size / 1048576, 1),
-                           limit=MAX_FILE_BYTES // 1048576)
-    if magic.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: .xls, or an encrypted .xlsx
-        raise OldFormat(name=name)
-    if not magic.startswith(b"PK"):
-        raise NotAWorkbook(name=name)
-    import warnings
-
-    from openpyxl import load_workbook
-    try:
-        with warnings.catch_warnings():  # "unknown extension", "no default style": harmless
-            warnings.simplefilter("ignore")
-            return load_workbook(path, data_only=True)
-    except OSError as exc:
-        raise FileReadError(name=name, reason=exc.strerror or str(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
-        log.info("cannot read %s as xlsx: %r", path, exc)
-        raise NotAWorkbook(name=name) from None
-
-
-def _merged_fill(ws: Any) -> dict[tuple[int, int], tuple[Any, int]]:
-    """(row, col) of every covered cell of a merged range -> (value, width of the range). The
-    value of its top-left cell fills the range's first column on every row (a vertical merge);
-    the other columns are empty (a horizontal merge is read into its first column only)."""
-    out: dict[tuple[int, int], tuple[Any, int]] = {}
-    for rng in ws.merged_cells.ranges:
-        value = ws.cell(rng.min_row, rng.min_col).value
-        width = rng.max_col - rng.min_col + 1
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                out[(r, c)] = (value if c == rng.min_col else None, width)
-    return out
-
 
 class _Header(NamedTuple):
     row: int
@@ -257,7 +167,7 @@ def _find_headers(wb: Any, name: str) -> list[tuple[Any, _Header]]:
     for ws in wb.worksheets:
         for r, row in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS,
                                              values_only=True), 1):
-            cells = [_cell_text(v) for v in row]
+            cells = [cell_text(v) for v in row]
             score, header, missing = _match_header(cells)
             if header is not None and score >= 5:
                 found.append((ws, header._replace(row=r)))
@@ -277,7 +187,7 @@ def _unit_line(ws: Any, header_row: int) -> str:
     """The unit named on the form's 填报单位 / 单位（公章） line above the header, if any."""
     for row in ws.iter_rows(min_row=1, max_row=header_row - 1, values_only=True):
         for value in row:
-            text = normalize(_cell_text(value))
+            text = normalize(cell_text(value))
             for label in ("填报单位(盖章)", "填报单位", "单位(公章)", "单位"):
                 if text.startswith(label):
                     rest = text[len(label):].lstrip(":")
@@ -288,86 +198,6 @@ def _unit_line(ws: Any, header_row: int) -> str:
 
 
 # --- reading one row -----------------------------------------------------------------------------
-
-def _fold(text: str) -> str:
-    """A category name or 存在问题 text folded for matching: NFKC, no spaces or quotes, no leading
-    numbering like （一） or 1、, no trailing 的问题 / 问题 / 方面."""
-    out = normalize(text).translate(_QUOTES)
-    out = _NUMBERING.sub("", out)
-    for tail in ("的问题", "问题", "方面"):
-        if out.endswith(tail) and len(out) > len(tail):
-            out = out[: -len(tail)]
-            break
-    return out
-
-
-def match_category(text: str, categories: Iterable[str]) -> str | None:
-    """The campaign category ``text`` names: equal after folding, or ``text`` starting with it
-    (“运动式执法问题：……”); the longest such category wins. None when none fits."""
-    folded = normalize(text).translate(_QUOTES)
-    folded = _NUMBERING.sub("", folded)
-    whole = _fold(text)
-    best: str | None = None
-    for cat in categories:
-        f = _fold(cat)
-        if f and (whole == f or folded.startswith(f)):
-            if best is None or len(f) > len(_fold(best)):
-                best = cat
-    return best
-
-
-def parse_deadline(value: Any, default_year: int | None) -> tuple[str | None, str]:
-    """A 整改时限 cell -> (ISO date or None, words kept for 备注). Raises ValidationError when the
-    cell is neither a date nor one of :data:`OPEN_ENDED`."""
-    if value is None or value == "":
-        return None, ""
-    if isinstance(value, datetime):
-        return value.date().isoformat(), ""
-    if isinstance(value, date):
-        return value.isoformat(), ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if 20000 < value < 80000:   # an Excel day number in a cell without a date format
-            return (date(1899, 12, 30) + timedelta(days=int(value))).isoformat(), ""
-        raise ValidationError(_BAD_DEADLINE, value=_cell_text(value))
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    compact = re.sub(r"\s+", "", text)
-    if compact.rstrip("。.") in OPEN_ENDED:
-        return None, compact
-    core = re.sub(r"^(?:于|在|截至|截止|至)", "", compact)
-    core = re.sub(r"(?:前|之前|以前|止|为止|完成|底前)+[。.]?$", "", core)
-    m = _DATE.fullmatch(core)
-    if m:
-        year = int(m.group(1)) if m.group(1) else default_year
-        month = int(m.group(2))
-        day_text = m.group(3)
-        if year is not None and 1 <= month <= 12:
-            try:
-                if day_text:
-                    return date(year, month, int(day_text)).isoformat(), ""
-                if core.endswith("底") or "月" in core or m.group(1):  # 2024年8月 / 8月底
-                    nxt = date(year + month // 12, month % 12 + 1, 1)
-                    return (nxt - timedelta(days=1)).isoformat(), ""
-            except ValueError:
-                pass
-    raise ValidationError(_BAD_DEADLINE, value=text)
-
-
-_BAD_DEADLINE = QT_TRANSLATE_NOOP(
-    "errors", "“整改时限”不是日期：{value}（应为 2024-08-31、2024/8/31 或 2024年8月31日）。")
-
-
-def parse_yes_no(value: Any, field: str) -> str:
-    """是/否 cells -> 'yes' / 'no' / '' (empty)."""
-    text = normalize(_cell_text(value)).rstrip("。.").lower()
-    if not text:
-        return ""
-    if text in _YES or text.startswith("是"):
-        return "yes"
-    if text in _NO or text.startswith("否") or text.startswith("未"):
-        return "no"
-    raise ValidationError(QT_TRANSLATE_NOOP("errors", "“{field}”应填“是”或“否”，而不是：{value}。"),
-                          field=field, value=_cell_text(value))
-
 
 class _Context(NamedTuple):
     session: Session
@@ -390,7 +220,7 @@ def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
                 ) -> tuple[dict[str, Any], str, list[Note]]:
     """Ledger values of one row, the 责任人's name, and the notes (errors and warnings)."""
     notes: list[Note] = []
-    text = {k: _cell_text(v) for k, v in cells.items()}
+    text = {k: cell_text(v) for k, v in cells.items()}
     values: dict[str, Any] = {}
     person_name = ""
 
@@ -447,7 +277,7 @@ def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
             dept = re.sub(r"[、,，/;；\s]+$", "", dept)
             if dept:
                 values["responsible_dept"] = dept
-        if pid is None and (layout.key == "review" or _looks_like_name(resp)):
+        if pid is None and (layout.key == "review" or looks_like_name(resp)):
             notes.append(Note("warning", QT_TRANSLATE_NOOP(
                 "errors", "“{name}”不在本单位人员名单中，未关联责任人（可在人员管理中添加后再指定）。"),
                 {"name": resp[:20]}))
@@ -509,22 +339,12 @@ def _row_values(ctx: _Context, layout: Layout, cells: dict[str, Any]
     return checked, person_name, notes
 
 
-_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
-_DEPT_ENDINGS = ("办", "股", "室", "队", "组", "科", "站", "所", "局", "中心", "班", "部", "处", "委",
-                 "岗", "窗口", "大厅")
-
-
-def _looks_like_name(text: str) -> bool:
-    """True for text that reads as a person's name (2–4 Chinese characters, not a department)."""
-    return bool(_NAME.fullmatch(text)) and not text.endswith(_DEPT_ENDINGS)
-
-
 def _join(a: str, b: str) -> str:
     return f"{a}；{b}" if a else b
 
 
 def _fingerprint(layout: Layout, cells: dict[str, Any]) -> str:
-    parts = [layout.key] + [f"{k}={_cell_text(cells[k])}" for k in sorted(cells) if k != "seq"]
+    parts = [layout.key] + [f"{k}={cell_text(cells[k])}" for k in sorted(cells) if k != "seq"]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -590,9 +410,9 @@ def preview_file(session: Session, path: str | Path, campaign_id: int | None, *,
     """
     path = Path(path)
     ctx, unit = _context(session, campaign_id, default_category)
-    data = _read_bytes(path)
+    data = read_bytes(path)
     sha = hashlib.sha256(data).hexdigest()
-    wb = _open_workbook(path)
+    wb = open_workbook(path)
     try:
         headers = _find_headers(wb, path.name)
         keys, content = _known(session, campaign_id, unit)
@@ -608,7 +428,7 @@ def preview_file(session: Session, path: str | Path, campaign_id: int | None, *,
                 file_notes.append(Note("warning", QT_TRANSLATE_NOOP(
                     "errors", "工作表“{sheet}”的栏目“{name}”不属于该表格式，其内容不导入。"),
                     {"sheet": ws.title, "name": name}))
-            merged = _merged_fill(ws)
+            merged = merged_fill(ws)
             for r, row in enumerate(ws.iter_rows(min_row=header.row + 1, values_only=True),
                                     header.row + 1):
                 done += 1
@@ -616,7 +436,7 @@ def preview_file(session: Session, path: str | Path, campaign_id: int | None, *,
                     progress(done, total)
                 if cancelled is not None and done % 200 == 0 and cancelled():
                     raise Cancelled()
-                texts = [_cell_text(v) for v in row]
+                texts = [cell_text(v) for v in row]
                 if not any(texts[c - 1] for c in header.columns.values() if c <= len(texts)) \
                         and not any((r, c) in merged for c in header.columns.values()):
                     continue
@@ -634,7 +454,7 @@ def preview_file(session: Session, path: str | Path, campaign_id: int | None, *,
                         if width > 1:
                             wide.append(_column_letter(col))
                     cells[field] = value
-                if all(_cell_text(v) == "" for k, v in cells.items() if k != "seq"):
+                if all(cell_text(v) == "" for k, v in cells.items() if k != "seq"):
                     continue    # only a 序号 (a blank numbered row of the form)
                 if wide:
                     notes.append(Note("warning", QT_TRANSLATE_NOOP(
@@ -679,17 +499,6 @@ def preview_file(session: Session, path: str | Path, campaign_id: int | None, *,
 def _column_letter(col: int) -> str:
     from openpyxl.utils import get_column_letter
     return get_column_letter(col)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileTooLarge(name=path.name, size=round(size / 1048576, 1),
-                               limit=MAX_FILE_BYTES // 1048576)
-        return path.read_bytes()
-    except OSError as exc:
-        raise FileReadError(name=path.name, reason=exc.strerror or str(exc)) from None
 
 
 @operation("problem.edit")

@@ -16,7 +16,7 @@ from typing import Any
 from . import problem_links, validate
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
-from .ledger_import import match_category
+from .cell_values import match_category
 from .permissions import operation
 from .session import Session, now_text, own_unit_id
 from .store import Changes

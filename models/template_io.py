@@ -22,7 +22,7 @@ from typing import Any
 from . import template_check, templates
 from .errors import FieldLedgerError
 from .i18n import QT_TRANSLATE_NOOP
-from .ledger_import import FileReadError, _merged_fill, _open_workbook
+from .xlsx_read import FileReadError, merged_fill, open_workbook
 from .permissions import operation
 from .session import Session
 from .store import Changes
@@ -138,7 +138,7 @@ def _read_table(ws: Any, labels: dict[str, str], aliases: dict[str, tuple[str, .
         issues.append(Issue(Loc("", ws.title, header_row), QT_TRANSLATE_NOOP(
             "errors", "表头缺少栏目：{missing}。"), {"missing": "、".join(missing)}))
         return columns, []
-    merged = _merged_fill(ws)
+    merged = merged_fill(ws)
     rows: list[tuple[int, dict[str, Cell]]] = []
     for r, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), header_row + 1):
         cells: dict[str, Cell] = {}
@@ -157,7 +157,7 @@ def _read_table(ws: Any, labels: dict[str, str], aliases: dict[str, tuple[str, .
 def read_xlsx(path: Path) -> Template:
     """Read a template workbook (see the module doc); raise TemplateInvalid listing every
     problem with sheet, row and column."""
-    wb = _open_workbook(path)
+    wb = open_workbook(path)
     try:
         issues: list[Issue] = []
         sheets = {name: _find_sheet(wb, name) for name in SHEET_ALIASES}

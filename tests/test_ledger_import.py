@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from conftest import login_as
 from core_helpers import is_chinese
-from models import audit, ledger_import, ledger_query, problems, xlsx_forms
+from models import audit, ledger_import, ledger_query, problems, xlsx_forms, xlsx_read
 from models.errors import Cancelled, ValidationError
 from models.ledger_import import ImportPreview, ImportRow
 from models.ledger_query import LedgerFilter
@@ -548,7 +548,7 @@ def test_a_truncated_workbook(chief: Session, xy: int, tmp_path: Path) -> None:
 def test_a_file_too_large(chief: Session, xy: int, tmp_path: Path,
                           monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_form(tmp_path / "大.xlsx", "checklist", CHECKLIST_ROWS)
-    monkeypatch.setattr(ledger_import, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(xlsx_read, "MAX_FILE_BYTES", 1024)
     message = raises_chinese(ledger_import.FileTooLarge, chief, path, xy)
     assert "大.xlsx" in message and "MB" in message
 

@@ -1203,6 +1203,61 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
 </context>
 <context>
+    <name>MarksTree</name>
+    <message>
+        <source>评查条目</source>
+        <translation type="unfinished">review item</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation type="unfinished">Points</translation>
+    </message>
+    <message>
+        <source>每处扣分</source>
+        <translation type="unfinished">Deduction per occurrence</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>扣分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>扣分说明</source>
+        <translation type="unfinished">Deduction reason</translation>
+    </message>
+    <message>
+        <source>问题台账</source>
+        <translation type="unfinished">Problem ledger</translation>
+    </message>
+    <message>
+        <source>{name}（任一项成立即不合格、得 0 分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}（{points} 分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>否决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（请填写扣分说明）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>已转入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>问题台账中的问题 #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeoplePanel</name>
     <message>
         <source>添加人员…</source>
@@ -1701,6 +1756,25 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     </message>
 </context>
 <context>
+    <name>casefiles</name>
+    <message>
+        <source>行政处罚</source>
+        <translation>Administrative penalty</translation>
+    </message>
+    <message>
+        <source>行政强制</source>
+        <translation>Administrative coercion</translation>
+    </message>
+    <message>
+        <source>行政检查</source>
+        <translation>Administrative inspection</translation>
+    </message>
+    <message>
+        <source>行政许可</source>
+        <translation>Administrative licensing</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>程序内部出错，刚才的操作没有完成，已保存的数据不受影响。详细信息已写入日志文件：{path}
@@ -1951,7 +2025,7 @@ Check that the file exists, that the USB stick or external drive is plugged in p
     <message>
         <source>无法读取文件：{name}
 它不是有效的 Excel 工作簿（.xlsx），或文件已损坏。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入。</source>
-        <extracomment>Files larger than this are refused before they are opened (a ledger of 10,000 rows is ~1 MB). How far down a sheet the header row is looked for. Rows whose first text starts with one of these are the form&apos;s footer, not problems. Deadlines written as words: no date, the words kept in 备注.</extracomment>
+        <extracomment>Files larger than this are refused before they are opened (a ledger of 10,000 rows is ~1 MB).</extracomment>
         <translation>Cannot read the file: {name}
 It is not a valid Excel workbook (.xlsx), or it is damaged. Open it in Excel or WPS, save it as .xlsx, then import it.</translation>
     </message>
@@ -1963,9 +2037,9 @@ Open it in Excel or WPS, save it as “Excel workbook (.xlsx)” (without a pass
     </message>
     <message>
         <source>文件太大（{size} MB，最多 {limit} MB）：{name}
-请只保留问题台账所在的工作表后再导入。</source>
+请只保留需要导入的工作表后再导入。</source>
         <translation>The file is too large ({size} MB, at most {limit} MB): {name}
-Keep only the sheets with the ledger, then import it.</translation>
+Keep only the sheets to import, then import it again.</translation>
     </message>
     <message>
         <source>在“{name}”中没有找到台账的表头。
@@ -1973,6 +2047,7 @@ Keep only the sheets with the ledger, then import it.</translation>
 问题清单：{checklist}
 回头看台账：{review}
 可以先导出空白表格，把内容复制进去再导入。</source>
+        <extracomment>How far down a sheet the header row is looked for. Rows whose first text starts with one of these are the form&apos;s footer, not problems.</extracomment>
         <translation>No ledger header was found in “{name}”.
 Use the notice&apos;s attachment layout; the header row is:
 Problem list: {checklist}
@@ -1999,11 +2074,45 @@ Make sure no other program holds the file and the USB drive is plugged in.</tran
     </message>
     <message>
         <source>“整改时限”不是日期：{value}（应为 2024-08-31、2024/8/31 或 2024年8月31日）。</source>
+        <extracomment>Deadlines written as words: no date, the words kept in 备注.</extracomment>
         <translation>“Deadline” is not a date: {value} (write 2024-08-31, 2024/8/31 or 2024年8月31日).</translation>
     </message>
     <message>
         <source>“{field}”应填“是”或“否”，而不是：{value}。</source>
+        <extracomment>The columns of the case-file list, in the order a blank list is written.</extracomment>
         <translation>“{field}” must be 是 (yes) or 否 (no), not: {value}.</translation>
+    </message>
+    <message>
+        <source>“案件类型”应为 行政处罚、行政强制、行政检查、行政许可 之一，而不是：{value}。</source>
+        <translation>“Case type” must be one of 行政处罚, 行政强制, 行政检查 or 行政许可 (administrative penalty, coercion, inspection or licensing), not: {value}.</translation>
+    </message>
+    <message>
+        <source>“结案时间”不是日期：{value}（应为 2024-05-12、2024/5/12 或 2024年5月12日）。</source>
+        <translation>“Closing date” is not a date: {value} (write 2024-05-12, 2024/5/12 or 2024年5月12日).</translation>
+    </message>
+    <message>
+        <source>案卷编号“{case_no}”已登记。</source>
+        <translation>Case no. “{case_no}” is already registered.</translation>
+    </message>
+    <message>
+        <source>案卷“{case_no}”已有评查记录，不能删除。</source>
+        <translation>Case file “{case_no}” already has review records, so it cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>在“{name}”中没有找到案卷清单的表头。
+表头一行应包含：{columns}
+（案卷编号、案件类型、案由三列必须有）。可以先导出空白清单，把内容复制进去再导入。</source>
+        <translation>No case-file list header was found in “{name}”.
+The header row should contain: {columns}
+(the columns 案卷编号 (case no.), 案件类型 (case type) and 案由 (cause of action) are required). You can export a blank list, copy your rows into it, then import it.</translation>
+    </message>
+    <message>
+        <source>案卷编号“{case_no}”已登记，跳过。</source>
+        <translation>Case no. “{case_no}” is already registered; skipped.</translation>
+    </message>
+    <message>
+        <source>与本文件第 {row} 行的案卷编号相同，跳过。</source>
+        <translation>Same case no. as row {row} of this file; skipped.</translation>
     </message>
     <message>
         <source>“存在问题”超过 500 字：已截短，完整内容放入“具体表现”。</source>
@@ -2080,6 +2189,225 @@ Make sure no other program holds the file and the USB drive is plugged in.</tran
         <translation>Cannot save the file: {path}
 Reason: {reason}
 Choose another folder, or check whether the USB drive is write-protected.</translation>
+    </message>
+    <message>
+        <source>这份评查由其他评查人员填写，只能由本人修改。</source>
+        <translation>This review was filled in by another reviewer; only that reviewer can change it.</translation>
+    </message>
+    <message>
+        <source>这份评查已经提交，不能再修改；如有异议，请按规定复核。</source>
+        <translation>This review has already been submitted and can no longer be changed. If you disagree with it, request a second review as the rules provide.</translation>
+    </message>
+    <message>
+        <source>案卷“{case_no}”目前不需要复核（{state}）。</source>
+        <translation>Case file “{case_no}” does not need a second review at the moment ({state}).</translation>
+    </message>
+    <message>
+        <source>复核须由初评以外的评查人员进行：您已评查过这个案卷。</source>
+        <translation>You have already reviewed this case file, and the second review must be done by a reviewer other than the first reviewer. Ask another reviewer to do it.</translation>
+    </message>
+    <message>
+        <source>您已评查过这个案卷；尚未提交的评查可以继续填写。</source>
+        <translation>You have already reviewed this case file. A review that has not been submitted yet can be continued.</translation>
+    </message>
+    <message>
+        <source>案卷“{case_no}”已有复核，不能再开始新的评查。</source>
+        <translation>Case file “{case_no}” already has a second review, so no new review can be started.</translation>
+    </message>
+    <message>
+        <source>请选择评查标准。</source>
+        <translation>Choose a review standard.</translation>
+    </message>
+    <message>
+        <source>这个案卷已按《{name}》{version} 评查，后续评查和复核须用同一版本。</source>
+        <translation>This case file was reviewed against “{name}” {version}; further reviews and the second review must use the same version.</translation>
+    </message>
+    <message>
+        <source>评查标准《{name}》{version} 已停用，请选择在用的版本。</source>
+        <translation>The review standard “{name}” {version} has been disabled. Choose a version that is in use.</translation>
+    </message>
+    <message>
+        <source>“{field}”应为 0 或正整数（否决项为 0 或 1）：{value}。</source>
+        <translation>“{field}” must be 0 or a positive whole number (0 or 1 for a veto item): {value}.</translation>
+    </message>
+    <message>
+        <source>这份评查没有可登记为问题的扣分或否决项。</source>
+        <translation>This review has no deductions or veto items that could be registered as problems.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是本专项行动的问题类别，请选择问题类别。可选：{choices}。</source>
+        <translation>“{name}” is not a problem category of this campaign. Choose a problem category: {choices}.</translation>
+    </message>
+    <message>
+        <source>自查清单的分组“{name}”对应不到本专项行动的问题类别（{choices}）。请改用与本专项行动相符的自查清单，或在专项行动中补上这个类别。</source>
+        <translation>The self-check list group “{name}” does not match any problem category of this campaign ({choices}). Use a self-check list that fits this campaign, or add this category to the campaign.</translation>
+    </message>
+    <message>
+        <source>自查清单《{name}》{version} 已停用，请选择在用的版本。</source>
+        <translation>The self-check list “{name}” {version} has been disabled. Choose a version that is in use.</translation>
+    </message>
+    <message>
+        <source>本单位在这个专项行动中已有一份未完成的自查“{title}”，请继续填写它。</source>
+        <translation>Your unit already has an unfinished self-check “{title}” in this campaign. Continue filling in that one.</translation>
+    </message>
+    <message>
+        <source>只有“不符合”的条目可以关联问题，且问题须属于同一专项行动和单位。</source>
+        <translation>Only items answered “Does not conform” can be linked to problems, and the problems must belong to the same campaign and unit.</translation>
+    </message>
+    <message>
+        <source>还有 {count} 项未填写，第一项是 {code}“{text}”。</source>
+        <translation>Not all items are filled in yet ({count} left); the first one is {code} “{text}”.</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第 {row} 行 {column} 列（{field}）</source>
+        <translation>Sheet “{sheet}”, row {row}, column {column} ({field})</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第 {row} 行（{field}）</source>
+        <translation>Sheet “{sheet}”, row {row} ({field})</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”第 {row} 行</source>
+        <translation>Sheet “{sheet}”, row {row}</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”（{field}）</source>
+        <translation>Sheet “{sheet}” ({field})</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”</source>
+        <translation>Sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <source>第 {section} 组第 {item} 条（{field}）</source>
+        <translation>Group {section}, item {item} ({field})</translation>
+    </message>
+    <message>
+        <source>第 {section} 组（{field}）</source>
+        <translation>Group {section} ({field})</translation>
+    </message>
+    <message>
+        <source>模板信息（{field}）</source>
+        <translation>Template details ({field})</translation>
+    </message>
+    <message>
+        <source>模板有 {count} 处错误，未能导入：
+{details}</source>
+        <translation>The template was not imported because it has errors ({count}):
+{details}</translation>
+    </message>
+    <message>
+        <source>不能为空。</source>
+        <translation>cannot be empty.</translation>
+    </message>
+    <message>
+        <source>太长（最多 {limit} 个字）。</source>
+        <translation>too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>不是数字：{value}。</source>
+        <translation>not a number: {value}.</translation>
+    </message>
+    <message>
+        <source>最多两位小数：{value}。</source>
+        <translation>at most two decimal places: {value}.</translation>
+    </message>
+    <message>
+        <source>应大于 0：{value}。</source>
+        <translation>must be greater than 0: {value}.</translation>
+    </message>
+    <message>
+        <source>应填“是”或“否”，而不是：{value}。</source>
+        <translation>must be 是 (yes) or 否 (no), not: {value}.</translation>
+    </message>
+    <message>
+        <source>不是有效日期：{value}（应为 2024-06-30 或 2024年6月30日）。</source>
+        <translation>not a valid date: {value} (write 2024-06-30 or 2024年6月30日).</translation>
+    </message>
+    <message>
+        <source>应为“自查清单”或“案卷评查标准”，而不是：{value}。</source>
+        <translation>must be 自查清单 (self-check list) or 案卷评查标准 (case-file review standard), not: {value}.</translation>
+    </message>
+    <message>
+        <source>分组“{name}”重复（第一次出现在{first}）。</source>
+        <translation>the group “{name}” is listed more than once (first at {first}).</translation>
+    </message>
+    <message>
+        <source>分组“{name}”没有条目。</source>
+        <translation>the group “{name}” has no items.</translation>
+    </message>
+    <message>
+        <source>模板没有任何分组和条目。</source>
+        <translation>the template has no groups or items.</translation>
+    </message>
+    <message>
+        <source>编号“{code}”重复（第一次出现在{first}）。</source>
+        <translation>the code “{code}” is used more than once (first at {first}).</translation>
+    </message>
+    <message>
+        <source>自查清单的条目不设分值、扣分和否决项：请清空这一格。</source>
+        <translation>items of a self-check list have no points, deductions or veto items: clear this cell.</translation>
+    </message>
+    <message>
+        <source>否决项不计分值：请清空这一格（否决项一经认定，案卷即为不合格、得 0 分）。</source>
+        <translation>a veto item has no points: clear this cell (once a veto item is found, the case file fails with 0 points).</translation>
+    </message>
+    <message>
+        <source>每处扣分 {step} 超过该条目分值 {points}。</source>
+        <translation>the deduction per occurrence {step} is more than the item&apos;s points {points}.</translation>
+    </message>
+    <message>
+        <source>自查清单的分组不设分值：请清空这一格。</source>
+        <translation>groups of a self-check list have no points: clear this cell.</translation>
+    </message>
+    <message>
+        <source>分组“{name}”只有否决项，不设分值：请清空这一格。</source>
+        <translation>the group “{name}” has only veto items and no points: clear this cell.</translation>
+    </message>
+    <message>
+        <source>分组“{name}”的分值 {points} 小于其中条目“{code}”的分值 {item}。</source>
+        <translation>the points of the group “{name}” ({points}) are less than the points of its item “{code}” ({item}).</translation>
+    </message>
+    <message>
+        <source>分组“{name}”各条目分值合计 {total}，少于分组分值 {points}：多出的分数永远扣不到。</source>
+        <translation>the items of the group “{name}” add up to {total} points, less than the group&apos;s {points} points: the extra points can never be deducted.</translation>
+    </message>
+    <message>
+        <source>评查标准至少要有一个计分条目。</source>
+        <translation>a review standard needs at least one item with points.</translation>
+    </message>
+    <message>
+        <source>分数线顺序不对：应为 0 &lt; 合格分数线（{passing}）&lt; 优秀分数线（{excellent}）≤ 满分（{top}）。</source>
+        <translation>the marks are in the wrong order: it must be 0 &lt; pass mark ({passing}) &lt; excellence mark ({excellent}) ≤ full marks ({top}).</translation>
+    </message>
+    <message>
+        <source>这不是执法台账的模板文件（缺少 &quot;format&quot;: &quot;{format}&quot;）。</source>
+        <translation>this is not a FieldLedger template file (&quot;format&quot;: &quot;{format}&quot; is missing).</translation>
+    </message>
+    <message>
+        <source>“{name}”不是模板文件：只能导入 Excel 工作簿（.xlsx）或 JSON（.json）格式的模板。</source>
+        <translation>“{name}” is not a template file: only templates in Excel workbook (.xlsx) or JSON (.json) format can be imported.</translation>
+    </message>
+    <message>
+        <source>不是有效的 JSON：第 {line} 行第 {column} 列附近有错。</source>
+        <translation>not valid JSON: there is an error near line {line}, column {column}.</translation>
+    </message>
+    <message>
+        <source>表头缺少栏目：{missing}。</source>
+        <translation>the header lacks these columns: {missing}.</translation>
+    </message>
+    <message>
+        <source>工作簿中没有这个工作表（模板须有“模板信息”“分组”“条目”三个工作表）。</source>
+        <translation>the workbook has no such sheet (a template needs the three sheets “模板信息” (template details), “分组” (groups) and “条目” (items)).</translation>
+    </message>
+    <message>
+        <source>分组“{name}”不在“分组”工作表中：请先在“分组”表添加这一行。</source>
+        <translation>the group “{name}” is not in the “分组” (groups) sheet: add a row for it to that sheet first.</translation>
+    </message>
+    <message>
+        <source>模板《{name}》{version} 已有 {count} 份自查或评查记录使用，不能删除，只能停用。</source>
+        <extracomment>key -&gt; Chinese label, for the template&apos;s own fields, its sections and its items.</extracomment>
+        <translation>{count} self-check or review record(s) use the template “{name}” {version}, so it cannot be deleted; it can only be disabled.</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2603,174 @@ Reason: {reason} — check that the drive holding the data folder is connected a
         <translation>Material notes</translation>
     </message>
     <message>
+        <source>模板</source>
+        <translation>template</translation>
+    </message>
+    <message>
+        <source>自查清单</source>
+        <translation>self-check list</translation>
+    </message>
+    <message>
+        <source>自查记录</source>
+        <translation>self-check record</translation>
+    </message>
+    <message>
+        <source>自查名称</source>
+        <translation>Self-check title</translation>
+    </message>
+    <message>
+        <source>自查条目</source>
+        <translation>self-check item</translation>
+    </message>
+    <message>
+        <source>自查结论</source>
+        <translation>Self-check result</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>case file</translation>
+    </message>
+    <message>
+        <source>案卷编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>案件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>执法门类</source>
+        <translation>Enforcement field</translation>
+    </message>
+    <message>
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>是否重大案件</source>
+        <translation>Major case</translation>
+    </message>
+    <message>
+        <source>办案机构</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <source>结案时间</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>评查标准</source>
+        <translation>review standard</translation>
+    </message>
+    <message>
+        <source>评查记录</source>
+        <translation>review record</translation>
+    </message>
+    <message>
+        <source>评查条目</source>
+        <translation>review item</translation>
+    </message>
+    <message>
+        <source>扣分次数</source>
+        <translation>Number of deductions</translation>
+    </message>
+    <message>
+        <source>扣分说明</source>
+        <translation>Deduction reason</translation>
+    </message>
+    <message>
+        <source>评查意见</source>
+        <translation>Review comments</translation>
+    </message>
+    <message>
+        <source>模板类型</source>
+        <translation>Template type</translation>
+    </message>
+    <message>
+        <source>模板编号</source>
+        <translation>Template code</translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>发布单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>示例模板</source>
+        <translation>Sample template</translation>
+    </message>
+    <message>
+        <source>优秀分数线</source>
+        <translation>Excellence mark</translation>
+    </message>
+    <message>
+        <source>合格分数线</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <source>低于合格分数线须复核</source>
+        <translation>Second review below pass mark</translation>
+    </message>
+    <message>
+        <source>评定等次不一致须复核</source>
+        <translation>Second review if grades differ</translation>
+    </message>
+    <message>
+        <source>分组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>对应问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>分值</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>要点说明</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>否决项</source>
+        <translation>Veto item</translation>
+    </message>
+    <message>
+        <source>每处扣分</source>
+        <translation>Deduction per occurrence</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>unit</translation>
     </message>
@@ -2394,6 +2890,34 @@ Reason: {reason} — check that the drive holding the data folder is connected a
         <translation>Bulk change responsible persons and deadlines</translation>
     </message>
     <message>
+        <source>查看自查清单和评查标准模板</source>
+        <translation>View self-check list and review standard templates</translation>
+    </message>
+    <message>
+        <source>导入和管理模板</source>
+        <translation>Import and manage templates</translation>
+    </message>
+    <message>
+        <source>查看自查记录</source>
+        <translation>View self-check records</translation>
+    </message>
+    <message>
+        <source>填写自查清单</source>
+        <translation>Fill in self-check lists</translation>
+    </message>
+    <message>
+        <source>查看案卷和评查结果</source>
+        <translation>View case files and review results</translation>
+    </message>
+    <message>
+        <source>登记和导入案卷</source>
+        <translation>Register and import case files</translation>
+    </message>
+    <message>
+        <source>评查案卷</source>
+        <translation>Review case files</translation>
+    </message>
+    <message>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
@@ -2466,23 +2990,55 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <name>reviews</name>
     <message>
         <source>优秀</source>
-        <translation type="unfinished"></translation>
+        <translation>Excellent</translation>
     </message>
     <message>
         <source>合格</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass</translation>
     </message>
     <message>
         <source>不合格</source>
-        <translation type="unfinished"></translation>
+        <translation>Fail</translation>
     </message>
     <message>
         <source>得分低于合格分数线</source>
         <extracomment>Why a recheck (复核) is required.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Score below the pass mark</translation>
     </message>
     <message>
         <source>评查人员评定的等次不一致</source>
+        <translation>Reviewers gave different grades</translation>
+    </message>
+    <message>
+        <source>未评查</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>评查中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>待复核</source>
+        <translation>Awaiting second review</translation>
+    </message>
+    <message>
+        <source>已评查</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <source>已复核</source>
+        <translation>Second review done</translation>
+    </message>
+    <message>
+        <source>初评</source>
+        <translation>First review</translation>
+    </message>
+    <message>
+        <source>复核</source>
+        <translation>Second review</translation>
+    </message>
+    <message>
+        <source>您已参加初评，复核须由初评以外的评查人员进行。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2506,10 +3062,44 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
 </context>
 <context>
+    <name>selfcheck</name>
+    <message>
+        <source>符合</source>
+        <translation>Conforms</translation>
+    </message>
+    <message>
+        <source>不符合</source>
+        <translation>Does not conform</translation>
+    </message>
+    <message>
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>填写中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>templates</name>
+    <message>
+        <source>自查清单</source>
+        <translation>Self-check list</translation>
+    </message>
+    <message>
+        <source>案卷评查标准</source>
+        <translation>Case-file review standard</translation>
     </message>
 </context>
 <context>
