@@ -156,11 +156,52 @@ def _demo_problems(store: Store, chief: Session) -> None:
             problems.transition(sessions[actor], int(pid), status, note)
 
 
+#: (case file fields, first reviews: (reviewer username, {item code: (occurrences, note)})) of
+#: the demo's case-file register: two reviewed, one waiting for a 复核, two not reviewed yet.
+DEMO_CASE_FILES: list[tuple[dict[str, str], list[tuple[str, dict[str, tuple[int, str]]]]]] = [
+    ({"case_no": "玛交执罚〔2024〕8号", "case_type": "行政处罚", "domain": "公路路政",
+      "cause": "车辆超限运输", "party": "青海某物流有限公司", "officers": "李海龙、索南扎西",
+      "closed_date": "2024-03-18"},
+     [("reviewer", {"J4": (1, "决定书未写明履行期限"), "M1": (2, "询问笔录两处涂改未按手印")})]),
+    ({"case_no": "玛交执罚〔2024〕15号", "case_type": "行政处罚", "domain": "道路运输",
+      "cause": "未取得道路运输经营许可擅自从事道路货物运输经营", "party": "果洛某商贸有限公司",
+      "officers": "李海龙、索南扎西", "major": "是", "closed_date": "2024-04-26"},
+     [("reviewer", {"D2": (2, "现场检查笔录缺少检查地点和当事人签名"), "J2": (1, "卷内无陈述申辩权告知书"),
+                    "J6": (1, "重大案件未经集体讨论"), "S2": (2, "两份送达回证无受送达人签名")})]),
+    ({"case_no": "玛交执罚〔2024〕19号", "case_type": "行政处罚", "domain": "公路路政",
+      "cause": "擅自占用公路建筑控制区堆放砂石", "party": "玛沁县某砂石料场", "officers": "索南扎西",
+      "closed_date": "2024-05-30"},
+     [("reviewer", {"F3": (1, "现场勘验笔录只有1名执法人员签名"), "D7": (1, "现场处置无执法记录仪视频")})]),
+    ({"case_no": "玛交执强〔2024〕2号", "case_type": "行政强制", "domain": "道路运输",
+      "cause": "暂扣未取得道路运输证的营运车辆", "party": "王某", "officers": "李海龙、索南扎西",
+      "agency": "玛沁县交通运输综合行政执法大队", "closed_date": "2024-05-09"}, []),
+    ({"case_no": "玛交执检〔2024〕6号", "case_type": "行政检查", "domain": "道路运输",
+      "cause": "客运企业安全生产监督检查", "party": "玛沁县某客运有限公司", "officers": "李海龙、索南扎西",
+      "closed_date": "2024-06-12"}, []),
+]
+
+
+def _demo_case_files(store: Store, chief: Session) -> None:
+    from . import casefiles, casereviews
+    template = store.conn.execute("SELECT id FROM templates WHERE kind = 'case_review'"
+                                  " AND active = 1 ORDER BY id LIMIT 1").fetchone()[0]
+    sessions = {"chief": chief, "reviewer": login(store, "reviewer", DEMO_PASSWORD)}
+    for fields, reviews in DEMO_CASE_FILES:
+        (cid,) = casefiles.add_case_file(chief, **fields).rows["case_files"]
+        for username, marks in reviews:
+            who = sessions[username]
+            (rid,) = casereviews.start_review(who, int(cid), template).rows["case_reviews"]
+            for code, (count, note) in marks.items():
+                casereviews.mark_item(who, int(rid), code, count, note)
+            casereviews.submit_review(who, int(rid))
+
+
 def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
                 with_problems: bool = True) -> Session:
     """Fill an empty installation with the demo; return the chief's session.
 
-    ``with_problems`` False leaves the ledger empty (tests that count from the first problem).
+    ``with_problems`` False leaves the ledger and the case-file register empty (tests that count
+    from the first problem or case file).
     """
     say = progress or (lambda _msg: None)
     say("登记本单位和站长")
@@ -193,6 +234,8 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
     if with_problems:
         say("登记问题台账")
         _demo_problems(store, chief)
+        say("登记案卷并评查")
+        _demo_case_files(store, chief)
     with store.write("demo") as w:
         w.insert("settings", {"key": "demo", "value": "1"})
     return chief

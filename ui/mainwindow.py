@@ -102,15 +102,15 @@ class MainWindow(QMainWindow):
         if key == "ledger":
             from .pages.ledger import LedgerPage
             return LedgerPage(self.controller)
+        if key == "selfcheck":
+            from .pages.selfcheck_page import SelfCheckPage
+            return SelfCheckPage(self.controller)
+        if key == "review":
+            from .pages.casereview_page import CaseReviewPage
+            return CaseReviewPage(self.controller)
         from .pages.placeholder import PlaceholderPage
         title = self._titles()[AREAS.index(key)]
         texts = {
-            "selfcheck": self.tr(
-                "这里将是自查清单：按专项行动的问题类别逐项自查，发现的问题一键转入问题台账。"
-                "清单以模板形式导入并分版本保存。"),
-            "review": self.tr(
-                "这里将是行政执法案卷评查：按评查标准（否决项、分项扣分、等级）逐卷打分，"
-                "需要时由第二人复核，评查发现的问题转入问题台账。"),
             "submission": self.tr(
                 "这里将生成经负责人签名的报送包，拷贝到 U 盘交上级；上级核验并导入后回执也经 U 盘带回。"
                 "离线也能按时报送，不再被列为“未报送”。"),

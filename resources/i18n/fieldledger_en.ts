@@ -343,6 +343,395 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>CaseFileDialog</name>
+    <message>
+        <source>修改案卷</source>
+        <extracomment>执法门类 offered in the list (any other may be typed).</extracomment>
+        <translation>Edit case file</translation>
+    </message>
+    <message>
+        <source>登记案卷</source>
+        <translation>Register case file</translation>
+    </message>
+    <message>
+        <source>带 * 的为必填项。Enter 键转到下一项，Ctrl+Enter 保存。</source>
+        <translation>Fields marked * are required. Enter moves to the next field, Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>如：玛交执罚〔2024〕12号</source>
+        <translation>e.g. 玛交执罚〔2024〕12号</translation>
+    </message>
+    <message>
+        <source>如：车辆超限运输</source>
+        <translation>e.g. Vehicle overloading</translation>
+    </message>
+    <message>
+        <source>如：李海龙、索南扎西</source>
+        <translation>e.g. Li Hailong, Sonam Tashi</translation>
+    </message>
+    <message>
+        <source>重大案件</source>
+        <translation>Major case</translation>
+    </message>
+    <message>
+        <source>选择登记过的单位时，案卷归属该单位；其他名称按原文保存，案卷归本单位</source>
+        <translation>If you choose a registered unit, the case file belongs to that unit; any other name is saved as entered and the case file belongs to your unit</translation>
+    </message>
+    <message>
+        <source>案卷编号 *</source>
+        <translation>Case no. *</translation>
+    </message>
+    <message>
+        <source>案件类型 *</source>
+        <translation>Case type *</translation>
+    </message>
+    <message>
+        <source>执法门类</source>
+        <translation>Enforcement field</translation>
+    </message>
+    <message>
+        <source>案由 *</source>
+        <translation>Cause of action *</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>是否重大案件</source>
+        <translation>Major case</translation>
+    </message>
+    <message>
+        <source>办案机构</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <source>结案时间</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileRegister</name>
+    <message>
+        <source>搜索案卷编号、案由、当事人、执法人员…</source>
+        <translation>Search case no., cause of action, party, officers…</translation>
+    </message>
+    <message>
+        <source>全部案件类型</source>
+        <translation>All case types</translation>
+    </message>
+    <message>
+        <source>全部评查状态</source>
+        <translation>All review statuses</translation>
+    </message>
+    <message>
+        <source>登记案卷…</source>
+        <translation>Register case file…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>导入 Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <source>从 Excel 案卷清单批量登记</source>
+        <translation>Register case files in bulk from an Excel case-file list</translation>
+    </message>
+    <message>
+        <source>评查 →</source>
+        <translation>Review →</translation>
+    </message>
+    <message>
+        <source>打开所选案卷的评查（Enter 或双击）</source>
+        <translation>Open the review of the selected case file (Enter or double-click)</translation>
+    </message>
+    <message>
+        <source>案卷编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>案件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>执法门类</source>
+        <translation>Enforcement field</translation>
+    </message>
+    <message>
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>办案机构</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <source>结案时间</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>评查状态</source>
+        <translation>Review status</translation>
+    </message>
+    <message>
+        <source>评查结果</source>
+        <translation>Review result</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>执法人员：{v}</source>
+        <translation>Officers: {v}</translation>
+    </message>
+    <message>
+        <source>共 {n} 卷</source>
+        <translation>{n} case files</translation>
+    </message>
+    <message>
+        <source>删除案卷</source>
+        <translation>Delete case file</translation>
+    </message>
+    <message>
+        <source>删除案卷“{case_no}”？只有登记错误、尚未评查的案卷可以删除。</source>
+        <translation>Delete case file “{case_no}”? Only case files registered by mistake and not yet reviewed can be deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseImportDialog</name>
+    <message>
+        <source>将导入</source>
+        <translation>To import</translation>
+    </message>
+    <message>
+        <source>已登记（跳过）</source>
+        <translation>Registered (skipped)</translation>
+    </message>
+    <message>
+        <source>有错误（不导入）</source>
+        <translation>Error (not imported)</translation>
+    </message>
+    <message>
+        <source>导入案卷清单</source>
+        <translation>Import case-file list</translation>
+    </message>
+    <message>
+        <source>案卷清单（.xlsx）的表头一行应有：案卷编号、案件类型、案由，其余列（执法门类、当事人、执法人员、是否重大案件、办案机构、结案时间、备注）可有可无，次序不限。先预览，确认后再导入；已登记的案卷编号会自动跳过。</source>
+        <translation>The header row of the case-file list (.xlsx) must contain 案卷编号 (case no.), 案件类型 (case type) and 案由 (cause of action); the other columns (执法门类, 当事人, 执法人员, 是否重大案件, 办案机构, 结案时间, 备注) are optional and can be in any order. Check the preview first, then import; case numbers already registered are skipped.</translation>
+    </message>
+    <message>
+        <source>请选择要导入的 Excel 文件</source>
+        <translation>Choose the Excel file to import</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>空白清单…</source>
+        <translation>Blank list…</translation>
+    </message>
+    <message>
+        <source>保存一份空白案卷清单，填好后再导入</source>
+        <translation>Save a blank case-file list, fill it in, then import it</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>尚未选择文件。</source>
+        <translation>No file chosen yet.</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>案卷编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>案件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>执法门类</source>
+        <translation>Enforcement field</translation>
+    </message>
+    <message>
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <source>办案机构</source>
+        <translation>Handling agency</translation>
+    </message>
+    <message>
+        <source>结案时间</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>选择案卷清单</source>
+        <translation>Choose case-file list</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <source>读取 Excel</source>
+        <translation>Reading Excel</translation>
+    </message>
+    <message>
+        <source>正在读取并检查每一行…</source>
+        <translation>Reading and checking every row…</translation>
+    </message>
+    <message>
+        <source>没有可导入的内容。</source>
+        <translation>Nothing to import.</translation>
+    </message>
+    <message>
+        <source>无法导入这个文件</source>
+        <translation>This file cannot be imported</translation>
+    </message>
+    <message>
+        <source>工作表“{sheet}”共 {total} 行：将导入 {new} 行，已登记 {dup} 行（跳过），有错误 {bad} 行（不导入）。</source>
+        <translation>Sheet “{sheet}”, {total} rows: {new} to import, {dup} already registered (skipped), {bad} with errors (not imported).</translation>
+    </message>
+    <message>
+        <source>有错误的行请在 Excel 中改正后再导入本文件，已导入的行不会重复。</source>
+        <translation>Correct the rows with errors in Excel and import this file again; rows already imported will not be duplicated.</translation>
+    </message>
+    <message>
+        <source>导入 {n} 个案卷</source>
+        <translation>Import {n} case files</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>第 {row} 行：</source>
+        <translation>Row {row}: </translation>
+    </message>
+    <message>
+        <source>没有问题。</source>
+        <translation>No problems.</translation>
+    </message>
+    <message>
+        <source>有 {bad} 行有错误，不会导入。先导入其余 {new} 行吗？</source>
+        <translation>{bad} rows have errors and will not be imported. Import the other {new} rows now?</translation>
+    </message>
+    <message>
+        <source>导入案卷</source>
+        <translation>Import case files</translation>
+    </message>
+    <message>
+        <source>正在保存到案卷登记…</source>
+        <translation>Saving to the case-file register…</translation>
+    </message>
+    <message>
+        <source>导入没有完成</source>
+        <translation>The import did not complete</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <source>已登记 {n} 个案卷。</source>
+        <translation>{n} case files were registered.</translation>
+    </message>
+    <message>
+        <source>保存空白案卷清单</source>
+        <translation>Save blank case-file list</translation>
+    </message>
+    <message>
+        <source>案卷清单.xlsx</source>
+        <translation>Case-file list.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseReviewPage</name>
+    <message>
+        <source>案卷登记</source>
+        <translation>Case-file register</translation>
+    </message>
+    <message>
+        <source>评查</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>评查汇总</source>
+        <translation>Review summary</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
@@ -1126,16 +1515,8 @@ Roles: {roles}</translation>
         <translation>Self-check</translation>
     </message>
     <message>
-        <source>这里将是自查清单：按专项行动的问题类别逐项自查，发现的问题一键转入问题台账。清单以模板形式导入并分版本保存。</source>
-        <translation>This will be the self-check list: check item by item against a campaign&apos;s problem categories, and move any problem found to the problem ledger with one click. Lists are imported as templates and kept in versions.</translation>
-    </message>
-    <message>
         <source>案卷评查</source>
         <translation>Case-file review</translation>
-    </message>
-    <message>
-        <source>这里将是行政执法案卷评查：按评查标准（否决项、分项扣分、等级）逐卷打分，需要时由第二人复核，评查发现的问题转入问题台账。</source>
-        <translation>This will be the review of administrative enforcement case files: each file is scored against the review standard (veto items, itemized deductions, grades), re-checked by a second person when required, and problems found in the review are moved to the problem ledger.</translation>
     </message>
     <message>
         <source>报送</source>
@@ -1206,55 +1587,94 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <name>MarksTree</name>
     <message>
         <source>评查条目</source>
-        <translation type="unfinished">review item</translation>
+        <translation>Review item</translation>
     </message>
     <message>
         <source>分值</source>
-        <translation type="unfinished">Points</translation>
+        <translation>Points</translation>
     </message>
     <message>
         <source>每处扣分</source>
-        <translation type="unfinished">Deduction per occurrence</translation>
+        <translation>Per occurrence</translation>
     </message>
     <message>
         <source>次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
         <source>扣分</source>
-        <translation type="unfinished"></translation>
+        <translation>Deduction</translation>
     </message>
     <message>
         <source>扣分说明</source>
-        <translation type="unfinished">Deduction reason</translation>
+        <translation>Deduction notes</translation>
     </message>
     <message>
         <source>问题台账</source>
-        <translation type="unfinished">Problem ledger</translation>
+        <translation>Ledger</translation>
     </message>
     <message>
         <source>{name}（任一项成立即不合格、得 0 分）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (any item found: Fail, 0 points)</translation>
     </message>
     <message>
         <source>{name}（{points} 分）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({points} points)</translation>
     </message>
     <message>
         <source>否决</source>
-        <translation type="unfinished"></translation>
+        <translation>Veto</translation>
     </message>
     <message>
         <source>（请填写扣分说明）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Enter deduction notes)</translation>
     </message>
     <message>
         <source>已转入</source>
-        <translation type="unfinished"></translation>
+        <translation>Added</translation>
     </message>
     <message>
-        <source>问题台账中的问题 #{id}</source>
-        <translation type="unfinished"></translation>
+        <source>已登记为问题台账中的问题，双击查看</source>
+        <translation>Registered as a problem in the ledger; double-click to view</translation>
+    </message>
+</context>
+<context>
+    <name>NewSelfCheckDialog</name>
+    <message>
+        <source>新建自查</source>
+        <translation>New self-check</translation>
+    </message>
+    <message>
+        <source>可不填：默认为自查清单名称和版本</source>
+        <translation>Optional: defaults to the self-check list name and version</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>自查清单</source>
+        <translation>Self-check list</translation>
+    </message>
+    <message>
+        <source>自查名称</source>
+        <translation>Self-check name</translation>
+    </message>
+    <message>
+        <source> [示例]</source>
+        <translation> [example]</translation>
+    </message>
+    <message>
+        <source>没有在用的自查清单：请负责人在 设置 → 检查模板 中导入。</source>
+        <translation>No active self-check list: ask a manager to import one in Settings → Templates.</translation>
+    </message>
+    <message>
+        <source>共 {n} 项，分 {groups} 组：{names}</source>
+        <translation>{n} items in {groups} groups: {names}</translation>
+    </message>
+    <message>
+        <source>这份清单的分组（{names}）与本专项行动的问题类别对不上，请选用相符的清单。</source>
+        <translation>The groups of this list ({names}) do not match the problem categories of this campaign. Choose a matching list.</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +1901,421 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
 </context>
 <context>
+    <name>ReviewForm</name>
+    <message>
+        <source>当前得分</source>
+        <translation>Current score</translation>
+    </message>
+    <message>
+        <source>当前条目</source>
+        <translation>Current item</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>认定此否决项</source>
+        <translation>Veto item found</translation>
+    </message>
+    <message>
+        <source>扣分说明（Tab 键到此，Enter 返回）</source>
+        <translation>Deduction notes (Tab to get here, Enter to go back)</translation>
+    </message>
+    <message>
+        <source>评查意见</source>
+        <translation>Review comments</translation>
+    </message>
+    <message>
+        <source>提交评查</source>
+        <translation>Submit review</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>转为问题台账…</source>
+        <translation>Add to ledger…</translation>
+    </message>
+    <message>
+        <source>把选中的扣分项、否决项登记为问题台账中的问题（可按住 Ctrl 或 Shift 多选）</source>
+        <translation>Register the selected deductions and veto items as problems in the ledger (hold Ctrl or Shift to select several)</translation>
+    </message>
+    <message>
+        <source>作废草稿</source>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>总体评价和改进建议（可不填）</source>
+        <translation>Overall assessment and suggestions for improvement (optional)</translation>
+    </message>
+    <message>
+        <source>（未填写评查意见）</source>
+        <translation>(No review comments)</translation>
+    </message>
+    <message>
+        <source>在卷内何处发现，如：第 12 页未写明救济途径</source>
+        <translation>Where in the file it was found, e.g. page 12 does not state the legal remedies</translation>
+    </message>
+    <message>
+        <source>《{name}》{version}
+优秀 ≥ {excellent} 分，合格 ≥ {passing} 分</source>
+        <translation>“{name}” {version}
+Excellent ≥ {excellent} points, Pass ≥ {passing} points</translation>
+    </message>
+    <message>
+        <source>{round}草稿：每项修改自动保存，提交后不能再改。</source>
+        <translation>{round} draft: every change is saved automatically; it cannot be changed after submission.</translation>
+    </message>
+    <message>
+        <source>{round}草稿（{name} 填写中，只能查看）。</source>
+        <translation>{round} draft ({name} is filling it in; view only).</translation>
+    </message>
+    <message>
+        <source>{name}的{round}，已于 {time} 提交。</source>
+        <translation>{round} by {name}, submitted on {time}.</translation>
+    </message>
+    <message>
+        <source>分（满分 {max}）</source>
+        <translation>points (out of {max})</translation>
+    </message>
+    <message>
+        <source>否决项成立：{names}。案卷不合格，得 0 分。</source>
+        <translation>Veto items found: {names}. The case file fails with 0 points.</translation>
+    </message>
+    <message>
+        <source>{n} 项尚未填写扣分说明（填写后才保存）。</source>
+        <translation>{n} items have no deduction notes yet (they are saved once notes are entered).</translation>
+    </message>
+    <message>
+        <source>在左侧选择一个评查条目</source>
+        <translation>Choose a review item on the left</translation>
+    </message>
+    <message>
+        <source>任一项成立即不合格</source>
+        <translation>Any item found means Fail</translation>
+    </message>
+    <message>
+        <source>已认定：得 0 分</source>
+        <translation>Found: 0 points</translation>
+    </message>
+    <message>
+        <source>每处扣 {step} 分，最多扣 {points} 分</source>
+        <translation>{step} points per occurrence, at most {points} points</translation>
+    </message>
+    <message>
+        <source>扣 {lost} 分；</source>
+        <translation>{lost} points deducted; </translation>
+    </message>
+    <message>
+        <source>提交后这份评查不能再修改。
+得分 {score} 分，等次：{grade}。
+确定提交吗？</source>
+        <translation>This review cannot be changed after submission.
+Score {score} points, grade: {grade}.
+Submit it?</translation>
+    </message>
+    <message>
+        <source>作废这份尚未提交的评查？已填写的扣分和说明将删除。</source>
+        <translation>Discard this unsubmitted review? The deductions and notes entered will be deleted.</translation>
+    </message>
+    <message>
+        <source>转为问题台账</source>
+        <translation>Add to ledger</translation>
+    </message>
+    <message>
+        <source>已在问题台账中登记 {n} 个问题（来源：案卷评查），可在“问题台账”中按来源筛选查看。</source>
+        <translation>{n} problems were registered in the ledger (source: case-file review); filter the “Ledger” by source to see them.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewProblemsDialog</name>
+    <message>
+        <source>转为问题台账</source>
+        <translation>Add to ledger</translation>
+    </message>
+    <message>
+        <source>以下 {n} 项评查发现将登记为问题台账中的问题（来源：案卷评查），责任单位为案卷所属单位。已转入的项不会重复登记。</source>
+        <translation>The following {n} review findings will be registered as problems in the ledger (source: case-file review), with the unit the case file belongs to as the responsible unit. Items already added are not registered again.</translation>
+    </message>
+    <message>
+        <source>（不属于专项行动）</source>
+        <translation>(no campaign)</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>登记 {n} 个问题</source>
+        <translation>Register {n} problems</translation>
+    </message>
+    <message>
+        <source>按评查标准的对应问题类别</source>
+        <translation>Problem category from the review standard</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSummaryPanel</name>
+    <message>
+        <source>全年</source>
+        <extracomment>(label, first month, last month) of the parts of a year.</extracomment>
+        <translation>Full year</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>上半年</source>
+        <translation>First half-year</translation>
+    </message>
+    <message>
+        <source>下半年</source>
+        <translation>Second half-year</translation>
+    </message>
+    <message>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>按结案时间</source>
+        <translation>By closing date</translation>
+    </message>
+    <message>
+        <source>按评查完成时间</source>
+        <translation>By review completion date</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>案卷</source>
+        <translation>Case files</translation>
+    </message>
+    <message>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>待复核</source>
+        <translation>Awaiting second review</translation>
+    </message>
+    <message>
+        <source>未评查</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <source>平均分</source>
+        <translation>Average score</translation>
+    </message>
+    <message>
+        <source>最常见的扣分项</source>
+        <translation>Most common deductions</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>扣分项</source>
+        <translation>Deduction item</translation>
+    </message>
+    <message>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>案卷数</source>
+        <translation>Case files</translation>
+    </message>
+    <message>
+        <source>处数</source>
+        <translation>Occurrences</translation>
+    </message>
+    <message>
+        <source>共扣分</source>
+        <translation>Total deducted</translation>
+    </message>
+    <message>
+        <source>否决项</source>
+        <translation>Veto items</translation>
+    </message>
+    <message>
+        <source>扣分项和否决项按最终评查结果统计（有复核的以复核为准），待复核的案卷不计入。</source>
+        <translation>Deductions and veto items are counted from final review results (the second review where there is one); case files awaiting second review are not included.</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>在“案卷登记”中选择一个案卷，双击或按 Enter 打开评查。</source>
+        <translation>Select a case file in &quot;Case register&quot; and double-click or press Enter to open its review.</translation>
+    </message>
+    <message>
+        <source>轮次</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>评查人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>评查标准</source>
+        <translation>Review standard</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>开始评查</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>开始复核</source>
+        <translation>Start second review</translation>
+    </message>
+    <message>
+        <source>评查时逐项对照评查标准：否决项任一项成立，案卷即为不合格、得 0 分；其余各项按“每处扣分”扣分，每个阶段扣完为止。得分和等次随每次勾选即时计算。</source>
+        <translation>Check each item against the review standard: if any veto item applies, the case file fails with 0 points; other items deduct points per occurrence, down to zero for each stage. The score and grade update with every check.</translation>
+    </message>
+    <message>
+        <source>未保存的扣分</source>
+        <translation>Unsaved deductions</translation>
+    </message>
+    <message>
+        <source>当前评查中有 {n} 项扣分（{codes}）尚未填写扣分说明，不会保存。仍要打开其他案卷吗？</source>
+        <translation>{n} deductions in the current review ({codes}) have no deduction note and will not be saved. Open another case file anyway?</translation>
+    </message>
+    <message>
+        <source>当事人：{v}</source>
+        <translation>Party: {v}</translation>
+    </message>
+    <message>
+        <source>执法人员：{v}</source>
+        <translation>Officers: {v}</translation>
+    </message>
+    <message>
+        <source>办案机构：{v}</source>
+        <translation>Handling office: {v}</translation>
+    </message>
+    <message>
+        <source>结案 {v}</source>
+        <translation>Closed {v}</translation>
+    </message>
+    <message>
+        <source>重大案件</source>
+        <translation>Major case</translation>
+    </message>
+    <message>
+        <source>{name} {score} 分（{grade}）</source>
+        <translation>{name} {score} points ({grade})</translation>
+    </message>
+    <message>
+        <source>，否决项成立</source>
+        <translation>, veto item applies</translation>
+    </message>
+    <message>
+        <source>尚未评查。</source>
+        <translation>Not reviewed yet.</translation>
+    </message>
+    <message>
+        <source>评查中：{names} 的评查尚未提交。</source>
+        <translation>In review: the review by {names} has not been submitted.</translation>
+    </message>
+    <message>
+        <source>须复核：{why}。复核须由初评以外的评查人员进行，复核结果为最终结果。</source>
+        <translation>Second review required: {why}. The second review must be done by a reviewer other than the first reviewers; its result is final.</translation>
+    </message>
+    <message>
+        <source>已评查：最终得分 {score} 分，{grade}。</source>
+        <translation>Reviewed: final score {score} points, {grade}.</translation>
+    </message>
+    <message>
+        <source>已复核：最终得分 {score} 分，{grade}（以复核结果为准）。</source>
+        <translation>Second review done: final score {score} points, {grade} (the second review result is final).</translation>
+    </message>
+    <message>
+        <source>初评结果不一致：</source>
+        <translation>First review results differ:</translation>
+    </message>
+    <message>
+        <source>初评：</source>
+        <translation>First review:</translation>
+    </message>
+    <message>
+        <source>未提交的评查：{names}。</source>
+        <translation>Reviews not submitted: {names}.</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>（否决）</source>
+        <translation> (veto)</translation>
+    </message>
+    <message>
+        <source>没有在用的评查标准：请在 设置 → 模板 中导入或启用。</source>
+        <translation>No active review standard: import or activate one in Settings → Templates.</translation>
+    </message>
+</context>
+<context>
     <name>RolesDialog</name>
     <message>
         <source>设置角色</source>
@@ -1523,6 +2358,232 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
 </context>
 <context>
+    <name>SelfCheckEntry</name>
+    <message>
+        <source>‹ 自查列表</source>
+        <translation>‹ Self-checks</translation>
+    </message>
+    <message>
+        <source>回到自查列表；已填写的内容都已保存，随时可以继续</source>
+        <translation>Back to the self-check list; everything entered is saved and you can continue any time</translation>
+    </message>
+    <message>
+        <source>完成自查</source>
+        <translation>Complete self-check</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>统计</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>分组（问题类别）</source>
+        <translation>Group (problem category)</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>符合 (&amp;1)</source>
+        <translation>Conforms (&amp;1)</translation>
+    </message>
+    <message>
+        <source>不符合 (&amp;2)</source>
+        <translation>Does not conform (&amp;2)</translation>
+    </message>
+    <message>
+        <source>不适用 (&amp;3)</source>
+        <translation>Not applicable (&amp;3)</translation>
+    </message>
+    <message>
+        <source>情况说明（“不符合”时即台账问题的具体表现，请先写再作答）</source>
+        <translation>Note (for &quot;Does not conform&quot;, how the ledger problem shows; write it before answering)</translation>
+    </message>
+    <message>
+        <source>如：对首次轻微超限车辆一律顶格罚款（按 Esc 回到条目列表）</source>
+        <translation>E.g. first-time slightly overloaded vehicles always fined the maximum (Esc to return to the items)</translation>
+    </message>
+    <message>
+        <source>查阅的印证资料</source>
+        <translation>Evidence checked</translation>
+    </message>
+    <message>
+        <source>添加印证资料…</source>
+        <translation>Add evidence…</translation>
+    </message>
+    <message>
+        <source>在问题台账中查看</source>
+        <translation>View in ledger</translation>
+    </message>
+    <message>
+        <source>关联已有问题…</source>
+        <translation>Link existing problem…</translation>
+    </message>
+    <message>
+        <source>这一项的问题已在台账中登记时，关联它而不再新挂一条</source>
+        <translation>If this item&apos;s problem is already in the ledger, link it instead of adding a new one</translation>
+    </message>
+    <message>
+        <source>1 符合&#x3000;2 不符合&#x3000;3 不适用&#x3000;↑↓ 换条目&#x3000;PgUp/PgDn 换分组&#x3000;Enter 写说明&#x3000;Esc 回到条目</source>
+        <translation>1 Conforms&#x3000;2 Does not conform&#x3000;3 Not applicable&#x3000;↑↓ item&#x3000;PgUp/PgDn group&#x3000;Enter note&#x3000;Esc back to items</translation>
+    </message>
+    <message>
+        <source> → {category}</source>
+        <translation> → {category}</translation>
+    </message>
+    <message>
+        <source>台账问题 序号 {seq}</source>
+        <translation>Ledger problem no. {seq}</translation>
+    </message>
+    <message>
+        <source>{campaign}&#x3000;·&#x3000;发起人 {who}&#x3000;·&#x3000;{status}</source>
+        <translation>{campaign}&#x3000;·&#x3000;started by {who}&#x3000;·&#x3000;{status}</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>还有 {n} 项未填写</source>
+        <translation>{n} items unanswered</translation>
+    </message>
+    <message>
+        <source>&#x3000;（共 {n} 项）</source>
+        <translation>&#x3000;({n} items)</translation>
+    </message>
+    <message>
+        <source>第 {n} 组&#x3000;{name}&#x3000;（不符合的问题归入：{category}）</source>
+        <translation>Group {n}&#x3000;{name}&#x3000;(nonconformities go to: {category})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;要点：&lt;/b&gt;{text}</source>
+        <translation>&lt;b&gt;Guidance:&lt;/b&gt; {text}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;应查阅：&lt;/b&gt;{text}</source>
+        <translation>&lt;b&gt;Check:&lt;/b&gt; {text}</translation>
+    </message>
+    <message>
+        <source>已挂问题台账：序号 {seq}（{status}）</source>
+        <translation>In ledger: no. {seq} ({status})</translation>
+    </message>
+    <message>
+        <source>正在挂到问题台账…</source>
+        <translation>Adding to the ledger…</translation>
+    </message>
+    <message>
+        <source>答“不符合”时自动挂到问题台账（来源：自查自纠）。</source>
+        <translation>Answering &quot;Does not conform&quot; adds it to the ledger automatically (source: self-check).</translation>
+    </message>
+    <message>
+        <source>已附 {n} 个：{names}</source>
+        <translation>{n} attached: {names}</translation>
+    </message>
+    <message>
+        <source>照片、扫描件附在这一项的台账问题上。</source>
+        <translation>Photos and scans are attached to this item&apos;s ledger problem.</translation>
+    </message>
+    <message>
+        <source>答“不符合”后可附照片和文件（附在台账问题上）。</source>
+        <translation>After answering &quot;Does not conform&quot; you can attach photos and files (attached to the ledger problem).</translation>
+    </message>
+    <message>
+        <source>选择印证资料</source>
+        <translation>Select evidence</translation>
+    </message>
+    <message>
+        <source>照片、扫描件和文档 (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;所有文件 (*)</source>
+        <translation>Photos, scans and documents (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>关联已有问题</source>
+        <translation>Link existing problem</translation>
+    </message>
+    <message>
+        <source>这个专项行动中本单位没有未销号的问题可以关联。</source>
+        <translation>This unit has no open problems in this campaign to link.</translation>
+    </message>
+    <message>
+        <source>序号 {seq}&#x3000;[{category}] {issue}（{status}）</source>
+        <translation>No. {seq}&#x3000;[{category}] {issue} ({status})</translation>
+    </message>
+    <message>
+        <source>第 {code} 项“不符合”，关联到：</source>
+        <translation>Item {code} &quot;Does not conform&quot;, link to:</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckPage</name>
+    <message>
+        <source>自查自纠</source>
+        <translation>Self-check</translation>
+    </message>
+    <message>
+        <source>新建自查…</source>
+        <translation>New self-check…</translation>
+    </message>
+    <message>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>对照专项行动的自查清单逐项检查本单位：每项答“符合”“不符合”或“不适用”，“不符合”的条目自动挂到问题台账（来源：自查自纠），整改按挂单销号跟踪。可以随时离开，下次从第一个未填的条目继续。</source>
+        <translation>Check your unit item by item against the campaign&apos;s self-check list: answer each item &quot;Conforms&quot;, &quot;Does not conform&quot; or &quot;Not applicable&quot;. Items that do not conform are added to the ledger automatically (source: self-check) and tracked until rectified and closed. You can leave at any time and continue later from the first unanswered item.</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>自查清单（版本）</source>
+        <translation>Self-check list (version)</translation>
+    </message>
+    <message>
+        <source>发起人</source>
+        <translation>Started by</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>不符合</source>
+        <translation>Does not conform</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>还没有自查。点击“新建自查…”，选择专项行动和自查清单后开始逐项填写。</source>
+        <translation>No self-checks yet. Click &quot;New self-check…&quot;, choose a campaign and a self-check list, and start answering item by item.</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>本单位</source>
@@ -1541,6 +2602,10 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
         <translation>Campaigns</translation>
     </message>
     <message>
+        <source>检查模板</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
@@ -1551,6 +2616,164 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>数据与日志</source>
         <translation>Data and logs</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateErrorsDialog</name>
+    <message>
+        <source>模板有错误，未能导入</source>
+        <translation>Template has errors and was not imported</translation>
+    </message>
+    <message>
+        <source>“{name}”有 {n} 处错误，没有导入任何内容。请在 Excel 或 WPS 中逐一改正后再导入：</source>
+        <translation>&quot;{name}&quot; has {n} errors; nothing was imported. Correct them in Excel or WPS and import again:</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>栏目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPanel</name>
+    <message>
+        <source>导入（Excel/JSON）…</source>
+        <translation>Import (Excel/JSON)…</translation>
+    </message>
+    <message>
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>导出为 JSON…</source>
+        <translation>Export to JSON…</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>自查清单和案卷评查标准是模板：导出为 Excel 后可在 Excel 或 WPS 中修改，再导入即成为新版本；已填写的自查和评查仍按原版本保存。内置模板是示例，请按本单位实际修改后使用。</source>
+        <translation>Self-check lists and case-file review standards are templates: export one to Excel, edit it in Excel or WPS, and import it again as a new version. Self-checks and reviews already filled in keep their original version. The built-in templates are examples; adapt them to your unit before use.</translation>
+    </message>
+    <message>
+        <source>只有负责人或管理员可以导入、停用和启用模板。</source>
+        <translation>Only managers or administrators can import, deactivate and activate templates.</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>模板名称</source>
+        <translation>Template name</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>发布单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>已使用</source>
+        <translation>Used</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>内置示例</source>
+        <translation>Built-in example</translation>
+    </message>
+    <message>
+        <source>{source}（示例模板）</source>
+        <translation>{source} (example template)</translation>
+    </message>
+    <message>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>导入模板</source>
+        <translation>Import template</translation>
+    </message>
+    <message>
+        <source>模板文件 (*.xlsx *.json);;Excel 工作簿 (*.xlsx);;JSON (*.json);;所有文件 (*)</source>
+        <translation>Template files (*.xlsx *.json);;Excel workbooks (*.xlsx);;JSON (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取并检查模板…</source>
+        <translation>Reading and checking the template…</translation>
+    </message>
+    <message>
+        <source>“{name}”的内容与已导入的某个版本相同，没有新增版本。</source>
+        <translation>&quot;{name}&quot; is identical to a version already imported; no new version was added.</translation>
+    </message>
+    <message>
+        <source>已导入《{name}》{version}（{kind}，{n} 项）。</source>
+        <translation>Imported &quot;{name}&quot; {version} ({kind}, {n} items).</translation>
+    </message>
+    <message>
+        <source>无法导入模板</source>
+        <translation>Cannot import template</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导出模板</source>
+        <translation>Export template</translation>
+    </message>
+    <message>
+        <source>正在写出模板文件…</source>
+        <translation>Writing the template file…</translation>
+    </message>
+    <message>
+        <source>已导出到：{path}</source>
+        <translation>Exported to: {path}</translation>
     </message>
 </context>
 <context>
@@ -2409,6 +3632,18 @@ Choose another folder, or check whether the USB drive is write-protected.</trans
         <extracomment>key -&gt; Chinese label, for the template&apos;s own fields, its sections and its items.</extracomment>
         <translation>{count} self-check or review record(s) use the template “{name}” {version}, so it cannot be deleted; it can only be disabled.</translation>
     </message>
+    <message>
+        <source>第 {code} 项“{text}”还没有填写扣分说明，不能提交。</source>
+        <translation>Item {code} &quot;{text}&quot; has no deduction note yet and cannot be submitted.</translation>
+    </message>
+    <message>
+        <source>请先在评查条目中选择已扣分或已认定的否决项（按住 Ctrl 或 Shift 可多选）。</source>
+        <translation>First select deducted items or veto items that apply in the review items (hold Ctrl or Shift to select several).</translation>
+    </message>
+    <message>
+        <source>第 {code} 项“{text}”还没有填写扣分说明。</source>
+        <translation>Item {code} &quot;{text}&quot; has no deduction note yet.</translation>
+    </message>
 </context>
 <context>
     <name>evidence</name>
@@ -3039,7 +4274,7 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
     <message>
         <source>您已参加初评，复核须由初评以外的评查人员进行。</source>
-        <translation type="unfinished"></translation>
+        <translation>You took part in the first review; the second review must be done by a reviewer other than the first reviewers.</translation>
     </message>
 </context>
 <context>

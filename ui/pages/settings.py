@@ -1,4 +1,5 @@
-"""设置: unit, people, accounts, campaigns, appearance (language, large text), audit, data."""
+"""设置: unit, people, accounts, campaigns, templates, appearance (language, large text), audit,
+data."""
 from __future__ import annotations
 
 from typing import Any
@@ -16,6 +17,7 @@ from .audit_panel import AuditPanel
 from .base import Page
 from .campaigns_panel import CampaignsPanel
 from .people_panel import PeoplePanel
+from .templates_panel import TemplatesPanel
 from .unit_panel import UnitPanel
 
 
@@ -77,6 +79,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(PeoplePanel(controller), self.tr("人员"))
         self.tabs.addTab(AccountsPanel(controller), self.tr("账号"))
         self.tabs.addTab(CampaignsPanel(controller), self.tr("专项行动"))
+        self.tabs.addTab(TemplatesPanel(controller), self.tr("检查模板"))
         self.tabs.addTab(AppearancePanel(controller), self.tr("界面"))
         session = controller.session
         from models.permissions import PERMISSIONS
