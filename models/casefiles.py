@@ -169,6 +169,8 @@ def update_case_file(session: Session, case_file_id: int, **fields: Any) -> Chan
         _check_free(session, values["case_no"], case_file_id)
     if "unit_id" in fields:
         values["unit_id"] = _unit_for(session, "", fields["unit_id"])
+    elif "agency" in values and values["agency"] != get[0]["agency"]:
+        values["unit_id"] = _unit_for(session, values["agency"])   # as when registered
     with session.store.write(session.actor) as w:
         if w.update("case_files", case_file_id, values):
             w.update("case_files", case_file_id, {"updated_at": now_text()})

@@ -316,7 +316,7 @@ def _m005_templates_reviews(conn: sqlite3.Connection) -> None:
         )""",
         "CREATE INDEX template_items_section ON template_items(section_id, position)",
         """CREATE TABLE selfchecks (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
             unit_id INTEGER NOT NULL REFERENCES units(id),
             template_id INTEGER NOT NULL REFERENCES templates(id),
@@ -370,7 +370,7 @@ def _m005_templates_reviews(conn: sqlite3.Connection) -> None:
         )""",
         "CREATE INDEX case_files_unit ON case_files(unit_id, closed_date)",
         """CREATE TABLE case_reviews (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             case_file_id INTEGER NOT NULL REFERENCES case_files(id),
             template_id INTEGER NOT NULL REFERENCES templates(id),
             round INTEGER NOT NULL CHECK (round IN (1, 2)),

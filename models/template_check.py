@@ -265,8 +265,12 @@ def build(raw: Raw) -> Template:
         issues.append(Issue(m["name"].loc, QT_TRANSLATE_NOOP(
             "errors", "模板没有任何分组和条目。"), {}))
     tpl = Template(**values, sections=tuple(sections))
-    if review and not issues:
-        _check_thresholds(tpl, m, issues)
+    if review:
+        try:
+            _check_thresholds(tpl, m, issues)
+        except (TypeError, ValueError, ArithmeticError):
+            if not issues:  # only unreadable items make the total unknowable: they are reported
+                raise
     if issues:
         raise TemplateInvalid(issues)
     return tpl

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import is_chinese
-from models import accounts, audit, casefiles, casereviews
+from models import accounts, audit, casefiles, casereviews, problems
 from models.errors import NotFound, ValidationError
 from models.ledger_import import MissingColumns
 from models.session import Session
@@ -80,6 +80,11 @@ def test_register_a_case_file(demo: Store, chief: Session) -> None:
         register(chief, 3, closed_date="五月底")
     casefiles.update_case_file(chief, own, party="青海某物流公司", major=False)
     assert case_file(demo, "玛交执罚〔2024〕2号")["party"] == "青海某物流公司"
+    # A corrected 办案机构 moves the file to the unit it names, as registering would.
+    casefiles.update_case_file(chief, own, agency=BRIGADE)
+    assert case_file(demo, "玛交执罚〔2024〕2号")["unit_id"] == row["unit_id"]
+    casefiles.update_case_file(chief, own, agency="某某不存在的机构")
+    assert case_file(demo, "玛交执罚〔2024〕2号")["unit_id"] == int(demo.setting("own_unit_id"))
     casefiles.delete_case_file(chief, own)
     assert [r["id"] for r in casefiles.list_case_files(chief)] == [cid]
 
@@ -297,3 +302,20 @@ def test_summary_per_unit_and_period(demo: Store, chief: Session, reviewer: Sess
     assert [(u["unit_id"], u["fail"], u["average"]) for u in out["units"]] == [(brigade, 1, 47.5)]
     assert [(v["code"], v["text"], v["files"]) for v in out["vetoes"]] == [("F5", "主要证据不足", 1)]
     assert casereviews.review_summary(chief, date_to="2023-12-31")["units"][0]["files"] == 1
+
+
+def test_a_discarded_review_number_is_not_given_again(demo: Store, chief: Session,
+                                                      reviewer: Session) -> None:
+    """A problem hung from a discarded review keeps pointing at that review only: the next
+    review, of another file, gets a new number (and so a new 来源记录)."""
+    first, second = register(chief, 11), register(chief, 12)
+    rid = review(reviewer, first, {"D2": 1}, submit=False)
+    (pid,) = [int(k) for k in casereviews.review_problems(reviewer, rid).rows["problems"]]
+    problems.add_progress_note(chief, pid, "已约谈办案人员。")       # worked on: kept
+    casereviews.discard_review(reviewer, rid)
+    again = review(reviewer, second, {"D2": 1}, submit=False)
+    assert again > rid
+    (new,) = [int(k) for k in casereviews.review_problems(reviewer, again).rows["problems"]]
+    assert new != pid
+    assert demo.query("SELECT source_ref FROM problems WHERE id = ?", (new,))[0]["source_ref"] \
+        == f"casereview:{again}:D2"

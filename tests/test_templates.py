@@ -309,3 +309,17 @@ def test_used_versions_cannot_be_deleted_only_deactivated(demo: Store, chief: Se
     templates.delete_template(chief, unused)
     assert not demo.query("SELECT 1 FROM template_items WHERE template_id = ?", (unused,))
     assert demo.verify_audit().ok
+
+
+def test_thresholds_out_of_order_are_reported_with_the_other_errors(review_xlsx: Path) -> None:
+    def swap_and_duplicate(wb: Any) -> None:
+        info = wb["模板信息"]
+        for r in range(1, info.max_row + 1):
+            if info.cell(r, 1).value == "合格分数线":
+                info.cell(r, 2).value = 95
+        items = wb["条目"]
+        items.cell(3, 2).value = items.cell(2, 2).value      # a duplicate code
+    error = invalid(edit(review_xlsx, swap_and_duplicate))
+    texts = [issue.text() for issue in error.issues]
+    assert any("分数线顺序不对" in t for t in texts)
+    assert any("重复" in t for t in texts)
