@@ -535,28 +535,9 @@ class DashboardPage(Page):
             self.open_in_ledger(int(pid))
 
     def open_in_ledger(self, problem_id: int) -> None:
-        """Show the 问题台账 area with ``problem_id`` selected (and its form open) when the
-        ledger's current filter shows it; a ledger not loaded yet selects it once it is."""
-        window = self.window()
-        if not hasattr(window, "show_area"):
-            return
-        ledger = window.area("ledger")
-        window.show_area("ledger")
-        model, table = ledger.model, ledger.table
-
-        def select() -> bool:
-            row = model.row_of(problem_id)
-            if row is None:
-                return False
-            table.selectRow(row)
-            table.scrollTo(model.index(row, 0))
-            return True
-
-        if not select() and not model.ids:
-            def once() -> None:
-                model.reloaded.disconnect(once)
-                select()
-            model.reloaded.connect(once)
+        """Show the 问题台账 area with ``problem_id`` selected and its form open."""
+        from .ledger_link import open_in_ledger
+        open_in_ledger(self, problem_id)
 
     def _verify(self) -> None:
         from .audit_panel import verify_with_progress
