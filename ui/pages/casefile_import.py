@@ -7,27 +7,22 @@ import reads.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from models import casefiles
 from models.casefiles import CASE_TYPES, CaseImportPreview, CaseImportRow
-from models.errors import Cancelled, FieldLedgerError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.session import Session
 from models.store import Changes
 
-from ..errors import show_error
 from ..i18n import translate
 from ..widgets import read_only_table
-from ..worker import DbWorker, run_task
-from .import_dialog import note_text
+from ..worker import DbWorker
+from .import_preview import DialogTexts, PreviewImportDialog, Task, note_text
 
 LAST_FOLDER_KEY = "casefiles/last_folder"
 ERROR_BG, DUPLICATE_FG = QColor("#fde7e9"), QColor("#888888")
@@ -36,17 +31,16 @@ STATES = {"new": QT_TRANSLATE_NOOP("CaseImportDialog", "将导入"),
           "error": QT_TRANSLATE_NOOP("CaseImportDialog", "有错误（不导入）")}
 
 
-class CaseImportDialog(QDialog):
+class CaseImportDialog(PreviewImportDialog):
     """Preview and import of one case-file list; :attr:`imported` holds the Changes after."""
+
+    LAST_FOLDER_KEY = LAST_FOLDER_KEY
+    IMPORTED_TABLE = "case_files"
 
     def __init__(self, worker: DbWorker, session: Session, settings: Any,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
-        self.session = session
-        self.settings = settings
+        super().__init__(worker, session, settings, parent)
         self.preview: CaseImportPreview | None = None
-        self.imported: Changes | None = None
         self.setObjectName("casefile_import")
         self.setWindowTitle(self.tr("导入案卷清单"))
         self.resize(1100, 620)
@@ -58,11 +52,7 @@ class CaseImportDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
-        self.file_edit = QLineEdit()
-        self.file_edit.setObjectName("import_file")
-        self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("请选择要导入的 Excel 文件"))
-        self.choose_button = QPushButton(self.tr("选择文件…"))
+        self._file_widgets(self.tr("请选择要导入的 Excel 文件"), self.tr("选择文件…"))
         self.blank_button = QPushButton(self.tr("空白清单…"))
         self.blank_button.setObjectName("blank_list")
         self.blank_button.setToolTip(self.tr("保存一份空白案卷清单，填好后再导入"))
@@ -71,10 +61,7 @@ class CaseImportDialog(QDialog):
         row.addWidget(self.choose_button)
         row.addWidget(self.blank_button)
         layout.addLayout(row)
-        self.summary = QLabel(self.tr("尚未选择文件。"))
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self._add_summary(layout, self.tr("尚未选择文件。"))
         self.table = read_only_table(
             [self.tr("行"), self.tr("结果"), self.tr("说明"), self.tr("案卷编号"),
              self.tr("案件类型"), self.tr("执法门类"), self.tr("案由"), self.tr("当事人"),
@@ -84,53 +71,33 @@ class CaseImportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setDefaultSectionSize(24)
         layout.addWidget(self.table, 1)
-        self.detail = QLabel()
-        self.detail.setObjectName("import_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("do_import")
-        self.import_button.setEnabled(False)
-        close = QPushButton(self.tr("关闭"))
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(close)
-        layout.addLayout(buttons)
-        self.choose_button.clicked.connect(self.choose_file)
+        self._add_detail(layout)
+        self._add_buttons(layout, self.tr("导入"), self.tr("关闭"))
         self.blank_button.clicked.connect(self.save_blank)
-        self.import_button.clicked.connect(self.confirm_import)
-        close.clicked.connect(self.reject)
         self.table.itemSelectionChanged.connect(self._show_detail)
+
+    def texts(self) -> DialogTexts:
+        return DialogTexts(
+            choose_title=self.tr("选择案卷清单"),
+            file_filter=self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
+            read_title=self.tr("读取 Excel"), read_label=self.tr("正在读取并检查每一行…"),
+            read_failed=self.tr("无法导入这个文件"),
+            confirm_title=self.tr("导入"),
+            confirm=self.tr("有 {bad} 行有错误，不会导入。先导入其余 {new} 行吗？"),
+            import_title=self.tr("导入案卷"), import_label=self.tr("正在保存到案卷登记…"),
+            import_failed=self.tr("导入没有完成"),
+            done_title=self.tr("导入完成"), done=self.tr("已登记 {n} 个案卷。"))
 
     # --- reading --------------------------------------------------------------------------------
 
-    def choose_file(self) -> None:
-        folder = str(self.settings.value(LAST_FOLDER_KEY, "") or "")
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("选择案卷清单"), folder,
-                                               self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
-        if path:
-            self.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
-            self.load_file(path)
-
-    def load_file(self, path: str) -> None:
-        """Read ``path`` into the preview (on the worker)."""
-        self.file_edit.setText(path)
-        self.import_button.setEnabled(False)
-
+    def _preview_task(self, path: str) -> Task:
         def task(_progress: Any, _cancelled: Any) -> CaseImportPreview:
             return casefiles.preview_case_files(self.session, path)
+        return task
 
-        run_task(self.worker, self, self.tr("读取 Excel"), self.tr("正在读取并检查每一行…"), task,
-                 on_done=self._show_preview, on_error=self._preview_failed)
-
-    def _preview_failed(self, exc: BaseException) -> None:
-        self.preview = None
+    def _clear_preview(self) -> None:
         self.table.setRowCount(0)
         self.summary.setText(self.tr("没有可导入的内容。"))
-        if not isinstance(exc, Cancelled):
-            show_error(self, exc, self.tr("无法导入这个文件"))
 
     def _show_preview(self, preview: CaseImportPreview) -> None:
         self.preview = preview
@@ -182,55 +149,12 @@ class CaseImportDialog(QDialog):
 
     # --- importing ------------------------------------------------------------------------------
 
-    def confirm_import(self) -> None:
-        p = self.preview
-        if p is None or not p.count("new"):
-            return
-        if p.count("error"):
-            answer = QMessageBox.question(
-                self, self.tr("导入"), self.tr("有 {bad} 行有错误，不会导入。先导入其余 {new} 行吗？")
-                .format(bad=p.count("error"), new=p.count("new")))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.start_import()
-
-    def start_import(self) -> None:
-        """Store the preview's new rows (on the worker, behind a progress dialog)."""
-        preview = self.preview
-        assert preview is not None
-
+    def _import_task(self, preview: CaseImportPreview) -> Task:
         def task(_progress: Any, _cancelled: Any) -> Changes:
             return casefiles.import_case_files(self.session, preview)
-
-        self.import_button.setEnabled(False)
-        run_task(self.worker, self, self.tr("导入案卷"), self.tr("正在保存到案卷登记…"), task,
-                 on_done=self._imported, on_error=self._import_failed)
-
-    def _import_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, Cancelled):
-            show_error(self, exc, self.tr("导入没有完成"))
-        self.load_file(self.file_edit.text())
-
-    def _imported(self, changes: Changes) -> None:
-        self.imported = changes
-        n = len(changes.rows.get("case_files", ()))
-        QMessageBox.information(self, self.tr("导入完成"),
-                                self.tr("已登记 {n} 个案卷。").format(n=n))
-        self.accept()
+        return task
 
     def save_blank(self) -> None:
         """Save an empty case-file list where the user chooses."""
-        folder = str(self.settings.value(LAST_FOLDER_KEY, "") or "")
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("保存空白案卷清单"), str(Path(folder) / self.tr("案卷清单.xlsx")),
-            self.tr("Excel 工作簿 (*.xlsx)"))
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        try:
-            casefiles.write_blank(Path(path))
-        except OSError as exc:
-            show_error(self, FieldLedgerError(QT_TRANSLATE_NOOP(
-                "errors", "无法保存文件：{path}\n原因：{reason}\n请换一个文件夹，或检查 U 盘是否写保护。"),
-                path=path, reason=exc.strerror or str(exc)))
+        self._save_blank_xlsx(self.tr("保存空白案卷清单"), self.tr("案卷清单.xlsx"),
+                              self.tr("Excel 工作簿 (*.xlsx)"), casefiles.write_blank)

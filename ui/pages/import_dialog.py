@@ -6,27 +6,24 @@ the reading and the storing run on the database worker behind a progress dialog 
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QRegularExpression, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMenu,
-                               QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout,
+                               QLabel, QMenu, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from models import ledger_import, xlsx_forms
 from models.i18n import QT_TRANSLATE_NOOP
-from models.errors import FieldLedgerError
-from models.ledger_import import ImportPreview, ImportRow, Note
+from models.ledger_import import ImportPreview, ImportRow
 from models.problems import STATUSES
 from models.session import Session
 from models.store import Changes
 
-from ..errors import error_message, show_error
 from ..i18n import translate
-from ..worker import DbWorker, run_task
+from ..worker import DbWorker
+from .import_preview import DialogTexts, PreviewImportDialog, Task, note_text
 
 DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole
 TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole
@@ -37,11 +34,6 @@ LAST_FOLDER_KEY = "import/last_folder"
 STATES = {"new": QT_TRANSLATE_NOOP("ImportDialog", "将导入"),
           "duplicate": QT_TRANSLATE_NOOP("ImportDialog", "已在台账（跳过）"),
           "error": QT_TRANSLATE_NOOP("ImportDialog", "有错误（不导入）")}
-
-
-def note_text(note: Note) -> str:
-    """A preview message in the current language, inserted labels included."""
-    return error_message(FieldLedgerError(note.template, **note.params))
 
 
 def _tr(text: str) -> str:
@@ -124,19 +116,18 @@ class PreviewModel(QAbstractTableModel):
         return bool(self.rows) and self.rows[0].sheet != self.rows[-1].sheet
 
 
-class ImportDialog(QDialog):
+class ImportDialog(PreviewImportDialog):
     """Preview and import of one Excel file into one campaign's ledger."""
+
+    LAST_FOLDER_KEY = LAST_FOLDER_KEY
+    IMPORTED_TABLE = "problems"
 
     def __init__(self, worker: DbWorker, session: Session, settings: Any,
                  campaigns: list[dict[str, Any]], campaign_id: int | None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
-        self.session = session
-        self.settings = settings
+        super().__init__(worker, session, settings, parent)
         self.campaigns = campaigns
         self.preview: ImportPreview | None = None
-        self.imported: Changes | None = None
         self.setWindowTitle(self.tr("导入 Excel 台账"))
         self.resize(1180, 680)
         layout = QVBoxLayout(self)
@@ -149,11 +140,7 @@ class ImportDialog(QDialog):
 
         form = QFormLayout()
         file_row = QHBoxLayout()
-        self.file_edit = QLineEdit()
-        self.file_edit.setObjectName("import_file")
-        self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("请选择要导入的 Excel 文件"))
-        self.choose_button = QPushButton(self.tr("选择文件…"))
+        self._file_widgets(self.tr("请选择要导入的 Excel 文件"), self.tr("选择文件…"))
         self.choose_button.setObjectName("choose_file")
         self.blank_button = QPushButton(self.tr("空白表格"))
         self.blank_button.setObjectName("blank_forms")
@@ -180,10 +167,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("无法识别问题类别的行"), self.fallback)
         layout.addLayout(form)
 
-        self.summary = QLabel()
-        self.summary.setObjectName("import_summary")
-        self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        self._add_summary(layout)
         self.only_issues = QCheckBox(self.tr("只显示有错误或提示的行"))
         self.only_issues.setObjectName("only_issues")
         layout.addWidget(self.only_issues)
@@ -203,31 +187,27 @@ class ImportDialog(QDialog):
         for col, width in enumerate((52, 116, 260, 110, 160, 180, 150, 80, 64, 86, 100)):
             self.table.setColumnWidth(col, width)
         layout.addWidget(self.table, 1)
-        self.detail = QLabel()
-        self.detail.setObjectName("import_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.detail)
+        self._add_detail(layout)
+        self._add_buttons(layout, self.tr("导入"), self.tr("关闭"))
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("do_import")
-        self.import_button.setEnabled(False)
-        self.close_button = QPushButton(self.tr("关闭"))
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
-        layout.addLayout(buttons)
-
-        self.choose_button.clicked.connect(self.choose_file)
-        self.import_button.clicked.connect(self.confirm_import)
-        self.close_button.clicked.connect(self.reject)
         self.only_issues.toggled.connect(self._filter_rows)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.campaign.currentIndexChanged.connect(self._campaign_changed)
         self.fallback.currentIndexChanged.connect(lambda _i: self.reload())
         self._fill_fallback()
         self._show_summary()
+
+    def texts(self) -> DialogTexts:
+        return DialogTexts(
+            choose_title=self.tr("选择 Excel 台账"),
+            file_filter=self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"),
+            read_title=self.tr("读取 Excel"), read_label=self.tr("正在读取并检查每一行…"),
+            read_failed=self.tr("无法导入这个文件"),
+            confirm_title=self.tr("导入"),
+            confirm=self.tr("有 {bad} 行有错误，不会导入。先导入其余 {new} 行吗？"),
+            import_title=self.tr("导入 Excel"), import_label=self.tr("正在保存到问题台账…"),
+            import_failed=self.tr("导入没有完成"),
+            done_title=self.tr("导入完成"), done=self.tr("已导入 {n} 个问题到问题台账。"))
 
     # --- choosing -------------------------------------------------------------------------------
 
@@ -248,43 +228,19 @@ class ImportDialog(QDialog):
         self._fill_fallback()
         self.reload()
 
-    def choose_file(self) -> None:
-        folder = str(self.settings.value(LAST_FOLDER_KEY, "") or "")
-        path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("选择 Excel 台账"), folder,
-            self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
-        if path:
-            self.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
-            self.load_file(path)
-
-    def load_file(self, path: str) -> None:
-        """Show ``path`` in the file field and read it into the preview."""
-        self.file_edit.setText(path)
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the chosen file again with the current campaign and fallback (on the worker)."""
-        path = self.file_edit.text()
-        if not path:
-            return
+    def _preview_task(self, path: str) -> Task:
+        """Read ``path`` with the current campaign and fallback category."""
         cid = self.campaign.currentData()
         fallback = self.fallback.currentData()
 
         def task(progress: Any, cancelled: Any) -> ImportPreview:
             return ledger_import.preview_file(self.session, path, cid, default_category=fallback,
                                               progress=progress, cancelled=cancelled)
+        return task
 
-        self.import_button.setEnabled(False)
-        run_task(self.worker, self, self.tr("读取 Excel"), self.tr("正在读取并检查每一行…"), task,
-                 on_done=self._show_preview, on_error=self._preview_failed)
-
-    def _preview_failed(self, exc: BaseException) -> None:
-        self.preview = None
+    def _clear_preview(self) -> None:
         self.model.set_rows(())
         self._show_summary()
-        from models.errors import Cancelled
-        if not isinstance(exc, Cancelled):
-            show_error(self, exc, self.tr("无法导入这个文件"))
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -332,59 +288,15 @@ class ImportDialog(QDialog):
 
     # --- importing ------------------------------------------------------------------------------
 
-    def confirm_import(self) -> None:
-        p = self.preview
-        if p is None or not p.count("new"):
-            return
-        if p.count("error"):
-            answer = QMessageBox.question(
-                self, self.tr("导入"),
-                self.tr("有 {bad} 行有错误，不会导入。先导入其余 {new} 行吗？").format(
-                    bad=p.count("error"), new=p.count("new")))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.start_import()
-
-    def start_import(self) -> None:
-        """Store the preview's new rows (on the worker, with progress and cancel)."""
-        preview = self.preview
-        assert preview is not None
-
+    def _import_task(self, preview: ImportPreview) -> Task:
         def task(progress: Any, cancelled: Any) -> Changes:
             return ledger_import.import_rows(self.session, preview, progress=progress,
                                              cancelled=cancelled)
-
-        self.import_button.setEnabled(False)
-        run_task(self.worker, self, self.tr("导入 Excel"), self.tr("正在保存到问题台账…"), task,
-                 on_done=self._imported, on_error=self._import_failed)
-
-    def _import_failed(self, exc: BaseException) -> None:
-        from models.errors import Cancelled
-        if not isinstance(exc, Cancelled):
-            show_error(self, exc, self.tr("导入没有完成"))
-        self.reload()
-
-    def _imported(self, changes: Changes) -> None:
-        self.imported = changes
-        n = len(changes.rows.get("problems", ()))
-        QMessageBox.information(self, self.tr("导入完成"),
-                                self.tr("已导入 {n} 个问题到问题台账。").format(n=n))
-        self.accept()
+        return task
 
     def save_blank(self, layout_def: xlsx_forms.Layout) -> None:
         """Save an empty form of ``layout_def`` where the user chooses."""
-        folder = str(self.settings.value(LAST_FOLDER_KEY, "") or "")
         name = translate("xlsx", layout_def.name).replace("“", "").replace("”", "")
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("保存空白表格"), str(Path(folder) / f"{name}.xlsx"),
-            self.tr("Excel 工作簿 (*.xlsx)"))
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        try:
-            xlsx_forms.write_blank(Path(path), layout_def)
-        except OSError as exc:
-            show_error(self, FieldLedgerError(QT_TRANSLATE_NOOP(
-                "errors", "无法保存文件：{path}\n原因：{reason}\n请换一个文件夹，或检查 U 盘是否写保护。"),
-                path=path, reason=exc.strerror or str(exc)))
+        self._save_blank_xlsx(self.tr("保存空白表格"), f"{name}.xlsx",
+                              self.tr("Excel 工作簿 (*.xlsx)"),
+                              lambda path: xlsx_forms.write_blank(path, layout_def))
