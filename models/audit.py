@@ -49,6 +49,7 @@ AUDITED_TABLES: dict[str, str] = {
     "template_items": "id",
     "selfchecks": "id",
     "selfcheck_answers": "id",
+    "selfcheck_evidence": "id",
     "case_files": "id",
     "case_reviews": "id",
     "case_review_marks": "id",

@@ -2,7 +2,8 @@
 of its progress notes.
 
 Files are kept in the data folder, not in the database: ``evidence/<first 2 hex>/<sha256><ext>``
-(the lower-case extension of the original name, or none), once per content. The ``evidence`` row
+(the lower-case extension of the original name, or none), once per content; the files of
+self-check answers (:mod:`models.selfcheck_evidence`) share the store. The ``evidence`` row
 holds the hash, size, media type, original name and modification time and who added it; like any
 row it is written through :meth:`Store.write`, so it is audited.
 
@@ -46,6 +47,8 @@ MAX_FILE_SIZE = 30 * 1024 * 1024
 CHUNK = 1024 * 1024
 #: Prefix of the temporary files in the evidence folder while a file is copied in.
 TEMP_PREFIX = ".incoming-"
+#: The tables whose rows refer to stored files (``sha256``): a file goes when none does.
+REFERRING_TABLES = ("evidence", "selfcheck_evidence")
 
 _TOO_LARGE = QT_TRANSLATE_NOOP(
     "errors", "“{name}”有 {size}，超过了单个印证资料 {limit} 的上限，未添加。\n"
@@ -313,8 +316,15 @@ def _place(tmp: Path, sha: str, size: int, ext: str, root: Path) -> _Copied:
 
 
 def _referenced(store: Store, sha256: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1",
-                              (sha256,)).fetchone() is not None
+    """Whether a row of :data:`REFERRING_TABLES` refers to the stored content ``sha256``."""
+    return any(store.conn.execute(f"SELECT 1 FROM {table} WHERE sha256 = ? LIMIT 1",
+                                  (sha256,)).fetchone() is not None
+               for table in REFERRING_TABLES)
+
+
+def remove_unreferenced(store: Store, sha256: str) -> list[Path]:
+    """Remove the stored files of ``sha256`` once no row refers to it (a row was deleted)."""
+    return _remove_unreferenced(store, sha256)
 
 
 def _remove_unreferenced(store: Store, sha256: str, *, when_unsure: bool = False) -> list[Path]:
@@ -355,6 +365,47 @@ def _mtime_iso(mtime: float) -> str:
     return datetime.fromtimestamp(mtime, timezone.utc).isoformat(timespec="seconds")
 
 
+class TakenIn(NamedTuple):
+    """A file checked and copied into the evidence store by :func:`take_in`, not yet in a row."""
+
+    copied: _Copied
+    name: str             # the original file name
+    ftype: FileType
+    original_mtime: str   # ISO 8601, UTC
+
+
+def take_in(store: Store, source_path: str | os.PathLike[str]) -> TakenIn:
+    """Check the file at ``source_path`` and copy it into the evidence store (see the module doc).
+
+    Refuses, before anything is written, a file of the wrong type or content, an empty one or
+    one over :data:`MAX_FILE_SIZE`, each with a Chinese message that names the file. The caller
+    then writes the row that refers to it, and calls :func:`forget` if that fails.
+    """
+    source = Path(source_path)
+    name = source.name
+    ext, ftype = check_type(name)
+    try:
+        st = source.stat()
+    except OSError as exc:
+        raise EvidenceRefused(_UNREADABLE, path=str(source), reason=exc.strerror or str(exc)) \
+            from exc
+    if not stat.S_ISREG(st.st_mode):
+        raise EvidenceRefused(_NOT_A_FILE, path=str(source))
+    if st.st_size == 0:
+        raise EvidenceRefused(_EMPTY, name=name)
+    if st.st_size > MAX_FILE_SIZE:
+        raise _too_large(name, st.st_size)
+    copied = _copy_in(source, name, ext, ftype, store.data_dir.evidence)
+    return TakenIn(copied, name, ftype, _mtime_iso(st.st_mtime))
+
+
+def forget(store: Store, taken: TakenIn) -> None:
+    """Undo :func:`take_in` when its row could not be written: a file it put in place that no
+    row refers to is removed again."""
+    if taken.copied.new:
+        _remove_unreferenced(store, taken.copied.sha256, when_unsure=True)
+
+
 @operation("problem.progress")
 def attach(session: Session, problem_id: int, source_path: str | os.PathLike[str],
            note_id: int | None = None) -> Changes:
@@ -372,35 +423,20 @@ def attach(session: Session, problem_id: int, source_path: str | os.PathLike[str
         if int(rows[0]["problem_id"]) != int(problem_id):
             raise EvidenceRefused(_NOTE_OF_OTHER_PROBLEM, note=note_id, problem=problem_id)
 
-    source = Path(source_path)
-    name = source.name
-    ext, ftype = check_type(name)
-    try:
-        st = source.stat()
-    except OSError as exc:
-        raise EvidenceRefused(_UNREADABLE, path=str(source), reason=exc.strerror or str(exc)) \
-            from exc
-    if not stat.S_ISREG(st.st_mode):
-        raise EvidenceRefused(_NOT_A_FILE, path=str(source))
-    if st.st_size == 0:
-        raise EvidenceRefused(_EMPTY, name=name)
-    if st.st_size > MAX_FILE_SIZE:
-        raise _too_large(name, st.st_size)
-
     store = session.store
-    copied = _copy_in(source, name, ext, ftype, store.data_dir.evidence)
+    taken = take_in(store, source_path)
+    copied, name, ftype = taken.copied, taken.name, taken.ftype
     try:
         stamp = now_text()
         with store.write(session.actor) as w:
             w.insert("evidence", {
                 "problem_id": problem_id, "note_id": note_id, "sha256": copied.sha256,
                 "size": copied.size, "media_type": ftype.media_type, "original_name": name,
-                "original_mtime": _mtime_iso(st.st_mtime), "account_id": session.account_id,
+                "original_mtime": taken.original_mtime, "account_id": session.account_id,
                 "added_at": stamp})
             w.update("problems", problem_id, {"updated_at": stamp})
     except BaseException:
-        if copied.new:
-            _remove_unreferenced(store, copied.sha256, when_unsure=True)
+        forget(store, taken)
         raise
     return w.changes
 

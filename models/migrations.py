@@ -423,11 +423,33 @@ def _m006_problem_seq_high(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m007_selfcheck_evidence(conn: sqlite3.Connection) -> None:
+    """Files attached to a self-check answer (any answer: 符合, 不符合 or 不适用), kept in the
+    same content-hash store as the evidence of problems (see models.evidence)."""
+    for stmt in (
+        """CREATE TABLE selfcheck_evidence (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            answer_id INTEGER NOT NULL REFERENCES selfcheck_answers(id),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size > 0),
+            media_type TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            original_mtime TEXT,
+            account_id INTEGER REFERENCES accounts(id),
+            added_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX selfcheck_evidence_answer ON selfcheck_evidence(answer_id)",
+        "CREATE INDEX selfcheck_evidence_sha ON selfcheck_evidence(sha256)",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
                                                           _m005_templates_reviews,
-                                                          _m006_problem_seq_high]
+                                                          _m006_problem_seq_high,
+                                                          _m007_selfcheck_evidence]
 LATEST_VERSION = len(MIGRATIONS)
 
 

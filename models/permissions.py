@@ -94,7 +94,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
                      "evidence", "ledger_import", "templates", "template_io", "selfcheck",
-                     "casefiles", "casereviews")
+                     "selfcheck_evidence", "casefiles", "casereviews")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -2,7 +2,8 @@
 
 A self-check is filled against one stored template version and keeps it. Each item is answered
 符合, 不符合 or 不适用 with a note (具体表现) and the evidence looked at (印证资料); answers can be
-given in any order, changed later, and the form resumes at the first unanswered item.
+given in any order, changed later, and the form resumes at the first unanswered item. Files
+(photos, scans, PDFs) are attached to any answer: :mod:`models.selfcheck_evidence`.
 
 Every 不符合 hangs a problem on the ledger (source 自查自纠, category from the item's section,
 ``source_ref`` leading back to the answer), or links to a problem already there (same campaign
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import problem_links, validate
+from . import problem_links, selfcheck_evidence, validate
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .cell_values import match_category
@@ -200,8 +201,9 @@ def list_selfchecks(session: Session, campaign_id: int | None = None) -> list[di
 @operation("selfcheck.read")
 def get_selfcheck(session: Session, selfcheck_id: int) -> dict[str, Any]:
     """A self-check as the form shows it: its row with progress, the template version, and the
-    sections with their items and answers (and the linked problem's 序号 and status);
-    ``next_code`` is the first unanswered item (None when all are answered)."""
+    sections with their items and answers (and the linked problem's 序号 and status, the
+    ``answer_id`` and the answer's evidence ``files``: rows of :mod:`models.selfcheck_evidence`
+    with ``original_name``, ``id``, ``path``, ``account_id``, ``username``); ``next_code`` is the first unanswered item (None when all are answered)."""
     q = session.store.query
     sc = q("SELECT s.*, t.name AS template_name, t.version AS template_version,"
            " t.revision AS template_revision, t.issuer AS template_issuer,"
@@ -212,7 +214,8 @@ def get_selfcheck(session: Session, selfcheck_id: int) -> dict[str, Any]:
         raise NotFound(what="自查记录", key=selfcheck_id)
     out = sc[0]
     rows = q("SELECT sec.id AS section_id, sec.name AS section, sec.category, i.id, i.code,"
-             " i.text, i.guidance, i.evidence AS evidence_hint, a.answer, a.note, a.evidence,"
+             " i.text, i.guidance, i.evidence AS evidence_hint, a.id AS answer_id, a.answer, a.note,"
+             " a.evidence,"
              " a.problem_id, a.answered_at, p.seq_no AS problem_seq_no,"
              " p.status AS problem_status FROM template_items i"
              " JOIN template_sections sec ON sec.id = i.section_id"
@@ -220,8 +223,10 @@ def get_selfcheck(session: Session, selfcheck_id: int) -> dict[str, Any]:
              " LEFT JOIN problems p ON p.id = a.problem_id"
              " WHERE i.template_id = :t ORDER BY sec.position, i.position",
              {"s": selfcheck_id, "t": out["template_id"]})
+    files = selfcheck_evidence.files_of_selfcheck(session, selfcheck_id)
     sections: list[dict[str, Any]] = []
     for r in rows:
+        r["files"] = files.get(r["answer_id"], []) if r["answer_id"] else []
         if not sections or sections[-1]["id"] != r["section_id"]:
             sections.append({"id": r["section_id"], "name": r["section"],
                              "category": r["category"], "items": []})

@@ -40,7 +40,8 @@ def selfcheck_rows(session: Session, campaign_id: int | None = None) -> list[dic
 def load_selfcheck(session: Session, selfcheck_id: int) -> dict[str, Any]:
     """The entry screen's data: :func:`models.selfcheck.get_selfcheck` with ``summary``
     (:func:`models.selfcheck.selfcheck_summary`), ``started_by``, and in every item
-    ``evidence_files``: the original names of the files attached to its linked problem."""
+    ``evidence_files``: the original names of the files attached to its linked problem (the
+    answer's own files are in ``files``, see :func:`models.selfcheck.get_selfcheck`)."""
     out = selfcheck.get_selfcheck(session, selfcheck_id)
     out["summary"] = selfcheck.selfcheck_summary(session, selfcheck_id)
     out["started_by"] = _names_of_accounts(session, {out["account_id"]} - {None}).get(

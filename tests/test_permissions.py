@@ -15,7 +15,7 @@ from conftest import login_as
 from core_helpers import ROOT, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
                     evidence, ledger_import, ledger_query, passwords, problems, selfcheck,
-                    template_io, templates)
+                    selfcheck_evidence, template_io, templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -93,6 +93,19 @@ def _evidence(s: Session) -> int:
     return one(s.store, "SELECT max(id) FROM evidence WHERE problem_id = ?", _problem(s))
 
 
+def _answer(s: Session) -> int:
+    """The answer (item 1.1, 符合) :func:`seed` gave in the self-check it started."""
+    return one(s.store, "SELECT max(id) FROM selfcheck_answers")
+
+
+def _own_answer_file(s: Session) -> int:
+    """A file of the seeded answer added by ``s`` itself (only the adder or a chief may remove
+    one); the seeded one when ``s`` may not fill self-checks (the call is refused anyway)."""
+    if s.roles & {Role.OFFICER, Role.REVIEWER, Role.CHIEF}:
+        selfcheck_evidence.attach_file(s, _answer(s), _evidence_file(s))
+    return one(s.store, "SELECT max(id) FROM selfcheck_evidence")
+
+
 SEEDED_CASE = "矩阵测试：玛交执罚〔2024〕99号"
 
 
@@ -152,7 +165,8 @@ def _case_preview(s: Session) -> casefiles.CaseImportPreview:
 def seed(store: Store, name: str) -> None:
     """What the operation ``name`` needs in the demo: one open problem of the Qinghai 2023
     campaign entered by the chief, and for the evidence operations a file attached to it; a
-    self-check for the self-check operations; a registered case file for the case-file ones,
+    self-check for the self-check operations (with item 1.1 answered and a file attached to it
+    for the self-check evidence ones); a registered case file for the case-file ones,
     with a reviewer's draft review (one deduction) for the review operations."""
     chief = login_as(store, "chief")
     problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
@@ -161,12 +175,15 @@ def seed(store: Store, name: str) -> None:
         evidence.attach(chief, _problem(chief), _evidence_file(chief))
     if name == "templates.install_builtin_templates":
         templates.delete_template(chief, _template(chief))      # one built-in to install again
-    if name.startswith("selfcheck."):
+    if name.startswith(("selfcheck.", "selfcheck_evidence.")):
         selfcheck.start_selfcheck(chief, _campaign(chief), _template(chief))
         if name == "selfcheck.complete_selfcheck":
             for (code,) in store.conn.execute("SELECT code FROM template_items WHERE"
                                               " template_id = ?", (_template(chief),)).fetchall():
                 selfcheck.answer_item(chief, _selfcheck(chief), code, "conform")
+    if name.startswith("selfcheck_evidence."):
+        selfcheck.answer_item(chief, _selfcheck(chief), "1.1", "conform")
+        selfcheck_evidence.attach_file(chief, _answer(chief), _evidence_file(chief))
     if name.startswith(("casefiles.", "casereviews.")):
         casefiles.add_case_file(chief, case_no=SEEDED_CASE, case_type="行政处罚", cause="车辆超限运输")
     if name.startswith("casereviews.") and name != "casereviews.start_review":
@@ -282,6 +299,11 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "selfcheck.get_selfcheck": (lambda s: selfcheck.get_selfcheck(s, _selfcheck(s)), None),
     "selfcheck.selfcheck_summary": (
         lambda s: selfcheck.selfcheck_summary(s, _selfcheck(s)), None),
+    "selfcheck_evidence.attach_file": (
+        lambda s: selfcheck_evidence.attach_file(s, _answer(s), _evidence_file(s)), "data"),
+    "selfcheck_evidence.list_files": (lambda s: selfcheck_evidence.list_files(s, _answer(s)), None),
+    "selfcheck_evidence.remove_file": (
+        lambda s: selfcheck_evidence.remove_file(s, _own_answer_file(s)), "data"),
     "casefiles.add_case_file": (
         lambda s: casefiles.add_case_file(s, case_no="玛交执罚〔2024〕30号", case_type="行政处罚",
                                           cause="未取得道路运输经营许可从事货运"), "data"),

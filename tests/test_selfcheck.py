@@ -2,13 +2,16 @@
 不符合 does to the ledger — a problem hung or linked, and no orphan when the answer changes."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import login_as
-from models import audit, problems, selfcheck, templates
-from models.errors import NotFound, ValidationError
+from models import (audit, evidence, problems, selfcheck, selfcheck_evidence, selfcheck_view,
+                    templates)
+from models.errors import NotFound, PermissionDenied, ValidationError
+from models.filetypes import EvidenceRefused
 from models.session import Session
 from models.store import Store
 
@@ -223,3 +226,96 @@ def test_bad_answers(demo: Store, officer: Session, sc: int) -> None:
     with pytest.raises(NotFound, match="自查记录"):
         selfcheck.answer_item(officer, 999, "1.1", "conform")
     assert audit.head(demo.conn) == head
+
+
+# --- evidence files of answers -------------------------------------------------------------------
+
+PNG_1X1 = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415408d763"
+    "f8cfc000000301010018dd8db00000000049454e44ae426082")
+
+
+def _file(tmp_path: Path, name: str, data: bytes = PNG_1X1) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_files_attach_to_a_conform_answer_list_and_remove(demo: Store, officer: Session, sc: int,
+                                                          tmp_path: Path) -> None:
+    with pytest.raises(NotFound):            # the item must be answered first
+        selfcheck_evidence.attach_file(officer, 999999, _file(tmp_path, "现场照片.png"))
+    selfcheck.answer_item(officer, sc, "1.1", "conform", evidence="罚没款台账")
+    aid = int(answer(demo, sc, "1.1")["id"])
+    changes = selfcheck_evidence.attach_file(officer, aid, _file(tmp_path, "现场照片.png"))
+    (fid,) = changes.rows["selfcheck_evidence"]
+    selfcheck_evidence.attach_file(officer, aid, _file(tmp_path, "台账.pdf", b"%PDF-1.4\n%%EOF\n"))
+
+    files = selfcheck_evidence.list_files(officer, aid)
+    assert [f["original_name"] for f in files] == ["现场照片.png", "台账.pdf"]
+    assert files[0]["path"].read_bytes() == PNG_1X1
+    assert files[0]["media_type"] == "image/png" and files[0]["username"] == "officer"
+    item = selfcheck.get_selfcheck(officer, sc)["sections"][0]["items"][0]
+    assert item["answer_id"] == aid and item["answer"] == "conform"
+    assert [f["original_name"] for f in item["files"]] == ["现场照片.png", "台账.pdf"]
+    assert item["files"][0]["id"] == int(fid) and item["files"][0]["path"].exists()
+    view = selfcheck_view.load_selfcheck(officer, sc)
+    assert [f["id"] for f in view["sections"][0]["items"][0]["files"]] == [f["id"] for f in files]
+    assert demo.conn.execute("SELECT count(*) FROM selfcheck_answers WHERE problem_id IS NOT NULL"
+                             ).fetchone()[0] == 0
+
+    # audited, under the name of who did it
+    rows = demo.conn.execute("SELECT action, actor FROM audit_log WHERE tbl = 'selfcheck_evidence'"
+                             " AND row_key = ? ORDER BY seq", (str(fid),)).fetchall()
+    assert rows == [("insert", officer.actor)]
+
+    # another officer may not remove it; a chief may; the stored file goes with its last row
+    other = login_as(demo, "officer2")
+    with pytest.raises(ValidationError) as info:
+        selfcheck_evidence.remove_file(other, int(fid))
+    assert "现场照片.png" in str(info.value) and "负责人" in str(info.value)
+    chief = login_as(demo, "chief")
+    stored = files[0]["path"]
+    selfcheck_evidence.remove_file(chief, int(fid))
+    assert not stored.exists()
+    assert [f["original_name"] for f in selfcheck_evidence.list_files(officer, aid)] == ["台账.pdf"]
+    # the adder removes their own
+    selfcheck_evidence.remove_file(officer, int(files[1]["id"]))
+    assert selfcheck_evidence.list_files(officer, aid) == []
+    actions = [r[0] for r in demo.conn.execute(
+        "SELECT action FROM audit_log WHERE tbl = 'selfcheck_evidence' ORDER BY seq")]
+    assert actions == ["insert", "insert", "delete", "delete"]
+    assert demo.verify_audit().ok
+    with pytest.raises(NotFound):
+        selfcheck_evidence.remove_file(officer, int(fid))
+
+
+def test_shared_content_stays_while_a_problem_refers_to_it(demo: Store, officer: Session,
+                                                           sc: int, tmp_path: Path) -> None:
+    selfcheck.answer_item(officer, sc, "1.2", "nonconform", note="按月统计罚款")
+    row = answer(demo, sc, "1.2")
+    photo = _file(tmp_path, "同一张照片.png")
+    evidence.attach(officer, int(row["problem_id"]), photo)
+    selfcheck_evidence.attach_file(officer, int(row["id"]), photo)
+    (file_row,) = selfcheck_evidence.list_files(officer, int(row["id"]))
+    selfcheck_evidence.remove_file(officer, int(file_row["id"]))
+    assert file_row["path"].exists()   # the problem's evidence still uses it
+
+
+def test_permission_and_refusals(demo: Store, officer: Session, sc: int, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    selfcheck.answer_item(officer, sc, "1.1", "na")
+    aid = int(answer(demo, sc, "1.1")["id"])
+    admin = login_as(demo, "admin")
+    with pytest.raises(PermissionDenied):
+        selfcheck_evidence.attach_file(admin, aid, _file(tmp_path, "照片.png"))
+    head = audit.head(demo.conn)
+    monkeypatch.setattr(evidence, "MAX_FILE_SIZE", 50)
+    with pytest.raises(EvidenceRefused) as info:
+        selfcheck_evidence.attach_file(officer, aid, _file(tmp_path, "大照片.png", PNG_1X1 * 2))
+    message = str(info.value)
+    assert "大照片.png" in message and "上限" in message and "50 B" in message
+    with pytest.raises(EvidenceRefused):
+        selfcheck_evidence.attach_file(officer, aid, _file(tmp_path, "空.png", b""))
+    assert audit.head(demo.conn) == head
+    assert not any(p.is_file() for p in demo.data_dir.evidence.rglob("*"))

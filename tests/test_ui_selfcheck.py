@@ -15,10 +15,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtGui import QColor, QDesktopServices, QImage
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from models import problems
 from models.demo import QINGHAI_2023
@@ -96,6 +97,11 @@ def photo(tmp_path: Path) -> Path:
     image.fill(QColor("#4a7bb7"))
     assert image.save(str(path), "PNG")
     return path
+
+
+def file_names(entry: Any) -> list[str]:
+    """The names in the list of the current answer's files."""
+    return [entry.file_list.item(n).text() for n in range(entry.file_list.count())]
 
 
 # --- self-check entry ----------------------------------------------------------------------------
@@ -176,8 +182,8 @@ def test_officer_answers_by_keyboard_and_the_ledger_follows(gui: Any, tmp_path: 
     assert not self_check_problems(gui, controller)
     assert answers(gui, controller, sc)["1.3"]["problem_id"] is None
 
-    # A 不符合 with evidence attached (on its ledger problem), then taken back: the problem has
-    # a history now, so it stays on the ledger, marked.
+    # A 不符合 with evidence attached (to the answer and to its ledger problem), then taken
+    # back: the problem has a history now, so it stays on the ledger, marked.
     press(gui, entry, Key.Key_Home, Key.Key_PageDown, Key.Key_Down)
     assert code(entry) == "2.2"
     ime_commit(entry.note, "夜间拦车检查时间过长")
@@ -186,7 +192,7 @@ def test_officer_answers_by_keyboard_and_the_ledger_follows(gui: Any, tmp_path: 
     press(gui, entry, Key.Key_Up)
     assert code(entry) == "2.2" and entry.attach_button.isEnabled()
     entry.attach_files([str(photo(tmp_path))])
-    gui.qtbot.waitUntil(lambda: "罚没票据.png" in entry.files_label.text(), timeout=WAIT)
+    gui.qtbot.waitUntil(lambda: file_names(entry) == ["罚没票据.png"], timeout=WAIT)
     (kept,) = self_check_problems(gui, controller)
     press(gui, entry, Key.Key_3)
     settle(gui, entry)
@@ -202,6 +208,57 @@ def test_officer_answers_by_keyboard_and_the_ledger_follows(gui: Any, tmp_path: 
     assert [p["id"] for p in self_check_problems(gui, controller)] == [kept["id"]]
     assert answers(gui, controller, sc)["2.2"]["problem_id"] == kept["id"]
     assert entry.progress.text() == "5 / 17"
+
+
+def test_files_attached_to_a_conform_answer(gui: Any, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """添加印证资料… on a 符合 item: the photo is stored with the answer (no ledger problem),
+    listed, opened by a double-click and removed again."""
+    controller, window = gui.demo_window("officer")
+    page = open_selfcheck_area(gui, window)
+    entry = start_qinghai(gui, page)
+    sc = entry.selfcheck_id
+    assert code(entry) == "1.1" and not entry.attach_button.isEnabled()   # not answered yet
+    press(gui, entry, Key.Key_1)
+    settle(gui, entry)
+    press(gui, entry, Key.Key_Up)
+    assert code(entry) == "1.1" and entry.attach_button.isEnabled()
+    assert not entry.file_list.isVisibleTo(entry)
+
+    picture = photo(tmp_path)
+    asked: list[str] = []
+
+    def open_files(_parent: Any, title: str, *_a: Any) -> tuple[list[str], str]:
+        asked.append(title)
+        return [str(picture)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(open_files))
+    entry.attach_button.click()
+    assert asked == ["选择印证资料"]
+    gui.qtbot.waitUntil(lambda: file_names(entry) == ["罚没票据.png"], timeout=WAIT)
+    assert "本项已附 1 个文件" in entry.files_label.text()
+    aid = answers(gui, controller, sc)["1.1"]["id"]
+    (row,) = db(gui, controller, "SELECT * FROM selfcheck_evidence WHERE answer_id = ?", (aid,))
+    assert (row["original_name"], row["media_type"], row["size"]) == (
+        "罚没票据.png", "image/png", picture.stat().st_size)
+    assert not self_check_problems(gui, controller)          # a 符合 hangs nothing
+    assert not db(gui, controller, "SELECT id FROM evidence")
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    entry.file_list.setCurrentRow(0)
+    entry.open_file(entry.file_list.item(0))
+    assert len(opened) == 1 and Path(opened[0]).read_bytes() == picture.read_bytes()
+
+    assert entry.remove_file_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes))
+    entry.remove_file_button.click()
+    gui.qtbot.waitUntil(lambda: file_names(entry) == [], timeout=WAIT)
+    assert not db(gui, controller, "SELECT id FROM selfcheck_evidence")
+    assert not Path(opened[0]).exists()
+    assert not gui.boxes.shown
 
 
 def test_leave_come_back_resume_and_complete(gui: Any) -> None:
@@ -341,7 +398,7 @@ def test_screenshot_of_the_entry_view(gui: Any, tmp_path: Path) -> None:
     settle(gui, entry)
     assert code(entry) == "1.3" and "已挂问题台账：序号" in entry.problem_label.text()
     entry.attach_files([str(photo(tmp_path))])
-    gui.qtbot.waitUntil(lambda: "罚没票据.png" in entry.files_label.text(), timeout=WAIT)
+    gui.qtbot.waitUntil(lambda: file_names(entry) == ["罚没票据.png"], timeout=WAIT)
     if os.environ.get("FIELDLEDGER_SCREENSHOTS"):
         window.grab().save(os.environ["FIELDLEDGER_SCREENSHOTS"])
 

@@ -2428,6 +2428,14 @@ Submit it?</translation>
         <translation>Add evidence…</translation>
     </message>
     <message>
+        <source>删除所选资料</source>
+        <translation>Remove selected file</translation>
+    </message>
+    <message>
+        <source>双击打开文件</source>
+        <translation>Double-click to open the file</translation>
+    </message>
+    <message>
         <source>在问题台账中查看</source>
         <translation>View in ledger</translation>
     </message>
@@ -2492,16 +2500,24 @@ Submit it?</translation>
         <translation>Answering &quot;Does not conform&quot; adds it to the ledger automatically (source: self-check).</translation>
     </message>
     <message>
-        <source>已附 {n} 个：{names}</source>
-        <translation>{n} attached: {names}</translation>
+        <source>作答后可附照片、扫描件和文件。</source>
+        <translation>Photos, scans and files can be attached once the item is answered.</translation>
     </message>
     <message>
-        <source>照片、扫描件附在这一项的台账问题上。</source>
-        <translation>Photos and scans are attached to this item&apos;s ledger problem.</translation>
+        <source>本项已附 {n} 个文件（双击打开）：</source>
+        <translation>{n} file(s) attached to this item (double-click to open):</translation>
     </message>
     <message>
-        <source>答“不符合”后可附照片和文件（附在台账问题上）。</source>
-        <translation>After answering &quot;Does not conform&quot; you can attach photos and files (attached to the ledger problem).</translation>
+        <source>照片、扫描件和文件附在这一项的作答上。</source>
+        <translation>Photos, scans and files are attached to the answer of this item.</translation>
+    </message>
+    <message>
+        <source>新添加的文件同时附在台账问题上。</source>
+        <translation>Files added now are also attached to the ledger problem.</translation>
+    </message>
+    <message>
+        <source>台账问题上另附 {n} 个：{names}</source>
+        <translation>{n} more on the ledger problem: {names}</translation>
     </message>
     <message>
         <source>选择印证资料</source>
@@ -2510,6 +2526,14 @@ Submit it?</translation>
     <message>
         <source>照片、扫描件和文档 (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;所有文件 (*)</source>
         <translation>Photos, scans and documents (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx *.xls *.xlsx *.wps *.et *.ofd *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>删除印证资料</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <source>从这一项的作答中删除“{name}”？</source>
+        <translation>Remove “{name}” from the answer of this item?</translation>
     </message>
     <message>
         <source>关联已有问题</source>
@@ -3218,7 +3242,7 @@ Types that can be added: {allowed}. Check the file type, give the file the corre
     <message>
         <source>“{name}”有 {size}，超过了单个印证资料 {limit} 的上限，未添加。
 请压缩照片（或降低分辨率）、把扫描件分成几份，或将文档另存为 PDF 后分别添加。</source>
-        <extracomment>The largest file accepted, in bytes. Prefix of the temporary files in the evidence folder while a file is copied in.</extracomment>
+        <extracomment>The largest file accepted, in bytes. Prefix of the temporary files in the evidence folder while a file is copied in. The tables whose rows refer to stored files (``sha256``): a file goes when none does.</extracomment>
         <translation>“{name}” is {size}, which exceeds the limit of {limit} for a single evidence file, so it was not added.
 Compress the photo (or lower its resolution), split the scan into several parts, or save the document as PDF, and add the parts separately.</translation>
     </message>
@@ -3643,6 +3667,10 @@ Choose another folder, or check whether the USB drive is write-protected.</trans
     <message>
         <source>第 {code} 项“{text}”还没有填写扣分说明。</source>
         <translation>Item {code} &quot;{text}&quot; has no deduction note yet.</translation>
+    </message>
+    <message>
+        <source>印证资料“{name}”是{who}添加的，只有添加者本人或负责人可以删除。</source>
+        <translation>The evidence file “{name}” was added by {who}; only the person who added it or a chief can remove it.</translation>
     </message>
 </context>
 <context>

@@ -11,21 +11,25 @@ Esc comes back to the list (Alt+1/2/3 answer from anywhere).
 Answers are shown at once and saved on the database worker in the order given; the form reloads
 from the database once every answer has been saved. A note typed for an answered item is saved
 when the item is left; one typed for an unanswered item waits as a draft until it is answered.
-Files attach to the ledger problem of a 不符合 answer (the self-check answer itself keeps the
-names of the material looked at, as text).
+Files (photos, scans, PDFs) attach to the answer of any answered item, 符合, 不符合 or 不适用
+(:mod:`models.selfcheck_evidence`); they are listed under it, a double-click opens one and the
+person who added it (or a chief) can remove it. A file attached to a 不符合 answer goes onto its
+ledger problem too (for the rectification); other files of that problem are named as well.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from models import selfcheck, selfcheck_view
+from models import evidence as problem_evidence
+from models import selfcheck, selfcheck_evidence, selfcheck_view
+from models.permissions import Role
 from models.problems import STATUSES as PROBLEM_STATUSES
 from models.selfcheck import ANSWERS, STATUSES
 
@@ -41,6 +45,7 @@ ANSWER_COLORS = {"conform": "#1b7f3b", "nonconform": "#c62828", "na": "#5f6368"}
 ANSWER_BACKGROUNDS = {"conform": "#e7f5ec", "nonconform": "#fdecea", "na": "#eef0f2"}
 UNANSWERED_COLOR = "#9aa0a6"
 INDEX_ROLE = Qt.ItemDataRole.UserRole
+FILE_ROLE = Qt.ItemDataRole.UserRole      # in the file list: the file's row
 ROW_HEIGHT = 21
 BUTTON_STYLE = ("QPushButton {{ padding: 6px 16px; border: 1px solid {border};"
                 " border-radius: 4px; background: {background}; color: {color};"
@@ -64,7 +69,6 @@ class SelfCheckEntry(QWidget):
         self.page = page
         self.worker, self.session = page.worker, page.session
         self.can_fill = page.allowed("selfcheck.fill")
-        self.can_attach = page.allowed("problem.progress")
         self.selfcheck_id: int | None = None
         self.data: dict[str, Any] | None = None
         self.items: list[dict[str, Any]] = []       # every item in order, answers as shown
@@ -227,7 +231,18 @@ class SelfCheckEntry(QWidget):
         self.files_label.setWordWrap(True)
         self.files_label.setStyleSheet("color: #555;")
         files.addWidget(self.files_label, 1)
+        self.remove_file_button = QPushButton(self.tr("删除所选资料"))
+        self.remove_file_button.setObjectName("remove_evidence")
+        self.remove_file_button.clicked.connect(self.remove_selected_file)
+        files.addWidget(self.remove_file_button)
         layout.addLayout(files)
+        self.file_list = QListWidget()
+        self.file_list.setObjectName("answer_files")
+        self.file_list.setMaximumHeight(84)
+        self.file_list.setToolTip(self.tr("双击打开文件"))
+        self.file_list.itemDoubleClicked.connect(self.open_file)
+        self.file_list.currentItemChanged.connect(lambda *_a: self._enable_remove())
+        layout.addWidget(self.file_list)
 
         problem = QHBoxLayout()
         self.problem_label = QLabel()
@@ -486,15 +501,44 @@ class SelfCheckEntry(QWidget):
             self.problem_label.setText(self.tr("答“不符合”时自动挂到问题台账（来源：自查自纠）。"))
         self.open_problem_button.setEnabled(bool(pid))
         self.link_button.setEnabled(self.can_fill)
-        files = item.get("evidence_files") or []
-        if files:
-            self.files_label.setText(self.tr("已附 {n} 个：{names}").format(
-                n=len(files), names="、".join(files)))
-        elif pid:
-            self.files_label.setText(self.tr("照片、扫描件附在这一项的台账问题上。"))
+        self._show_files(item)
+
+    def _show_files(self, item: dict[str, Any]) -> None:
+        """The answer's files in the list; the label says where they go (and names the files of
+        the ledger problem of a 不符合 answer)."""
+        own = item.get("files") or []
+        names = {row["original_name"] for row in own}
+        on_problem = [n for n in item.get("evidence_files") or [] if n not in names]
+        if not item["answer"]:
+            text = self.tr("作答后可附照片、扫描件和文件。")
+        elif own:
+            text = self.tr("本项已附 {n} 个文件（双击打开）：").format(n=len(own))
         else:
-            self.files_label.setText(self.tr("答“不符合”后可附照片和文件（附在台账问题上）。"))
-        self.attach_button.setEnabled(bool(pid) and self.can_attach)
+            text = self.tr("照片、扫描件和文件附在这一项的作答上。")
+        if item["answer"] == "nonconform" and item.get("problem_id"):
+            text += " " + self.tr("新添加的文件同时附在台账问题上。")
+        if on_problem:
+            text += " " + self.tr("台账问题上另附 {n} 个：{names}").format(
+                n=len(on_problem), names="、".join(on_problem))
+        self.files_label.setText(text)
+        self.file_list.clear()
+        for row in own:
+            entry = QListWidgetItem(row["original_name"])
+            entry.setData(FILE_ROLE, row)
+            entry.setToolTip(str(row["path"]))
+            self.file_list.addItem(entry)
+        self.file_list.setVisible(bool(own))
+        self.attach_button.setEnabled(bool(item.get("answer_id")) and self.can_fill)
+        self._enable_remove()
+
+    def _enable_remove(self) -> None:
+        current = self.file_list.currentItem()
+        row = current.data(FILE_ROLE) if current is not None else None
+        self.remove_file_button.setVisible(self.file_list.count() > 0)
+        self.remove_file_button.setEnabled(
+            bool(row) and self.can_fill
+            and (row["account_id"] == self.session.account_id
+                 or Role.CHIEF in self.session.roles))
 
     # --- moving ----------------------------------------------------------------------------------
 
@@ -558,6 +602,8 @@ class SelfCheckEntry(QWidget):
             if item["answer"] != key or problem_id is not None:
                 item.update(problem_id=None, problem_seq_no=None, problem_status=None,
                             evidence_files=[])
+            if not item["answer"]:
+                item.update(answer_id=None, files=[])   # files can be added once it is saved
             item.update(answer=key, note=note, evidence=evidence)
             self._drafts.pop(item["code"], None)
             self._send(item["code"], key, note, evidence, problem_id)
@@ -641,14 +687,42 @@ class SelfCheckEntry(QWidget):
             self.attach_files(paths)
 
     def attach_files(self, paths: list[str]) -> None:
-        """Attach ``paths`` to the ledger problem of the current item (on the worker)."""
+        """Attach ``paths`` to the answer of the current item (on the worker), and for a 不符合
+        also to its ledger problem; the form reloads when they are stored."""
         item = self.current()
-        if item is None or not item.get("problem_id") or not self.can_attach:
+        if item is None or not item.get("answer_id") or not self.can_fill:
             return
-        from models import evidence
+        self._commit_fields()
+        problem_id = item.get("problem_id") if item["answer"] == "nonconform" else None
+        if problem_id and not self.page.allowed("problem.progress"):
+            problem_id = None
         for path in paths:
-            self.worker.call(evidence.attach, self.session, int(item["problem_id"]), path,
-                             on_error=lambda exc: show_error(self, exc))
+            self.worker.call(selfcheck_evidence.attach_file, self.session, int(item["answer_id"]),
+                             path, on_error=lambda exc: show_error(self, exc))
+            if problem_id:    # as before: the ledger problem of a 不符合 gets the file too
+                self.worker.call(problem_evidence.attach, self.session, int(problem_id), path,
+                                 on_error=lambda exc: show_error(self, exc))
+
+    def open_file(self, entry: QListWidgetItem) -> None:
+        """Open a file of the answer with the program the system has for it."""
+        row = entry.data(FILE_ROLE)
+        if row:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(row["path"])))
+
+    def remove_selected_file(self) -> None:
+        """Remove the selected file of the answer, once confirmed (on the worker)."""
+        current = self.file_list.currentItem()
+        row = current.data(FILE_ROLE) if current is not None else None
+        if not row or not self.can_fill:
+            return
+        from PySide6.QtWidgets import QMessageBox
+        answer = QMessageBox.question(
+            self, self.tr("删除印证资料"),
+            self.tr("从这一项的作答中删除“{name}”？").format(name=row["original_name"]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.worker.call(selfcheck_evidence.remove_file, self.session, int(row["id"]),
+                         on_error=lambda exc: show_error(self, exc))
 
     def choose_link(self) -> None:
         """Pick an open problem of the campaign to link the current item to (answer 不符合)."""
