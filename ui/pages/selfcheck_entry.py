@@ -11,52 +11,38 @@ Esc comes back to the list (Alt+1/2/3 answer from anywhere).
 Answers are shown at once and saved on the database worker in the order given; the form reloads
 from the database once every answer has been saved. A note typed for an answered item is saved
 when the item is left; one typed for an unanswered item waits as a draft until it is answered.
-Files (photos, scans, PDFs) attach to the answer of any answered item, 符合, 不符合 or 不适用
-(:mod:`models.selfcheck_evidence`); they are listed under it, a double-click opens one and the
-person who added it (or a chief) can remove it. A file attached to a 不符合 answer goes onto its
-ledger problem too (for the rectification); other files of that problem are named as well.
+The item list (:mod:`.selfcheck_items`), the answer's files (:mod:`.selfcheck_files`), the ledger
+problem (:mod:`.selfcheck_problem`) and the counts (:mod:`.selfcheck_summary`) are parts of their
+own, their texts translated in this class's context.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGroupBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTreeWidget,
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem,
+                               QPlainTextEdit, QProgressBar, QPushButton, QSplitter,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from models import evidence as problem_evidence
-from models import selfcheck, selfcheck_evidence, selfcheck_view
-from models.permissions import Role
-from models.problems import STATUSES as PROBLEM_STATUSES
-from models.selfcheck import ANSWERS, STATUSES
+from models import selfcheck, selfcheck_view
+from models.selfcheck import STATUSES
 
 from ..errors import show_error
 from ..i18n import translate
 from ..style import heading
+from .selfcheck_answers import (ANSWER_BACKGROUNDS, ANSWER_COLORS, ANSWER_KEYS, BUTTON_STYLE,
+                                UNANSWERED_COLOR, answer_text)
+from .selfcheck_files import FILE_ROLE, AnswerFiles
+from .selfcheck_items import INDEX_ROLE, ItemTree
+from .selfcheck_problem import ProblemLink
+from .selfcheck_summary import SelfCheckSummary
 
 if TYPE_CHECKING:
     from .selfcheck_page import SelfCheckPage
 
-ANSWER_KEYS = {Qt.Key.Key_1: "conform", Qt.Key.Key_2: "nonconform", Qt.Key.Key_3: "na"}
-ANSWER_COLORS = {"conform": "#1b7f3b", "nonconform": "#c62828", "na": "#5f6368"}
-ANSWER_BACKGROUNDS = {"conform": "#e7f5ec", "nonconform": "#fdecea", "na": "#eef0f2"}
-UNANSWERED_COLOR = "#9aa0a6"
-INDEX_ROLE = Qt.ItemDataRole.UserRole
-FILE_ROLE = Qt.ItemDataRole.UserRole      # in the file list: the file's row
-ROW_HEIGHT = 21
-BUTTON_STYLE = ("QPushButton {{ padding: 6px 16px; border: 1px solid {border};"
-                " border-radius: 4px; background: {background}; color: {color};"
-                " font-weight: {weight}; }}"
-                " QPushButton:disabled {{ color: #a0a0a0; background: #f4f4f4;"
-                " border-color: #d5d5d5; }}")
-
-
-def answer_text(key: str | None) -> str:
-    """符合 / 不符合 / 不适用 in the current language; empty for no answer."""
-    return translate("selfcheck", ANSWERS[key]) if key else ""
+__all__ = ["ANSWER_BACKGROUNDS", "ANSWER_COLORS", "ANSWER_KEYS", "BUTTON_STYLE", "FILE_ROLE",
+           "INDEX_ROLE", "UNANSWERED_COLOR", "SelfCheckEntry", "answer_text"]
 
 
 class SelfCheckEntry(QWidget):
@@ -77,7 +63,6 @@ class SelfCheckEntry(QWidget):
         self.pending = 0                 # answers sent to the worker and not yet saved
         self._drafts: dict[str, tuple[str, str]] = {}   # code -> typed note and evidence
         self._shown: tuple[str, str] = ("", "")          # stored note, evidence of the fields
-        self._tree_items: list[QTreeWidgetItem] = []
         self._build()
 
     # --- construction --------------------------------------------------------------------------
@@ -118,20 +103,12 @@ class SelfCheckEntry(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("items")
-        self.tree.setHeaderLabels([self.tr("编号"), self.tr("检查内容"), self.tr("结论")])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(8)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.setColumnWidth(0, 52)
-        self.tree.setColumnWidth(2, 64)
+        self.tree = ItemTree()
         self.tree.currentItemChanged.connect(self._tree_current_changed)
         left_layout.addWidget(self.tree, 1)
-        left_layout.addWidget(self._build_summary())
+        self.summary = SelfCheckSummary()
+        self.summary_line, self.summary_table = self.summary.line, self.summary.table
+        left_layout.addWidget(self.summary)
         splitter.addWidget(left)
         splitter.addWidget(self._build_item_panel())
         splitter.setStretchFactor(0, 4)
@@ -143,32 +120,6 @@ class SelfCheckEntry(QWidget):
             widget.installEventFilter(self)
         for widget in (self.note, self.evidence):
             widget.installEventFilter(self)
-
-    def _build_summary(self) -> QGroupBox:
-        box = QGroupBox(self.tr("统计"))
-        box.setObjectName("summary")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 4, 6, 6)
-        self.summary_line = QLabel()
-        self.summary_line.setObjectName("summary_line")
-        self.summary_line.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(self.summary_line)
-        self.summary_table = QTableWidget(0, 6)
-        self.summary_table.setObjectName("summary_table")
-        self.summary_table.setHorizontalHeaderLabels(
-            [self.tr("分组（问题类别）"), self.tr("条目"), answer_text("conform"),
-             answer_text("nonconform"), answer_text("na"), self.tr("未填")])
-        self.summary_table.verticalHeader().setVisible(False)
-        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.summary_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.summary_table.verticalHeader().setDefaultSectionSize(22)
-        header = self.summary_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        layout.addWidget(self.summary_table)
-        return box
 
     def _build_item_panel(self) -> QWidget:
         panel = QFrame()
@@ -221,44 +172,13 @@ class SelfCheckEntry(QWidget):
         self.evidence.returnPressed.connect(self.tree.setFocus)
         layout.addWidget(self.evidence)
 
-        files = QHBoxLayout()
-        self.attach_button = QPushButton(self.tr("添加印证资料…"))
-        self.attach_button.setObjectName("attach_evidence")
-        self.attach_button.clicked.connect(self.choose_files)
-        files.addWidget(self.attach_button)
-        self.files_label = QLabel()
-        self.files_label.setObjectName("evidence_files")
-        self.files_label.setWordWrap(True)
-        self.files_label.setStyleSheet("color: #555;")
-        files.addWidget(self.files_label, 1)
-        self.remove_file_button = QPushButton(self.tr("删除所选资料"))
-        self.remove_file_button.setObjectName("remove_evidence")
-        self.remove_file_button.clicked.connect(self.remove_selected_file)
-        files.addWidget(self.remove_file_button)
-        layout.addLayout(files)
-        self.file_list = QListWidget()
-        self.file_list.setObjectName("answer_files")
-        self.file_list.setMaximumHeight(84)
-        self.file_list.setToolTip(self.tr("双击打开文件"))
-        self.file_list.itemDoubleClicked.connect(self.open_file)
-        self.file_list.currentItemChanged.connect(lambda *_a: self._enable_remove())
-        layout.addWidget(self.file_list)
-
-        problem = QHBoxLayout()
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("problem_label")
-        self.problem_label.setWordWrap(True)
-        problem.addWidget(self.problem_label, 1)
-        self.open_problem_button = QPushButton(self.tr("在问题台账中查看"))
-        self.open_problem_button.setObjectName("open_problem")
-        self.open_problem_button.clicked.connect(self.open_problem)
-        problem.addWidget(self.open_problem_button)
-        self.link_button = QPushButton(self.tr("关联已有问题…"))
-        self.link_button.setObjectName("link_problem")
-        self.link_button.setToolTip(self.tr("这一项的问题已在台账中登记时，关联它而不再新挂一条"))
-        self.link_button.clicked.connect(self.choose_link)
-        problem.addWidget(self.link_button)
-        layout.addLayout(problem)
+        self.files = AnswerFiles(self, layout)
+        self.attach_button, self.files_label = self.files.attach_button, self.files.label
+        self.remove_file_button, self.file_list = self.files.remove_button, self.files.list
+        self.problem = ProblemLink(self, layout)
+        self.problem_label = self.problem.label
+        self.open_problem_button = self.problem.open_button
+        self.link_button = self.problem.link_button
         layout.addStretch(1)
         self.hint = QLabel(self.tr("1 符合　2 不符合　3 不适用　↑↓ 换条目　PgUp/PgDn 换分组　"
                                    "Enter 写说明　Esc 回到条目"))
@@ -278,8 +198,7 @@ class SelfCheckEntry(QWidget):
             self.data = None
             self.items, self.sections, self.index = [], [], -1
             self._drafts.clear()
-            self.tree.clear()
-            self._tree_items = []
+            self.tree.reset_rows()
         self.reload()
 
     def reload(self) -> None:
@@ -307,9 +226,9 @@ class SelfCheckEntry(QWidget):
         codes = [i["code"] for i in self.items]
         if first or current not in codes:
             current = data["next_code"] or (codes[0] if codes else None)
-        self._fill_tree()
+        self.tree.fill(self.sections, self.items)
         self._show_header()
-        self._show_summary(data["summary"])
+        self.summary.show_summary(data["summary"])
         if current is not None:
             index = codes.index(current)
             if index == self.index and not first:
@@ -331,53 +250,13 @@ class SelfCheckEntry(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
 
-    def _fill_tree(self) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        self._tree_items = []
-        bold = self.tree.font()
-        bold.setBold(True)
-        for n, section in enumerate(self.sections):
-            top = QTreeWidgetItem([self._section_text(n)])
-            top.setData(0, INDEX_ROLE, -1 - n)
-            top.setFont(0, bold)
-            top.setBackground(0, QColor("#eef3fa"))
-            top.setSizeHint(0, QSize(0, ROW_HEIGHT))
-            self.tree.addTopLevelItem(top)
-            top.setFirstColumnSpanned(True)
-            for item in section["items"]:
-                row = QTreeWidgetItem([item["code"], item["text"], ""])
-                row.setData(0, INDEX_ROLE, len(self._tree_items))
-                row.setToolTip(1, item["text"])
-                row.setSizeHint(0, QSize(0, ROW_HEIGHT))
-                top.addChild(row)
-                self._tree_items.append(row)
-            top.setExpanded(True)
-        for n in range(len(self.items)):
-            self._show_answer_in_tree(n)
-        self.tree.blockSignals(False)
-
-    def _section_text(self, n: int) -> str:
-        section = self.sections[n]
-        mine = [i for i in self.items if i["section"] == n]
-        done = sum(1 for i in mine if i["answer"])
-        text = f"{section['name']}（{done}/{len(mine)}）"
-        if section["category"] and section["category"] != section["name"]:
-            text += self.tr(" → {category}").format(category=section["category"])
-        return text
+    @property
+    def _tree_items(self) -> list[QTreeWidgetItem]:
+        """The row of every item in the list, in order."""
+        return self.tree.rows
 
     def _show_answer_in_tree(self, n: int) -> None:
-        item, row = self.items[n], self._tree_items[n]
-        key = item["answer"]
-        row.setText(2, answer_text(key) if key else self.tr("未填"))
-        row.setForeground(2, QColor(ANSWER_COLORS[key] if key else UNANSWERED_COLOR))
-        if key == "nonconform" and item.get("problem_seq_no"):
-            row.setToolTip(2, self.tr("台账问题 序号 {seq}").format(seq=item["problem_seq_no"]))
-        else:
-            row.setToolTip(2, "")
-        top = row.parent()
-        if top is not None:
-            top.setText(0, self._section_text(item["section"]))
+        self.tree.show_answer(self.sections, self.items, n)
 
     def answered(self) -> int:
         return sum(1 for i in self.items if i["answer"])
@@ -405,34 +284,6 @@ class SelfCheckEntry(QWidget):
         self.complete_button.setToolTip("" if done == total else self.tr(
             "还有 {n} 项未填写").format(n=total - done))
 
-    def _show_summary(self, summary: dict[str, Any]) -> None:
-        by = summary["by_answer"]
-        parts = [f"<span style='color:{ANSWER_COLORS[k]}'><b>{answer_text(k)}</b> {by[k]}</span>"
-                 for k in ("conform", "nonconform", "na")]
-        parts.append(f"<span style='color:{UNANSWERED_COLOR}'><b>{self.tr('未填')}</b>"
-                     f" {by['unanswered']}</span>")
-        self.summary_line.setText("　".join(parts) + self.tr("　（共 {n} 项）").format(
-            n=summary["total"]))
-        rows = summary["by_section"]
-        self.summary_table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            name = row["section"]
-            if row["category"] and row["category"] != name:
-                name = f"{name}（{row['category']}）"
-            values = [name, row["total"], row["conform"], row["nonconform"], row["na"],
-                      row["unanswered"]]
-            for c, value in enumerate(values):
-                cell = QTableWidgetItem(str(value))
-                if c:
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if c == 3 and value:
-                    cell.setForeground(QColor(ANSWER_COLORS["nonconform"]))
-                self.summary_table.setItem(r, c, cell)
-        table = self.summary_table
-        height = (table.horizontalHeader().sizeHint().height()
-                  + table.verticalHeader().length() + 2 * table.frameWidth())
-        table.setFixedHeight(min(height, 240))
-
     def current(self) -> dict[str, Any] | None:
         return self.items[self.index] if 0 <= self.index < len(self.items) else None
 
@@ -454,11 +305,7 @@ class SelfCheckEntry(QWidget):
         self._select_in_tree(index)
 
     def _select_in_tree(self, index: int) -> None:
-        row = self._tree_items[index]
-        self.tree.blockSignals(True)
-        self.tree.setCurrentItem(row)
-        self.tree.blockSignals(False)
-        self.tree.scrollToItem(row)
+        self.tree.select(index)
 
     def _refresh_current(self) -> None:
         """The item panel for the current item, its typed fields left alone."""
@@ -487,58 +334,8 @@ class SelfCheckEntry(QWidget):
             button.setEnabled(self.can_fill)
         self.note.setReadOnly(not self.can_fill)
         self.evidence.setReadOnly(not self.can_fill)
-        self._show_problem(item)
-
-    def _show_problem(self, item: dict[str, Any]) -> None:
-        pid, key = item.get("problem_id"), item["answer"]
-        if pid:
-            status = translate("problems", PROBLEM_STATUSES.get(item["problem_status"] or "", ""))
-            self.problem_label.setText(self.tr("已挂问题台账：序号 {seq}（{status}）").format(
-                seq=item["problem_seq_no"], status=status))
-        elif key == "nonconform":
-            self.problem_label.setText(self.tr("正在挂到问题台账…"))
-        else:
-            self.problem_label.setText(self.tr("答“不符合”时自动挂到问题台账（来源：自查自纠）。"))
-        self.open_problem_button.setEnabled(bool(pid))
-        self.link_button.setEnabled(self.can_fill)
-        self._show_files(item)
-
-    def _show_files(self, item: dict[str, Any]) -> None:
-        """The answer's files in the list; the label says where they go (and names the files of
-        the ledger problem of a 不符合 answer)."""
-        own = item.get("files") or []
-        names = {row["original_name"] for row in own}
-        on_problem = [n for n in item.get("evidence_files") or [] if n not in names]
-        if not item["answer"]:
-            text = self.tr("作答后可附照片、扫描件和文件。")
-        elif own:
-            text = self.tr("本项已附 {n} 个文件（双击打开）：").format(n=len(own))
-        else:
-            text = self.tr("照片、扫描件和文件附在这一项的作答上。")
-        if item["answer"] == "nonconform" and item.get("problem_id"):
-            text += " " + self.tr("新添加的文件同时附在台账问题上。")
-        if on_problem:
-            text += " " + self.tr("台账问题上另附 {n} 个：{names}").format(
-                n=len(on_problem), names="、".join(on_problem))
-        self.files_label.setText(text)
-        self.file_list.clear()
-        for row in own:
-            entry = QListWidgetItem(row["original_name"])
-            entry.setData(FILE_ROLE, row)
-            entry.setToolTip(str(row["path"]))
-            self.file_list.addItem(entry)
-        self.file_list.setVisible(bool(own))
-        self.attach_button.setEnabled(bool(item.get("answer_id")) and self.can_fill)
-        self._enable_remove()
-
-    def _enable_remove(self) -> None:
-        current = self.file_list.currentItem()
-        row = current.data(FILE_ROLE) if current is not None else None
-        self.remove_file_button.setVisible(self.file_list.count() > 0)
-        self.remove_file_button.setEnabled(
-            bool(row) and self.can_fill
-            and (row["account_id"] == self.session.account_id
-                 or Role.CHIEF in self.session.roles))
+        self.problem.show_problem(item)
+        self.files.show_files(item)
 
     # --- moving ----------------------------------------------------------------------------------
 
@@ -668,95 +465,34 @@ class SelfCheckEntry(QWidget):
         self.worker.call(selfcheck.complete_selfcheck, self.session, self.selfcheck_id,
                          on_error=lambda exc: show_error(self, exc))
 
-    # --- the ledger problem ----------------------------------------------------------------------
+    # --- the ledger problem and the answer's files -----------------------------------------------
 
     def open_problem(self) -> None:
-        item = self.current()
-        if item is not None and item.get("problem_id"):
-            self._commit_fields()
-            from .ledger_link import open_in_ledger
-            open_in_ledger(self, int(item["problem_id"]))
-
-    def choose_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-        paths, _f = QFileDialog.getOpenFileNames(
-            self, self.tr("选择印证资料"), "",
-            self.tr("照片、扫描件和文档 (*.jpg *.jpeg *.png *.heic *.tif *.tiff *.pdf *.doc *.docx"
-                    " *.xls *.xlsx *.wps *.et *.ofd *.txt);;所有文件 (*)"))
-        if paths:
-            self.attach_files(paths)
-
-    def attach_files(self, paths: list[str]) -> None:
-        """Attach ``paths`` to the answer of the current item (on the worker), and for a 不符合
-        also to its ledger problem; the form reloads when they are stored."""
-        item = self.current()
-        if item is None or not item.get("answer_id") or not self.can_fill:
-            return
-        self._commit_fields()
-        problem_id = item.get("problem_id") if item["answer"] == "nonconform" else None
-        if problem_id and not self.page.allowed("problem.progress"):
-            problem_id = None
-        for path in paths:
-            self.worker.call(selfcheck_evidence.attach_file, self.session, int(item["answer_id"]),
-                             path, on_error=lambda exc: show_error(self, exc))
-            if problem_id:    # as before: the ledger problem of a 不符合 gets the file too
-                self.worker.call(problem_evidence.attach, self.session, int(problem_id), path,
-                                 on_error=lambda exc: show_error(self, exc))
-
-    def open_file(self, entry: QListWidgetItem) -> None:
-        """Open a file of the answer with the program the system has for it."""
-        row = entry.data(FILE_ROLE)
-        if row:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(row["path"])))
-
-    def remove_selected_file(self) -> None:
-        """Remove the selected file of the answer, once confirmed (on the worker)."""
-        current = self.file_list.currentItem()
-        row = current.data(FILE_ROLE) if current is not None else None
-        if not row or not self.can_fill:
-            return
-        from PySide6.QtWidgets import QMessageBox
-        answer = QMessageBox.question(
-            self, self.tr("删除印证资料"),
-            self.tr("从这一项的作答中删除“{name}”？").format(name=row["original_name"]))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.worker.call(selfcheck_evidence.remove_file, self.session, int(row["id"]),
-                         on_error=lambda exc: show_error(self, exc))
+        self.problem.open_problem()
 
     def choose_link(self) -> None:
         """Pick an open problem of the campaign to link the current item to (answer 不符合)."""
-        if self.selfcheck_id is None or self.current() is None:
-            return
-        code = self.current()["code"]
-        self.worker.call(selfcheck_view.link_candidates, self.session, self.selfcheck_id,
-                         on_done=lambda rows: self._pick_link(code, rows),
-                         on_error=lambda exc: show_error(self, exc))
-
-    def _pick_link(self, code: str, rows: list[dict[str, Any]]) -> None:
-        item = self.current()
-        if item is None or item["code"] != code:
-            return
-        own = f"selfcheck:{self.selfcheck_id}:{code}"
-        rows = [r for r in rows if r["source_ref"] != own]
-        if not rows:
-            from PySide6.QtWidgets import QMessageBox
-            QMessageBox.information(self, self.tr("关联已有问题"),
-                                    self.tr("这个专项行动中本单位没有未销号的问题可以关联。"))
-            return
-        from PySide6.QtWidgets import QInputDialog
-        labels = [self.tr("序号 {seq}　[{category}] {issue}（{status}）").format(
-            seq=r["seq_no"], category=r["category"], issue=r["issue"],
-            status=translate("problems", PROBLEM_STATUSES[r["status"]])) for r in rows]
-        chosen, ok = QInputDialog.getItem(self, self.tr("关联已有问题"),
-                                          self.tr("第 {code} 项“不符合”，关联到：").format(code=code),
-                                          labels, 0, False)
-        if ok and chosen in labels:
-            self.link_to(int(rows[labels.index(chosen)]["id"]))
+        self.problem.choose_link()
 
     def link_to(self, problem_id: int) -> None:
         """Answer the current item 不符合, linked to the existing problem ``problem_id``."""
         self.answer("nonconform", problem_id=problem_id)
+
+    def choose_files(self) -> None:
+        self.files.choose_files()
+
+    def attach_files(self, paths: list[str]) -> None:
+        """Attach ``paths`` to the answer of the current item (on the worker), and for a 不符合
+        also to its ledger problem; the form reloads when they are stored."""
+        self.files.attach_files(paths)
+
+    def open_file(self, entry: QListWidgetItem) -> None:
+        """Open a file of the answer with the program the system has for it."""
+        self.files.open_file(entry)
+
+    def remove_selected_file(self) -> None:
+        """Remove the selected file of the answer, once confirmed (on the worker)."""
+        self.files.remove_selected()
 
     # --- keys ------------------------------------------------------------------------------------
 
