@@ -110,7 +110,9 @@ def change_own_password(session: Session, old_password: str, new_password: str) 
     if stored is None or not passwords.check_password(old_password, stored[0]):
         raise AuthenticationFailed(QT_TRANSLATE_NOOP("errors", "原密码不正确。"))
     passwords.check_rule(new_password)
+    from . import keys  # the signing keys' passphrase is the login password: re-encrypt them too
     with session.store.write(session.actor) as w:
         w.update("accounts", session.account_id,
                  {"password_hash": passwords.hash_password(new_password), "updated_at": now_text()})
+        keys.rekey(session, old_password, new_password, writer=w)
     return w.changes

@@ -53,10 +53,14 @@ AUDITED_TABLES: dict[str, str] = {
     "case_files": "id",
     "case_reviews": "id",
     "case_review_marks": "id",
+    "signing_keys": "id",
+    "key_holders": "id",
+    "key_statements": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.
-REDACTED_COLUMNS: dict[str, frozenset[str]] = {"accounts": frozenset({"password_hash"})}
+REDACTED_COLUMNS: dict[str, frozenset[str]] = {"accounts": frozenset({"password_hash"}),
+                                               "key_holders": frozenset({"sealed_key"})}
 
 #: Triggers that keep ``audit_log`` append-only; :func:`verify` reports a missing one.
 PROTECTIVE_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")

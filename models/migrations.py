@@ -444,12 +444,67 @@ def _m007_selfcheck_evidence(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m008_signing_keys(conn: sqlite3.Connection) -> None:
+    """Ed25519 signing keys (see models.keys): public halves and state, the encrypted private
+    copies per holder account, signed rotation and revocation statements, and the throttle of
+    wrong key passphrases (not audited, like login_attempts)."""
+    for stmt in (
+        """CREATE TABLE signing_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'seal')),
+            person_id INTEGER REFERENCES people(id),
+            unit_id INTEGER REFERENCES units(id),
+            public_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'retired', 'revoked')),
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            retired_at TEXT,
+            replaced_by TEXT,
+            revoked_at TEXT,
+            CHECK (kind = 'seal' OR person_id IS NOT NULL)
+        )""",
+        "CREATE INDEX signing_keys_person ON signing_keys(person_id, status)",
+        "CREATE INDEX signing_keys_unit ON signing_keys(unit_id, kind, status)",
+        """CREATE TABLE key_holders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            signing_key_id INTEGER NOT NULL REFERENCES signing_keys(id),
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            sealed_key TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (signing_key_id, account_id)
+        )""",
+        "CREATE INDEX key_holders_account ON key_holders(account_id)",
+        """CREATE TABLE key_statements (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('rotation', 'revocation')),
+            key_id TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            signatures TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX key_statements_key ON key_statements(key_id)",
+        """CREATE TABLE key_unlock_attempts (
+            holder_id INTEGER PRIMARY KEY,
+            failures INTEGER NOT NULL,
+            last_failure REAL,
+            retry_after REAL,
+            locked_until REAL
+        )""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
                                                           _m005_templates_reviews,
                                                           _m006_problem_seq_high,
-                                                          _m007_selfcheck_evidence]
+                                                          _m007_selfcheck_evidence,
+                                                          _m008_signing_keys]
 LATEST_VERSION = len(MIGRATIONS)
 
 

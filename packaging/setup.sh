@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything FieldLedger needs on a fresh Debian/Ubuntu machine, then build translations.
 #   bash packaging/setup.sh          the app: Qt's system libraries, a Chinese font, .venv, .qm files
-#   bash packaging/setup.sh --dev    the same plus what the tests use (pytest, pytest-qt, sqlite3)
+#   bash packaging/setup.sh --dev    the same plus what the tests use (pytest, pytest-qt, sqlite3,
+#                                    minisign)
 # Safe to run again: what is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,8 @@ apt_packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-
               libfontconfig1 libdbus-1-3 fonts-wqy-microhei)
 if [ "$dev" = 1 ]; then
     # sqlite3: the tamper tests edit the database behind the app's back with the real CLI.
-    apt_packages+=(sqlite3)
+    # minisign: the signature tests check our .minisig files with the standard tool.
+    apt_packages+=(sqlite3 minisign)
 fi
 
 missing=()

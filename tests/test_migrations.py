@@ -106,6 +106,18 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
                                     "item_id": k["template_items"], "count": 1, "points": 4.0,
                                     "note": "送达超期2天", "problem_id": k["problems"],
                                     "updated_at": STAMP},
+    "signing_keys": lambda k: {"key_id": "4" * 32, "kind": "person", "person_id": k["people"],
+                               "unit_id": k["units"], "public_key": "A" * 43 + "=",
+                               "fingerprint": "AAAA-BBBB-CCCC-DDDD", "status": "active",
+                               "account_id": k["accounts"], "created_at": STAMP,
+                               "retired_at": None, "replaced_by": None, "revoked_at": None},
+    "key_holders": lambda k: {"signing_key_id": k["signing_keys"], "account_id": k["accounts"],
+                              "sealed_key": '{"ct":"c2VhbGVk","v":1}', "created_at": STAMP,
+                              "updated_at": STAMP},
+    "key_statements": lambda k: {"kind": "revocation", "key_id": "4" * 32,
+                                 "statement": '{"type":"revocation"}',
+                                 "signatures": '{"' + "4" * 32 + '":"c2ln"}',
+                                 "account_id": k["accounts"], "created_at": STAMP},
 }
 
 

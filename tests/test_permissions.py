@@ -14,7 +14,7 @@ import pytest
 from conftest import login_as
 from core_helpers import ROOT, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
-                    evidence, ledger_import, ledger_query, passwords, problems, selfcheck,
+                    evidence, keys, ledger_import, ledger_query, passwords, problems, selfcheck,
                     selfcheck_evidence, template_io, templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
@@ -162,6 +162,14 @@ def _case_preview(s: Session) -> casefiles.CaseImportPreview:
     return casefiles.preview_case_files(chief, _case_list(s))
 
 
+def _own_key(s: Session, username: str | None = None) -> str:
+    """The active person key of ``username`` (default: the acting account), or a made-up id."""
+    row = s.store.conn.execute(
+        "SELECT k.key_id FROM signing_keys k JOIN accounts a ON a.person_id = k.person_id"
+        " WHERE a.username = ? AND k.status = 'active'", (username or s.username,)).fetchone()
+    return row[0] if row else "0" * 32
+
+
 def seed(store: Store, name: str) -> None:
     """What the operation ``name`` needs in the demo: one open problem of the Qinghai 2023
     campaign entered by the chief, and for the evidence operations a file attached to it; a
@@ -186,6 +194,12 @@ def seed(store: Store, name: str) -> None:
         selfcheck_evidence.attach_file(chief, _answer(chief), _evidence_file(chief))
     if name.startswith(("casefiles.", "casereviews.")):
         casefiles.add_case_file(chief, case_no=SEEDED_CASE, case_type="行政处罚", cause="车辆超限运输")
+    if name.startswith("keys.") and not name.startswith("keys.create_"):
+        for user in ("officer", "reviewer", "chief"):
+            keys.create_own_key(login_as(store, user), DEMO_PASSWORD)
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+    if name == "keys.give_seal_key":
+        accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if name.startswith("casereviews.") and name != "casereviews.start_review":
         reviewer = login_as(store, "reviewer")
         casereviews.start_review(reviewer, _case_file(chief), _template(chief, "case_review"))
@@ -330,6 +344,18 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "casereviews.list_reviews": (lambda s: casereviews.list_reviews(s, _case_file(s)), None),
     "casereviews.get_review": (lambda s: casereviews.get_review(s, _seeded_review(s)), None),
     "casereviews.review_summary": (lambda s: casereviews.review_summary(s), None),
+    "keys.list_keys": (lambda s: keys.list_keys(s), None),
+    "keys.list_statements": (lambda s: keys.list_statements(s), None),
+    "keys.create_own_key": (lambda s: keys.create_own_key(s, DEMO_PASSWORD), "data"),
+    "keys.create_seal_key": (lambda s: keys.create_seal_key(s, DEMO_PASSWORD), "data"),
+    "keys.give_seal_key": (
+        lambda s: keys.give_seal_key(s, DEMO_PASSWORD, "officer2", DEMO_PASSWORD), "data"),
+    "keys.rotate_key": (
+        lambda s: keys.rotate_key(s, _own_key(s), DEMO_PASSWORD, "定期更换"), "data"),
+    "keys.revoke_key": (lambda s: keys.revoke_key(s, _own_key(s), DEMO_PASSWORD, "调离"), "data"),
+    "keys.revoke_key_by_seal": (
+        lambda s: keys.revoke_key_by_seal(s, _own_key(s, "officer"), DEMO_PASSWORD, "遗失口令"),
+        "data"),
 }
 
 

@@ -3672,6 +3672,71 @@ Choose another folder, or check whether the USB drive is write-protected.</trans
         <source>印证资料“{name}”是{who}添加的，只有添加者本人或负责人可以删除。</source>
         <translation>The evidence file “{name}” was added by {who}; only the person who added it or a chief can remove it.</translation>
     </message>
+    <message>
+        <source>签名密钥的口令（即您的登录密码）不正确，未签署任何内容。</source>
+        <translation>The signing key&apos;s passphrase (your login password) is wrong. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>签名密钥口令错误次数过多，请 {seconds} 秒后再试。未签署任何内容。</source>
+        <translation>Too many wrong passphrases for the signing key; try again in {seconds} seconds. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>签名密钥口令连续错误 {failures} 次，已临时锁定，{minutes} 分钟后可再试。未签署任何内容。</source>
+        <translation>The signing key&apos;s passphrase was wrong {failures} times in a row; the key is locked for {minutes} minutes. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>找不到签名密钥 {key}，或您不持有该密钥。</source>
+        <translation>Signing key {key} was not found, or you do not hold it.</translation>
+    </message>
+    <message>
+        <source>本单位尚无有效的单位签章密钥，或您不持有该密钥。</source>
+        <translation>The unit has no valid seal key yet, or you do not hold it.</translation>
+    </message>
+    <message>
+        <source>签名密钥 {fingerprint} 已{state}，不能再用于签名。</source>
+        <translation>Signing key {fingerprint} is {state} and can no longer sign.</translation>
+    </message>
+    <message>
+        <source>该账号未关联人员，不能生成个人签名密钥。请管理员先为账号关联人员。</source>
+        <translation>This account is not linked to a person, so it cannot have a personal signing key. Ask an administrator to link the account to a person first.</translation>
+    </message>
+    <message>
+        <source>您已有有效的签名密钥；如需换用新密钥，请使用“更换密钥”。</source>
+        <translation>You already have a valid signing key; to use a new one, choose “Rotate key”.</translation>
+    </message>
+    <message>
+        <source>本单位已有有效的单位签章密钥；如需换用新密钥，请使用“更换密钥”。</source>
+        <translation>The unit already has a valid seal key; to use a new one, choose “Rotate key”.</translation>
+    </message>
+    <message>
+        <source>单位签章密钥只能交给负责人，账号“{name}”不是负责人。</source>
+        <translation>The unit seal key can only be given to a chief; account “{name}” is not a chief.</translation>
+    </message>
+    <message>
+        <source>账号“{name}”已持有单位签章密钥。</source>
+        <translation>Account “{name}” already holds the unit seal key.</translation>
+    </message>
+    <message>
+        <source>签名文件格式不对，无法校验：{reason}
+请确认选择的是与文件配套的 .minisig 签名文件。</source>
+        <extracomment>Signature algorithm tags: prehashed (BLAKE2b-512 of the file) and legacy (the file itself). Tag of an Ed25519 key (public and secret key files). minisign reads each comment line into a fixed buffer (1024 and 8192 bytes, prefix and line end included); longer comments would be cut and the file would no longer verify.</extracomment>
+        <translation>The signature file is malformed and cannot be checked: {reason}
+Make sure you chose the .minisig file that belongs to the file.</translation>
+    </message>
+    <message>
+        <source>签名不是用这个公钥做的（签名的密钥编号 {signed_by}，公钥的编号 {expected}）。
+请使用签发单位的公钥校验。</source>
+        <translation>The signature was not made with this public key (signature key id {signed_by}, public key id {expected}).
+Check it with the issuing unit&apos;s public key.</translation>
+    </message>
+    <message>
+        <source>签名与文件不符：文件在签名后被改动过，或签名不属于这个文件。请勿采信该文件。</source>
+        <translation>The signature does not match the file: the file was changed after signing, or the signature belongs to another file. Do not trust this file.</translation>
+    </message>
+    <message>
+        <source>签名中的可信说明被改动过，签名无效。请勿采信该文件。</source>
+        <translation>The signature&apos;s trusted comment was altered, so the signature is invalid. Do not trust this file.</translation>
+    </message>
 </context>
 <context>
     <name>evidence</name>
@@ -4095,6 +4160,17 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
 </context>
 <context>
+    <name>keys</name>
+    <message>
+        <source>更换</source>
+        <translation>rotated</translation>
+    </message>
+    <message>
+        <source>吊销</source>
+        <translation>revoked</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
         <source>修改本单位信息</source>
@@ -4179,6 +4255,18 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>评查案卷</source>
         <translation>Review case files</translation>
+    </message>
+    <message>
+        <source>查看签名密钥</source>
+        <translation>View signing keys</translation>
+    </message>
+    <message>
+        <source>管理自己的签名密钥</source>
+        <translation>Manage one&apos;s own signing key</translation>
+    </message>
+    <message>
+        <source>管理单位签章密钥</source>
+        <translation>Manage the unit seal key</translation>
     </message>
     <message>
         <source>校验审计链</source>
