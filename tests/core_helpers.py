@@ -81,3 +81,16 @@ def audit_head(db: Path) -> tuple[int, str]:
 def newest_seq_for(conn: sqlite3.Connection, table: str, key: Any) -> int:
     return conn.execute("SELECT max(seq) FROM audit_log WHERE tbl = ? AND row_key = ?",
                         (table, str(key))).fetchone()[0]
+
+
+class Clock:
+    """A settable clock for throttling tests (passed where the code takes ``clock=``)."""
+
+    def __init__(self, start: float = 1_700_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds

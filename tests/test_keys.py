@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import login_as
-from core_helpers import is_chinese
+from core_helpers import Clock, is_chinese
 from models import accounts, audit, keys
 from models.demo import DEMO_PASSWORD
 from models.errors import AuthenticationFailed, ValidationError
@@ -21,17 +21,6 @@ from models.session import LOCK_SECONDS
 from models.store import Store, open_store
 
 NEW_PASSWORD = "keys-new-pass-42"
-
-
-class Clock:
-    def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def key_row(store: Store, key_id: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 import pytest
 
 from conftest import login_as
-from core_helpers import ROOT, is_chinese
+from core_helpers import ROOT, Clock, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
                     evidence, keys, ledger_import, ledger_query, passwords, problems, selfcheck,
                     selfcheck_evidence, template_io, templates)
@@ -435,17 +435,6 @@ def test_permission_check_runs_before_validation(demo: Store) -> None:
 
 
 # --- login throttling and lock-out ----------------------------------------------------------------
-
-class Clock:
-    def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
 
 def attempt(store: Store, user: str, password: str, clock: Clock) -> type[Exception] | None:
     try:
