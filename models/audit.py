@@ -56,6 +56,7 @@ AUDITED_TABLES: dict[str, str] = {
     "signing_keys": "id",
     "key_holders": "id",
     "key_statements": "id",
+    "signatures": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

@@ -498,13 +498,37 @@ def _m008_signing_keys(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m009_signatures(conn: sqlite3.Connection) -> None:
+    """责任人签字 on ledger rows (see models.signing): the canonical content signed, its envelope,
+    the Ed25519 signature, and the audit head right after the signature was stored."""
+    for stmt in (
+        """CREATE TABLE signatures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meaning TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            content TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),
+            envelope TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            key_id TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            person_id INTEGER REFERENCES people(id),
+            signed_at TEXT NOT NULL,
+            audit_seq INTEGER NOT NULL
+        )""",
+        "CREATE INDEX signatures_subject ON signatures(subject, id)",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
                                                           _m005_templates_reviews,
                                                           _m006_problem_seq_high,
                                                           _m007_selfcheck_evidence,
-                                                          _m008_signing_keys]
+                                                          _m008_signing_keys,
+                                                          _m009_signatures]
 LATEST_VERSION = len(MIGRATIONS)
 
 

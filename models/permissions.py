@@ -80,6 +80,7 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("casefile.manage", QT_TRANSLATE_NOOP("operations", "登记和导入案卷"), _CASEWORK),
     _p("casereview.review", QT_TRANSLATE_NOOP("operations", "评查案卷"),
        frozenset({Role.REVIEWER, Role.CHIEF})),
+    _p("problem.sign_own", QT_TRANSLATE_NOOP("operations", "责任人签字确认本人问题"), _CASEWORK),
     _p("key.read", QT_TRANSLATE_NOOP("operations", "查看签名密钥"), ALL_ROLES),
     _p("key.own", QT_TRANSLATE_NOOP("operations", "管理自己的签名密钥"), _CASEWORK),
     _p("key.seal", QT_TRANSLATE_NOOP("operations", "管理单位签章密钥"), frozenset({Role.CHIEF})),
@@ -97,7 +98,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
                      "evidence", "ledger_import", "templates", "template_io", "selfcheck",
-                     "selfcheck_evidence", "casefiles", "casereviews", "keys")
+                     "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

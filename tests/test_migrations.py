@@ -118,6 +118,12 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
                                  "statement": '{"type":"revocation"}',
                                  "signatures": '{"' + "4" * 32 + '":"c2ln"}',
                                  "account_id": k["accounts"], "created_at": STAMP},
+    "signatures": lambda k: {"meaning": "责任人确认", "subject": f"problem:{k['problems']}",
+                             "content": '{"format":"fieldledger-row-confirm/1"}',
+                             "content_sha256": "5" * 64, "envelope": '{"meaning":"责任人确认"}',
+                             "signature": "c2ln", "key_id": "4" * 32,
+                             "account_id": k["accounts"], "person_id": k["people"],
+                             "signed_at": STAMP, "audit_seq": 1},
 }
 
 

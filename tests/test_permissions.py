@@ -15,7 +15,7 @@ from conftest import login_as
 from core_helpers import ROOT, Clock, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
                     evidence, keys, ledger_import, ledger_query, passwords, problems, selfcheck,
-                    selfcheck_evidence, template_io, templates)
+                    selfcheck_evidence, signing, template_io, templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -170,6 +170,14 @@ def _own_key(s: Session, username: str | None = None) -> str:
     return row[0] if row else "0" * 32
 
 
+def _own_problem(s: Session) -> int:
+    """The problem seeded for the signing operations whose 责任人 is the acting person (or the
+    seeded problem without one)."""
+    row = s.store.conn.execute("SELECT id FROM problems WHERE responsible_person_id = ?"
+                               " AND issue LIKE '签字测试：%'", (s.person_id,)).fetchone()
+    return row[0] if row else _problem(s)
+
+
 def seed(store: Store, name: str) -> None:
     """What the operation ``name`` needs in the demo: one open problem of the Qinghai 2023
     campaign entered by the chief, and for the evidence operations a file attached to it; a
@@ -198,6 +206,13 @@ def seed(store: Store, name: str) -> None:
         for user in ("officer", "reviewer", "chief"):
             keys.create_own_key(login_as(store, user), DEMO_PASSWORD)
         keys.create_seal_key(chief, DEMO_PASSWORD)
+    if name.startswith("signing."):
+        for user in ("officer", "reviewer", "chief"):
+            owner = login_as(store, user)
+            keys.create_own_key(owner, DEMO_PASSWORD)
+            problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
+                                    issue=f"签字测试：{user} 负责的问题",
+                                    responsible_person_id=owner.person_id)
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if name.startswith("casereviews.") and name != "casereviews.start_review":
@@ -353,6 +368,12 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "keys.rotate_key": (
         lambda s: keys.rotate_key(s, _own_key(s), DEMO_PASSWORD, "定期更换"), "data"),
     "keys.revoke_key": (lambda s: keys.revoke_key(s, _own_key(s), DEMO_PASSWORD, "调离"), "data"),
+    "signing.sign_rows": (lambda s: signing.sign_rows(s, [_own_problem(s)], DEMO_PASSWORD),
+                          "data"),
+    "signing.row_signature_status": (
+        lambda s: signing.row_signature_status(s, _own_problem(s)), None),
+    "signing.list_row_signatures": (
+        lambda s: signing.list_row_signatures(s, _own_problem(s)), None),
     "keys.revoke_key_by_seal": (
         lambda s: keys.revoke_key_by_seal(s, _own_key(s, "officer"), DEMO_PASSWORD, "遗失口令"),
         "data"),

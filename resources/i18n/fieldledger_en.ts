@@ -3737,6 +3737,23 @@ Check it with the issuing unit&apos;s public key.</translation>
         <source>签名中的可信说明被改动过，签名无效。请勿采信该文件。</source>
         <translation>The signature&apos;s trusted comment was altered, so the signature is invalid. Do not trust this file.</translation>
     </message>
+    <message>
+        <source>请选择要签字确认的问题。</source>
+        <extracomment>Content key -&gt; problems column (the person&apos;s name comes from ``people``).</extracomment>
+        <translation>Choose the problems to sign.</translation>
+    </message>
+    <message>
+        <source>该账号未关联人员，不能签字确认。请管理员先为账号关联人员。</source>
+        <translation>This account is not linked to a person, so it cannot sign. Ask an administrator to link the account to a person first.</translation>
+    </message>
+    <message>
+        <source>问题 {id}（序号 {seq}）的责任人不是您，只能签字确认本人负责的问题。未签署任何内容。</source>
+        <translation>You are not the responsible person of problem {id} (no. {seq}); you can only sign the problems you are responsible for. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>您还没有有效的签名密钥，请先生成个人签名密钥。未签署任何内容。</source>
+        <translation>You have no valid signing key yet; create your personal signing key first. Nothing was signed.</translation>
+    </message>
 </context>
 <context>
     <name>evidence</name>
@@ -4255,6 +4272,10 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>评查案卷</source>
         <translation>Review case files</translation>
+    </message>
+    <message>
+        <source>责任人签字确认本人问题</source>
+        <translation>Sign off one&apos;s own problems as the responsible person</translation>
     </message>
     <message>
         <source>查看签名密钥</source>

@@ -1,0 +1,285 @@
+"""责任人签字: the responsible person signs his own ledger rows, and the status of a signature.
+
+What a signature covers (see docs/signatures.md, "What a signature covers")
+    :func:`row_content` is the canonical content of one problem row: the fields of
+    :data:`CONTENT_FIELDS` plus ``format`` = :data:`CONTENT_FORMAT`, as UTF-8 JSON with sorted
+    keys and no whitespace, every string NFC-normalized. Its SHA-256 goes into a small canonical
+    envelope (:func:`envelope`) naming the meaning (责任人确认), the subject (``problem:<id>``), the
+    signer, his role and key and the time; the Ed25519 signature is over the envelope's bytes.
+
+Status of a row's signature (:func:`row_signature_status`, newest signature of the row)
+    ``unsigned``; ``valid`` (signature verifies and the row's content is what was signed);
+    ``stale`` (the row changed since, through the app: every change is in the audit log after the
+    signature and the row equals its newest audited image); ``invalid`` (the signature or envelope
+    does not verify, or the row differs from what was signed without an audited change, e.g. an
+    edit made with the ``sqlite3`` tool).
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from . import audit, keys
+from .errors import NotFound, ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+from .permissions import Role, operation
+from .session import Session, now_text
+from .store import Changes
+
+CONTENT_FORMAT = "fieldledger-row-confirm/1"
+MEANING = "责任人确认"
+
+#: Content key -> problems column (the person's name comes from ``people``).
+CONTENT_FIELDS: dict[str, str] = {
+    "campaign_id": "campaign_id",             # 专项行动
+    "unit_id": "unit_id",                     # 单位
+    "seq_no": "seq_no",                       # 序号
+    "category": "category",                   # 问题方面
+    "issue": "issue",                         # 存在问题
+    "manifestation": "manifestation",         # 具体表现
+    "measures": "measures",                   # 整改措施
+    "responsible_dept": "responsible_dept",   # 责任部门
+    "responsible_person_id": "responsible_person_id",  # 责任人
+    "deadline": "deadline",                   # 整改时限
+    "completion": "completion",               # 整改完成情况
+    "effective": "effective",                 # 是否取得预期成效
+    "rebound": "rebound",                     # 是否出现反弹
+    "rebound_measures": "rebound_measures",   # 反弹问题整改措施和完成情况
+    "status": "status",                       # 状态
+}
+
+_ROLE_ORDER = (Role.CHIEF, Role.REVIEWER, Role.OFFICER)
+
+
+def _nfc(value: Any) -> Any:
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value
+
+
+def canonical_bytes(value: dict[str, Any]) -> bytes:
+    """UTF-8 JSON of ``value``: sorted keys, no whitespace, strings NFC, non-ASCII kept."""
+    return audit.canonical(_nfc(value)).encode("utf-8")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def content_of(row: dict[str, Any], person_name: str | None) -> dict[str, Any]:
+    """The signed content of a problems row (a dict of its columns) and its 责任人's name."""
+    out: dict[str, Any] = {key: row.get(col) for key, col in CONTENT_FIELDS.items()}
+    out["responsible_person_name"] = person_name
+    out["format"] = CONTENT_FORMAT
+    return out
+
+
+def _person_name(conn: Any, person_id: Any) -> str | None:
+    if person_id is None:
+        return None
+    row = conn.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
+    return row[0] if row else None
+
+
+def row_content(conn: Any, problem_id: int) -> dict[str, Any] | None:
+    """The current canonical content of problem ``problem_id`` as a dict; None when gone."""
+    cur = conn.execute("SELECT * FROM problems WHERE id = ?", (problem_id,))
+    values = cur.fetchone()
+    if values is None:
+        return None
+    row = dict(zip([d[0] for d in cur.description], values))
+    return content_of(row, _person_name(conn, row["responsible_person_id"]))
+
+
+def content_text(content: dict[str, Any]) -> str:
+    return canonical_bytes(content).decode("utf-8")
+
+
+def envelope(*, subject: str, content_sha256: str, person_id: int, person_name: str,
+             role: str, key_id: str, signed_at: str) -> str:
+    """The canonical envelope (text) whose UTF-8 bytes are signed."""
+    return canonical_bytes({
+        "format": CONTENT_FORMAT, "meaning": MEANING, "subject": subject,
+        "content_sha256": content_sha256, "signer": {"person_id": person_id,
+                                                     "name": person_name},
+        "role": role, "key_id": key_id, "signed_at": signed_at}).decode("utf-8")
+
+
+def _role(session: Session) -> str:
+    for role in _ROLE_ORDER:
+        if role in session.roles:
+            return role.value
+    return ""
+
+
+@operation("problem.sign_own")
+def sign_rows(session: Session, problem_ids: Iterable[int], passphrase: str) -> Changes:
+    """Sign each problem of ``problem_ids`` with the acting person's active key (责任人确认).
+
+    All or nothing: a problem that is missing or whose 责任人 is not the acting person raises
+    :class:`ValidationError` naming it; a wrong passphrase raises the keys module's error; in
+    either case nothing is signed.
+    """
+    ids = sorted({int(i) for i in problem_ids})
+    if not ids:
+        raise ValidationError(QT_TRANSLATE_NOOP("errors", "请选择要签字确认的问题。"))
+    if session.person_id is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "该账号未关联人员，不能签字确认。请管理员先为账号关联人员。"))
+    conn = session.store.conn
+    for pid in ids:
+        row = conn.execute("SELECT seq_no, responsible_person_id FROM problems WHERE id = ?",
+                           (pid,)).fetchone()
+        if row is None:
+            raise NotFound(what="问题", key=pid)
+        if row[1] != session.person_id:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "问题 {id}（序号 {seq}）的责任人不是您，只能签字确认本人负责的问题。"
+                "未签署任何内容。"), id=pid, seq=row[0])
+    key_id = keys._active_key(session.store, "person", person_id=session.person_id)
+    if key_id is None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "您还没有有效的签名密钥，请先生成个人签名密钥。未签署任何内容。"))
+    name = _person_name(conn, session.person_id) or ""
+    role = _role(session)
+    with keys.unlock(session, key_id, passphrase) as sign:
+        stamp = now_text()
+        with session.store.write(session.actor) as w:
+            for pid in ids:
+                content = content_text(row_content(w.conn, pid) or {})
+                digest = sha256_hex(content.encode("utf-8"))
+                subject = f"problem:{pid}"
+                env = envelope(subject=subject, content_sha256=digest,
+                               person_id=session.person_id, person_name=name, role=role,
+                               key_id=key_id, signed_at=stamp)
+                sig = base64.b64encode(sign(env.encode("utf-8"))).decode("ascii")
+                # the insert below is logged as the next audit entry
+                seq = audit.head(w.conn)[0] + 1
+                w.insert("signatures", {
+                    "meaning": MEANING, "subject": subject, "content": content,
+                    "content_sha256": digest, "envelope": env, "signature": sig,
+                    "key_id": key_id, "account_id": session.account_id,
+                    "person_id": session.person_id, "signed_at": stamp, "audit_seq": seq})
+    return w.changes
+
+
+def _verifies(conn: Any, sig_row: dict[str, Any], problem_id: int) -> bool:
+    """The stored signature verifies over the stored envelope, and the envelope matches the
+    stored content, subject, key and signer."""
+    try:
+        env = json.loads(sig_row["envelope"])
+        if sig_row["envelope"] != canonical_bytes(env).decode("utf-8"):
+            return False
+        if env.get("format") != CONTENT_FORMAT or env.get("meaning") != MEANING \
+                or env.get("subject") != f"problem:{problem_id}" \
+                or env.get("key_id") != sig_row["key_id"] \
+                or (env.get("signer") or {}).get("person_id") != sig_row["person_id"] \
+                or env.get("content_sha256") != sig_row["content_sha256"] \
+                or sha256_hex(sig_row["content"].encode("utf-8")) != sig_row["content_sha256"]:
+            return False
+        key = conn.execute("SELECT public_key, person_id FROM signing_keys WHERE key_id = ?",
+                           (sig_row["key_id"],)).fetchone()
+        if key is None or key[1] != sig_row["person_id"]:
+            return False
+        return keys.verify_signature(base64.b64decode(key[0]),
+                                     base64.b64decode(sig_row["signature"], validate=True),
+                                     sig_row["envelope"].encode("utf-8"))
+    except (ValueError, TypeError, AttributeError):
+        return False
+
+
+def _image_content(conn: Any, image: str | None) -> str | None:
+    if image is None:
+        return None
+    row = json.loads(image)
+    return content_text(content_of(row, _person_name(conn, row.get("responsible_person_id"))))
+
+
+def _explained(conn: Any, problem_id: int, sig_row: dict[str, Any]) -> bool:
+    """True when the row's audited history since the signature accounts for its present state:
+    the image logged at or before signing has the signed content, there is at least one update
+    after it, each update's "before" is the previous "after" (no change slipped in between), and
+    the newest "after" is the row as it is now."""
+    key = str(problem_id)
+    base = conn.execute("SELECT after FROM audit_log WHERE tbl = 'problems' AND row_key = ?"
+                        " AND seq <= ? ORDER BY seq DESC LIMIT 1",
+                        (key, sig_row["audit_seq"])).fetchone()
+    if base is None or _image_content(conn, base[0]) != sig_row["content"]:
+        return False
+    later = conn.execute("SELECT action, before, after FROM audit_log WHERE tbl = 'problems'"
+                         " AND row_key = ? AND seq > ? ORDER BY seq",
+                         (key, sig_row["audit_seq"])).fetchall()
+    if not later:
+        return False
+    previous = base[0]
+    for action, before, after in later:
+        if action != "update" or before != previous:
+            return False
+        previous = after
+    return previous == audit.row_image(conn, "problems", problem_id)
+
+
+def signature_status(conn: Any, problem_id: int, sig_row: dict[str, Any] | None) -> dict[str, Any]:
+    """The status of signature ``sig_row`` of problem ``problem_id`` (see the module doc):
+    ``{"status", "signature_id", "changes", "fields"}``."""
+    out: dict[str, Any] = {"status": "unsigned", "signature_id": None, "changes": 0,
+                           "fields": []}
+    if sig_row is None:
+        return out
+    out["signature_id"] = sig_row["id"]
+    if not _verifies(conn, sig_row, problem_id):
+        out["status"] = "invalid"
+        return out
+    current = row_content(conn, problem_id)
+    signed = json.loads(sig_row["content"])
+    if current is not None and content_text(current) == sig_row["content"]:
+        out["status"] = "valid"
+        return out
+    if current is None or not _explained(conn, problem_id, sig_row):
+        out["status"] = "invalid"
+        return out
+    entries = conn.execute(
+        "SELECT count(*) FROM audit_log WHERE tbl = 'problems' AND row_key = ?"
+        " AND action = 'update' AND seq > ?", (str(problem_id), sig_row["audit_seq"])).fetchone()
+    now = json.loads(content_text(current))
+    out["status"] = "stale"
+    out["changes"] = int(entries[0])
+    out["fields"] = sorted(k for k in set(signed) | set(now) if signed.get(k) != now.get(k))
+    return out
+
+
+def _signatures(session: Session, problem_id: int) -> list[dict[str, Any]]:
+    return session.store.query(
+        "SELECT s.*, p.name AS person_name FROM signatures s LEFT JOIN people p"
+        " ON p.id = s.person_id WHERE s.subject = ? ORDER BY s.id", (f"problem:{problem_id}",))
+
+
+@operation("problem.read")
+def row_signature_status(session: Session, problem_id: int) -> dict[str, Any]:
+    """The status of the newest 责任人签字 of problem ``problem_id``: a dict with ``status``
+    ('unsigned', 'valid', 'stale' or 'invalid'), ``signature_id``, and for 'stale' ``changes``
+    (audited updates of the row since signing) and ``fields`` (content keys that differ)."""
+    if not session.store.conn.execute("SELECT 1 FROM problems WHERE id = ?",
+                                      (problem_id,)).fetchone():
+        raise NotFound(what="问题", key=problem_id)
+    rows = _signatures(session, problem_id)
+    return signature_status(session.store.conn, problem_id, rows[-1] if rows else None)
+
+
+@operation("problem.read")
+def list_row_signatures(session: Session, problem_id: int) -> list[dict[str, Any]]:
+    """Every signature of problem ``problem_id``, oldest first, each with its ``status`` (as
+    :func:`row_signature_status` would give for it), ``changes`` and ``fields``."""
+    rows = _signatures(session, problem_id)
+    for row in rows:
+        state = signature_status(session.store.conn, problem_id, row)
+        row.update(status=state["status"], changes=state["changes"], fields=state["fields"])
+    return rows
