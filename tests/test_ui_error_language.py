@@ -134,3 +134,12 @@ def test_statuses_roles_and_operations_are_english_with_the_shipped_catalogue(
     label = tr("fields", "存在问题")
     assert describe(validate_error()) == tr("errors", "“{field}”不能为空。").format(field=label)
     assert "存在问题" in FIELD_LABELS
+
+
+def test_a_key_state_inside_a_message_is_translated(gui, translations) -> None:
+    """The state put into “签名密钥 … 已{state}” follows the language like field labels do."""
+    from models.keys import KeyNotUsable
+    build_english_catalogue()
+    translations.set_language("en")     # the gui fixture puts Chinese back afterwards
+    text = describe(KeyNotUsable(fingerprint="ABCD-EFGH-IJKL-MNOP", state="吊销"))
+    assert text == "Signing key ABCD-EFGH-IJKL-MNOP is revoked and can no longer sign."

@@ -1,7 +1,8 @@
 """Showing errors: a clear message for what a user can cause, the log file for everything else.
 
 A message is shown in the current language, template and inserted labels alike: a value that is
-a label of the core (a field's name, a status, a source, a role, an operation: :func:`label_text`)
+a label of the core (a field's name, a status, a source, a role, an operation, a key's state:
+:func:`label_text`)
 is translated in its own context before it is put in; what the user typed stays as typed.
 """
 from __future__ import annotations
@@ -32,6 +33,7 @@ def _label_contexts() -> dict[str, tuple[str, ...]]:
     """Every label the core may put into a message -> the translation contexts it is marked in."""
     global _labels
     if _labels is None:
+        from models.keys import STATE_LABELS
         from models.permissions import PERMISSIONS, ROLE_LABELS
         from models.problems import SCOPES, SOURCES, STATUSES
         found: dict[str, list[str]] = {}
@@ -39,6 +41,7 @@ def _label_contexts() -> dict[str, tuple[str, ...]]:
                                 ("problems", [*STATUSES.values(), *SOURCES.values(),
                                               *SCOPES.values()]),
                                 ("roles", ROLE_LABELS.values()),
+                                ("keys", STATE_LABELS.values()),
                                 ("operations", [p.label for p in PERMISSIONS.values()])):
             for label in labels:
                 found.setdefault(label, []).append(context)
