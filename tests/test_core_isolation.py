@@ -6,6 +6,8 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import models
 from core_helpers import ROOT
 
@@ -29,6 +31,17 @@ def test_models_import_without_pyside6() -> None:
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["imported"] == expected
     assert out["qt"] == [], f"the core pulled in Qt modules: {out['qt']}"
+
+
+@pytest.mark.parametrize("module", ["models.evidence", "models.filetypes"])
+def test_evidence_code_loads_no_qt_dataclasses_zipfile_or_tempfile(module: str) -> None:
+    """Attaching a file is on the worker's hot path: the heavy modules load only when needed."""
+    probe = (f"import sys, {module}; print(sorted(m for m in sys.modules if m.split('.')[0]"
+             " in ('PySide6', 'shiboken6', 'dataclasses', 'zipfile', 'tempfile')))")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
 
 
 def test_child_would_notice_pyside6() -> None:
