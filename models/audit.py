@@ -57,6 +57,7 @@ AUDITED_TABLES: dict[str, str] = {
     "key_holders": "id",
     "key_statements": "id",
     "signatures": "id",
+    "ledger_revisions": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

@@ -521,6 +521,31 @@ def _m009_signatures(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m010_ledger_revisions(conn: sqlite3.Connection) -> None:
+    """Frozen ledger revisions (see models.ledger_signing): the canonical content of a campaign's
+    ledger of one unit at the moment a reviewer (审核) or the chief (单位盖章) signed it. A revision
+    never changes: triggers refuse any update or delete."""
+    for stmt in (
+        """CREATE TABLE ledger_revisions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id),
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            rev_no INTEGER NOT NULL CHECK (rev_no >= 1),
+            content TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64),
+            row_count INTEGER NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            UNIQUE (campaign_id, unit_id, rev_no)
+        )""",
+        """CREATE TRIGGER ledger_revisions_frozen_update BEFORE UPDATE ON ledger_revisions
+           BEGIN SELECT RAISE(ABORT, 'a signed ledger revision cannot change'); END""",
+        """CREATE TRIGGER ledger_revisions_frozen_delete BEFORE DELETE ON ledger_revisions
+           BEGIN SELECT RAISE(ABORT, 'a signed ledger revision cannot change'); END""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
@@ -528,7 +553,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m00
                                                           _m006_problem_seq_high,
                                                           _m007_selfcheck_evidence,
                                                           _m008_signing_keys,
-                                                          _m009_signatures]
+                                                          _m009_signatures,
+                                                          _m010_ledger_revisions]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -81,6 +81,8 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("casereview.review", QT_TRANSLATE_NOOP("operations", "评查案卷"),
        frozenset({Role.REVIEWER, Role.CHIEF})),
     _p("problem.sign_own", QT_TRANSLATE_NOOP("operations", "责任人签字确认本人问题"), _CASEWORK),
+    _p("ledger.review", QT_TRANSLATE_NOOP("operations", "审核台账"), frozenset({Role.REVIEWER})),
+    _p("ledger.seal", QT_TRANSLATE_NOOP("operations", "台账加盖单位签章"), frozenset({Role.CHIEF})),
     _p("key.read", QT_TRANSLATE_NOOP("operations", "查看签名密钥"), ALL_ROLES),
     _p("key.own", QT_TRANSLATE_NOOP("operations", "管理自己的签名密钥"), _CASEWORK),
     _p("key.seal", QT_TRANSLATE_NOOP("operations", "管理单位签章密钥"), frozenset({Role.CHIEF})),
@@ -98,7 +100,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
                      "evidence", "ledger_import", "templates", "template_io", "selfcheck",
-                     "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing")
+                     "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing",
+                     "ledger_signing")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -227,24 +227,59 @@ def _explained(conn: Any, problem_id: int, sig_row: dict[str, Any]) -> bool:
     return previous == audit.row_image(conn, "problems", problem_id)
 
 
+def revoked_seq(conn: Any, key_id: str) -> int | None:
+    """The audit sequence number at which key ``key_id`` was revoked (the insert of its
+    revocation statement), or None when it is not revoked."""
+    row = conn.execute(
+        "SELECT min(a.seq) FROM key_statements s JOIN audit_log a ON a.tbl = 'key_statements'"
+        " AND a.row_key = CAST(s.id AS TEXT) AND a.action = 'insert'"
+        " WHERE s.kind = 'revocation' AND s.key_id = ?", (key_id,)).fetchone()
+    if row is None or row[0] is None:
+        status = conn.execute("SELECT status FROM signing_keys WHERE key_id = ?",
+                              (key_id,)).fetchone()
+        # revoked without an audited statement: no point in time to trust
+        return 0 if status is not None and status[0] == "revoked" else None
+    return int(row[0])
+
+
+def key_standing(conn: Any, key_id: str, audit_seq: int) -> str | None:
+    """Whether a signature stored at ``audit_seq`` by key ``key_id`` stands against revocation:
+    None when the key is not revoked, ``"revoked_later"`` when it was revoked after the signature
+    was stored (the signature stays valid), ``"revoked"`` when it was already revoked."""
+    seq = revoked_seq(conn, key_id)
+    if seq is None:
+        return None
+    return "revoked_later" if audit_seq < seq else "revoked"
+
+
 def signature_status(conn: Any, problem_id: int, sig_row: dict[str, Any] | None) -> dict[str, Any]:
     """The status of signature ``sig_row`` of problem ``problem_id`` (see the module doc):
-    ``{"status", "signature_id", "changes", "fields"}``."""
+    ``{"status", "signature_id", "changes", "fields", "reason", "note"}``.
+
+    ``reason`` says why a signature is invalid: ``"signature"`` (the signature or its stored data
+    does not verify), ``"revoked"`` (the key was revoked before the signature was stored) or
+    ``"tampered"`` (the row changed outside the app). ``note`` is ``"revoked_later"`` for a
+    signature whose key was revoked after it was made (the signature still counts)."""
     out: dict[str, Any] = {"status": "unsigned", "signature_id": None, "changes": 0,
-                           "fields": []}
+                           "fields": [], "reason": None, "note": None}
     if sig_row is None:
         return out
     out["signature_id"] = sig_row["id"]
     if not _verifies(conn, sig_row, problem_id):
-        out["status"] = "invalid"
+        out.update(status="invalid", reason="signature")
         return out
+    standing = key_standing(conn, sig_row["key_id"], sig_row["audit_seq"])
+    if standing == "revoked":
+        out.update(status="invalid", reason="revoked")
+        return out
+    out["note"] = standing
     current = row_content(conn, problem_id)
     signed = json.loads(sig_row["content"])
     if current is not None and content_text(current) == sig_row["content"]:
         out["status"] = "valid"
         return out
     if current is None or not _explained(conn, problem_id, sig_row):
-        out["status"] = "invalid"
+        out.update(status="invalid", reason="tampered")
         return out
     entries = conn.execute(
         "SELECT count(*) FROM audit_log WHERE tbl = 'problems' AND row_key = ?"
@@ -252,8 +287,16 @@ def signature_status(conn: Any, problem_id: int, sig_row: dict[str, Any] | None)
     now = json.loads(content_text(current))
     out["status"] = "stale"
     out["changes"] = int(entries[0])
-    out["fields"] = sorted(k for k in set(signed) | set(now) if signed.get(k) != now.get(k))
+    out["fields"] = changed_fields(signed, now)
     return out
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """Content keys whose values differ, in the order of the ledger's columns."""
+    order = list(CONTENT_FIELDS) + ["responsible_person_name", "format"]
+    keys_ = set(before) | set(after)
+    return sorted((k for k in keys_ if before.get(k) != after.get(k)),
+                  key=lambda k: (order.index(k) if k in order else len(order), k))
 
 
 def _signatures(session: Session, problem_id: int) -> list[dict[str, Any]]:
@@ -281,5 +324,6 @@ def list_row_signatures(session: Session, problem_id: int) -> list[dict[str, Any
     rows = _signatures(session, problem_id)
     for row in rows:
         state = signature_status(session.store.conn, problem_id, row)
-        row.update(status=state["status"], changes=state["changes"], fields=state["fields"])
+        row.update(status=state["status"], changes=state["changes"], fields=state["fields"],
+                   reason=state["reason"], note=state["note"])
     return rows

@@ -124,6 +124,10 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
                              "signature": "c2ln", "key_id": "4" * 32,
                              "account_id": k["accounts"], "person_id": k["people"],
                              "signed_at": STAMP, "audit_seq": 1},
+    "ledger_revisions": lambda k: {"campaign_id": k["campaigns"], "unit_id": k["units"],
+                                   "rev_no": 1, "content": '{"format":"fieldledger-ledger/1"}',
+                                   "content_sha256": "6" * 64, "row_count": 0,
+                                   "account_id": k["accounts"], "created_at": STAMP},
 }
 
 

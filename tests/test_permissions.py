@@ -14,8 +14,8 @@ import pytest
 from conftest import login_as
 from core_helpers import ROOT, Clock, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
-                    evidence, keys, ledger_import, ledger_query, passwords, problems, selfcheck,
-                    selfcheck_evidence, signing, template_io, templates)
+                    evidence, keys, ledger_import, ledger_query, ledger_signing, passwords,
+                    problems, selfcheck, selfcheck_evidence, signing, template_io, templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -55,6 +55,15 @@ def _unit(s: Session, code: str) -> int:
 
 QINGHAI_DOC_NO = "青交执法监法〔2023〕30号"
 SEEDED_ISSUE = "矩阵测试：超限检测站存在下达罚没指标的情况"
+
+
+def _ledger_sha(s: Session) -> str:
+    """The hash of the campaign's ledger as the signer would be shown it (read without the
+    permission check, as the dialog's read is not what is being tested)."""
+    from models.ledger_signing import content_text, ledger_content
+    from models.signing import sha256_hex
+    content = ledger_content(s.store.conn, _campaign(s), s.unit_id)
+    return sha256_hex(content_text(content).encode("utf-8"))
 
 
 def _campaign(s: Session, doc_no: str = QINGHAI_DOC_NO) -> int:
@@ -213,6 +222,12 @@ def seed(store: Store, name: str) -> None:
             problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
                                     issue=f"签字测试：{user} 负责的问题",
                                     responsible_person_id=owner.person_id)
+    if name.startswith("ledger_signing."):
+        for user in ("reviewer", "chief"):
+            keys.create_own_key(login_as(store, user), DEMO_PASSWORD)
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
+                                issue="审核测试问题")
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if name.startswith("casereviews.") and name != "casereviews.start_review":
@@ -374,6 +389,14 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: signing.row_signature_status(s, _own_problem(s)), None),
     "signing.list_row_signatures": (
         lambda s: signing.list_row_signatures(s, _own_problem(s)), None),
+    "ledger_signing.review_ledger": (
+        lambda s: ledger_signing.review_ledger(s, _campaign(s), DEMO_PASSWORD, _ledger_sha(s)),
+        "data"),
+    "ledger_signing.seal_ledger": (
+        lambda s: ledger_signing.seal_ledger(s, _campaign(s), DEMO_PASSWORD, _ledger_sha(s)),
+        "data"),
+    "ledger_signing.ledger_state": (
+        lambda s: ledger_signing.ledger_state(s, _campaign(s)), None),
     "keys.revoke_key_by_seal": (
         lambda s: keys.revoke_key_by_seal(s, _own_key(s, "officer"), DEMO_PASSWORD, "遗失口令"),
         "data"),

@@ -169,11 +169,11 @@ def test_change_through_the_app_is_stale(demo: Store) -> None:
     problems.update_problem(officer, pid, measures="取消全部罚款指标", completion="已取消")
     state = signing.row_signature_status(officer, pid)
     assert state["status"] == "stale"
-    assert state["changes"] == 1 and state["fields"] == ["completion", "measures"]
+    assert state["changes"] == 1 and state["fields"] == ["measures", "completion"]
     problems.transition(officer, pid, "in_progress")
     state = signing.row_signature_status(officer, pid)
     assert state["status"] == "stale"
-    assert state["changes"] == 2 and state["fields"] == ["completion", "measures", "status"]
+    assert state["changes"] == 2 and state["fields"] == ["measures", "completion", "status"]
     # signing again makes the newest signature valid; the old one stays stale
     signing.sign_rows(officer, [pid], DEMO_PASSWORD)
     assert signing.row_signature_status(officer, pid)["status"] == "valid"
