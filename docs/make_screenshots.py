@@ -23,7 +23,12 @@ SHOTS = [("dashboard", "zh_CN", "screenshot-main.png"),
          ("settings", "zh_CN", "screenshot-settings.png"),
          ("settings", "en", "screenshot-settings-en.png"),
          ("selfcheck", "zh_CN", "screenshot-selfcheck.png"),
-         ("review", "zh_CN", "screenshot-casereview.png")]
+         ("review", "zh_CN", "screenshot-casereview.png"),
+         ("ledger_signed", "zh_CN", "screenshot-signatures.png"),
+         ("signing_dialog", "zh_CN", "screenshot-signing-dialog.png")]
+
+#: Screenshots of the ledger area in a particular state: area name -> the area shown.
+PSEUDO_AREAS = {"ledger_signed": "ledger", "signing_dialog": "ledger"}
 
 #: (item code, answer, note, evidence looked at) of the self-check shown in 自查自纠
 SELFCHECK_ANSWERS = [
@@ -109,7 +114,7 @@ def main() -> int:
 
     data = DataDir(Path(tmp) / "data")
     store = open_store(data)
-    create_demo(store)
+    create_demo(store, with_signatures=True)
     selfcheck_id = fill_selfcheck(store, Path(tmp))
     review_case_id = fill_casereview(store)
     store.close()
@@ -126,13 +131,22 @@ def main() -> int:
                 return
             area, language, name = queue.pop(0)
             window.controller.set_language(language)
-            QTimer.singleShot(50, lambda: (window.show_area(area),
+            QTimer.singleShot(50, lambda: (window.show_area(PSEUDO_AREAS.get(area, area)),
                                            QTimer.singleShot(500, lambda: select(area)),
-                                           QTimer.singleShot(900, lambda: save(name))))
+                                           QTimer.singleShot(1400, lambda: save(name, area))))
 
         def select(area: str) -> None:
             if area == "ledger":  # a problem in the detail form, as a user works with it
                 window.area("ledger").table.selectRow(2)
+            if area in ("ledger_signed", "signing_dialog"):  # the 2023 ledger
+                page = window.area("ledger")
+                page.campaign.setCurrentIndex(next(
+                    i for i in range(page.campaign.count())
+                    if "突出问题" in page.campaign.itemText(i)))
+            if area == "ledger_signed":  # valid, stale and unsigned rows; the stale one open
+                QTimer.singleShot(400, lambda: page.table.selectRow(3))
+            if area == "signing_dialog":  # the chief about to seal the ledger's draft
+                QTimer.singleShot(400, lambda: page.signature_bar.open_sign("单位盖章"))
             if area == "selfcheck":  # the entry view at a 不符合 item, as an officer fills it
                 page = window.area("selfcheck")
                 page.open_selfcheck(selfcheck_id)
@@ -142,8 +156,13 @@ def main() -> int:
                 page.open_case(review_case_id)
                 QTimer.singleShot(250, lambda: page.review.form.tree.select_code("J4"))
 
-        def save(name: str) -> None:
-            window.grab().save(str(ROOT / "docs" / name))
+        def save(name: str, area: str) -> None:
+            if area == "signing_dialog":
+                dialog = window.area("ledger").signature_bar.dialog
+                dialog.grab().save(str(ROOT / "docs" / name))
+                dialog.reject()
+            else:
+                window.grab().save(str(ROOT / "docs" / name))
             print("saved", name)
             next_shot()
 

@@ -138,7 +138,7 @@ def _demo(args: argparse.Namespace, data_dir: DataDir) -> int:
         if is_set_up(store):
             print(f"错误：{data_dir.root} 已有一个安装，演示数据只能建在空的数据文件夹里。", file=sys.stderr)
             return 2
-        create_demo(store, progress=lambda msg: print(f"· {msg}"))
+        create_demo(store, progress=lambda msg: print(f"· {msg}"), with_signatures=True)
         names = "、".join(u for u, _r, _p in DEMO_ACCOUNTS) + "、admin"
         print(f"演示安装已建立：{data_dir.root}\n账号 {names}，密码均为 {DEMO_PASSWORD}")
         return 0

@@ -196,12 +196,40 @@ def _demo_case_files(store: Store, chief: Session) -> None:
             casereviews.submit_review(who, int(rid))
 
 
+def _demo_signatures(store: Store) -> None:
+    """Signing keys for the demo accounts and signatures in every state on the 2023 ledger:
+    李海龙 confirms one of his two rows, 索南扎西 both of his, the reviewer and the chief sign
+    revision 1, then 索南扎西 records progress on one row: that row's signature and the
+    revision's signatures read stale, the other unsigned row stays unsigned."""
+    from . import keys, ledger_signing, problems, signing
+    sessions = {user: login(store, user, DEMO_PASSWORD) for user, _r, _p in DEMO_ACCOUNTS}
+    for user in ("chief", "reviewer", "officer", "officer2"):
+        keys.create_own_key(sessions[user], DEMO_PASSWORD)
+    keys.create_seal_key(sessions["chief"], DEMO_PASSWORD)
+    campaign = store.conn.execute("SELECT id FROM campaigns WHERE doc_no = ?",
+                                  (QINGHAI_2023["doc_no"],)).fetchone()[0]
+
+    def rows_of(user: str) -> list[int]:
+        return [pid for (pid,) in store.conn.execute(
+            "SELECT id FROM problems WHERE campaign_id = ? AND responsible_person_id = ?"
+            " ORDER BY seq_no", (campaign, sessions[user].person_id))]
+    signing.sign_rows(sessions["officer"], rows_of("officer")[:1], DEMO_PASSWORD)
+    signing.sign_rows(sessions["officer2"], rows_of("officer2"), DEMO_PASSWORD)
+    for user, sign in (("reviewer", ledger_signing.review_ledger),
+                       ("chief", ledger_signing.seal_ledger)):
+        state = ledger_signing.ledger_state(sessions[user], campaign, with_rows=False)
+        sign(sessions[user], campaign, DEMO_PASSWORD, state["sha256"])
+    problems.update_problem(sessions["officer2"], rows_of("officer2")[-1],
+                            completion="已制定协勤人员岗位职责，带班制度试行中。")
+
+
 def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
-                with_problems: bool = True) -> Session:
+                with_problems: bool = True, with_signatures: bool = False) -> Session:
     """Fill an empty installation with the demo; return the chief's session.
 
     ``with_problems`` False leaves the ledger and the case-file register empty (tests that count
-    from the first problem or case file).
+    from the first problem or case file). ``with_signatures`` adds signing keys for the demo
+    accounts and signatures in every state (about a second of key derivation: off for tests).
     """
     say = progress or (lambda _msg: None)
     say("登记本单位和站长")
@@ -236,6 +264,9 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
         _demo_problems(store, chief)
         say("登记案卷并评查")
         _demo_case_files(store, chief)
+        if with_signatures:
+            say("生成签名密钥并签署台账")
+            _demo_signatures(store)
     with store.write("demo") as w:
         w.insert("settings", {"key": "demo", "value": "1"})
     return chief

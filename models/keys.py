@@ -343,12 +343,16 @@ def _active_key(store: Store, kind: str, *, person_id: int | None = None,
 
 @operation("key.read")
 def list_keys(session: Session) -> list[dict[str, Any]]:
-    """Every key's public data (never a private copy), with its holders' user names."""
+    """Every key's public data (never a private copy), with ``holders`` (the holders' names,
+    joined by 、) and ``holder_accounts`` (their account ids, comma-separated)."""
     return session.store.query(
         "SELECT k.id, k.key_id, k.kind, k.person_id, p.name AS person_name, k.unit_id,"
         " k.public_key, k.fingerprint, k.status, k.created_at, k.retired_at, k.replaced_by,"
-        " k.revoked_at, (SELECT group_concat(a.username, ',') FROM key_holders h JOIN accounts a"
-        " ON a.id = h.account_id WHERE h.signing_key_id = k.id) AS holders"
+        " k.revoked_at, (SELECT group_concat(coalesce(hp.name, a.username), '、')"
+        " FROM key_holders h JOIN accounts a ON a.id = h.account_id LEFT JOIN people hp"
+        " ON hp.id = a.person_id WHERE h.signing_key_id = k.id) AS holders,"
+        " (SELECT group_concat(h.account_id, ',') FROM key_holders h"
+        " WHERE h.signing_key_id = k.id) AS holder_accounts"
         " FROM signing_keys k LEFT JOIN people p ON p.id = k.person_id ORDER BY k.id")
 
 

@@ -37,7 +37,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .permissions import Role, operation
 from .session import Session, now_text
 from .signing import (CONTENT_FIELDS, canonical_bytes, changed_fields, key_standing, sha256_hex,
-                      signature_status)
+                      statuses)
 from .store import Changes
 
 LEDGER_FORMAT = "fieldledger-ledger/1"
@@ -250,31 +250,14 @@ def _revision_signature_ok(conn: Any, sig: dict[str, Any], revision: dict[str, A
         return False
 
 
-def _row_confirmations(conn: Any, rows: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """problem id -> the status of its newest 责任人签字 (see signing.signature_status)."""
-    out: dict[int, dict[str, Any]] = {}
-    newest: dict[int, dict[str, Any]] = {}
-    if rows:
-        cur = conn.execute(
-            "SELECT s.* FROM signatures s WHERE s.subject IN (SELECT 'problem:' || id FROM"
-            " problems WHERE campaign_id = ? AND unit_id = ?) ORDER BY s.id",
-            (rows[0]["campaign_id"], rows[0]["unit_id"]))
-        names = [d[0] for d in cur.description]
-        for values in cur.fetchall():
-            sig = dict(zip(names, values))
-            newest[int(sig["subject"].split(":", 1)[1])] = sig
-    for row in rows:
-        out[row["problem_id"]] = signature_status(conn, row["problem_id"],
-                                                  newest.get(row["problem_id"]))
-    return out
-
-
 @operation("problem.read")
-def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None) -> dict[str, Any]:
+def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None, *,
+                 with_rows: bool = True) -> dict[str, Any]:
     """Everything the signing dialog and the signature panel show about one ledger.
 
     Returns ``campaign`` / ``unit`` (as in the content), ``rows`` (each row's content with
-    ``confirmation``: its 责任人签字 status), ``totals``, ``confirmations`` (counts per status),
+    ``confirmation``: its 责任人签字 status; empty unless ``with_rows``), ``totals``,
+    ``confirmations`` (counts per status; None unless ``with_rows``),
     ``sha256`` and ``text_bytes`` of the live content, ``revisions`` (oldest first: ``id``,
     ``rev_no``, ``sha256``, ``row_count``, ``created_at``, ``signatures`` each with ``meaning``,
     ``name``, ``role``, ``signed_at``, ``fingerprint``, ``status``, ``reason``, ``note``),
@@ -287,11 +270,13 @@ def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None)
     content = ledger_content(conn, campaign_id, unit_id)
     text = content_text(content)
     digest = sha256_hex(text.encode("utf-8"))
-    confirmations = _row_confirmations(conn, content["rows"])
-    counts = {"valid": 0, "stale": 0, "invalid": 0, "unsigned": 0}
-    for row in content["rows"]:
-        state = confirmations[row["problem_id"]]
-        counts[state["status"]] += 1
+    confirmations: dict[int, dict[str, Any]] = {}
+    counts: dict[str, int] | None = None
+    if with_rows:
+        confirmations = statuses(conn, [row["problem_id"] for row in content["rows"]])
+        counts = {"valid": 0, "stale": 0, "invalid": 0, "unsigned": 0}
+        for state in confirmations.values():
+            counts[state["status"]] += 1
     revisions = session.store.query(
         "SELECT * FROM ledger_revisions WHERE campaign_id = ? AND unit_id = ? ORDER BY rev_no",
         (campaign_id, unit_id))
@@ -334,9 +319,8 @@ def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None)
             changes = diff(json.loads(latest["content"]), json.loads(text))
         except ValueError:
             changes = None
-    rows = []
-    for row in content["rows"]:
-        rows.append(dict(row, confirmation=confirmations[row["problem_id"]]))
+    rows = [dict(row, confirmation=confirmations[row["problem_id"]])
+            for row in content["rows"]] if with_rows else []
     return {"campaign": content["campaign"], "unit": content["unit"], "rows": rows,
             "totals": content["totals"], "confirmations": counts, "sha256": digest,
             "text_bytes": len(text.encode("utf-8")), "revisions": out_revisions,

@@ -1,6 +1,9 @@
 """Ed25519 signatures in minisign's file format, so anyone can check a signed file with ``minisign``.
 
-Pure functions over ``cryptography`` key objects; nothing here touches the database.
+Pure functions; nothing here touches the database. A signature is made either with a
+``cryptography`` private key object, or with the raw 32-byte public key and a
+``sign(data) -> signature`` function (:func:`sign_prehashed_with`, :func:`sign_file_with`), so
+that a clear key never leaves :func:`models.keys.unlock`.
 
 The formats (all multi-byte integers little-endian, base64 is standard with padding, every line
 ends with ``\\n``):
@@ -41,7 +44,7 @@ import binascii
 import hashlib
 import hmac
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, Callable, NamedTuple
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -64,6 +67,10 @@ MAX_UNTRUSTED_COMMENT_BYTES = 1000
 MAX_TRUSTED_COMMENT_BYTES = 8000
 _CHUNK = 1024 * 1024
 _SECRET_KEY_BYTES = 158
+_PUBLIC_KEY_BYTES = 32
+
+#: Makes an Ed25519 signature of its argument (what ``models.keys.unlock`` yields).
+Signer = Callable[[bytes], bytes]
 
 _MALFORMED = QT_TRANSLATE_NOOP(
     "errors", "签名文件格式不对，无法校验：{reason}\n请确认选择的是与文件配套的 .minisig 签名文件。")
@@ -104,11 +111,20 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def derive_key_id(key: Ed25519PublicKey | Ed25519PrivateKey) -> bytes:
-    """The 8-byte key id of a FieldLedger key: SHA-256(raw public key)[:8], in that byte order."""
-    if isinstance(key, Ed25519PrivateKey):
-        key = key.public_key()
-    return hashlib.sha256(_raw_public(key)).digest()[:KEY_ID_BYTES]
+def derive_key_id(key: Ed25519PublicKey | Ed25519PrivateKey | bytes) -> bytes:
+    """The 8-byte key id of a FieldLedger key: SHA-256(raw public key)[:8], in that byte order.
+
+    ``key`` is a key object or the 32 raw public-key bytes.
+    """
+    if isinstance(key, (bytes, bytearray)):
+        raw = bytes(key)
+        if len(raw) != _PUBLIC_KEY_BYTES:
+            raise ValueError("an Ed25519 public key is 32 bytes")
+    else:
+        if isinstance(key, Ed25519PrivateKey):
+            key = key.public_key()
+        raw = _raw_public(key)
+    return hashlib.sha256(raw).digest()[:KEY_ID_BYTES]
 
 
 def key_id_text(key_id: bytes) -> str:
@@ -124,6 +140,17 @@ def public_key(private_key: Ed25519PrivateKey, key_id: bytes | None = None) -> M
     if len(key_id) != KEY_ID_BYTES:
         raise ValueError("a key id is 8 bytes")
     return MinisignPublicKey(key_id, private_key.public_key())
+
+
+def public_key_from_raw(raw: bytes, key_id: bytes | None = None) -> MinisignPublicKey:
+    """The public key of the 32 raw bytes ``raw`` with its key id (derived when None).
+
+    Raises ValueError when ``raw`` is not 32 bytes or ``key_id`` not 8.
+    """
+    key_id = derive_key_id(raw) if key_id is None else key_id
+    if len(key_id) != KEY_ID_BYTES:
+        raise ValueError("a key id is 8 bytes")
+    return MinisignPublicKey(key_id, Ed25519PublicKey.from_public_bytes(bytes(raw)))
 
 
 def _comment(text: str, limit: int) -> str:
@@ -211,9 +238,44 @@ def _hash_stream(stream: BinaryIO) -> bytes:
     return digest.digest()
 
 
+def hash_file(path: Path) -> bytes:
+    """BLAKE2b-512 of the file at ``path``, read in chunks. Raises OSError when unreadable."""
+    with open(path, "rb") as stream:
+        return _hash_stream(stream)
+
+
 def prehash(data: bytes) -> bytes:
     """BLAKE2b-512 of ``data``: what a prehashed (``ED``) signature signs."""
     return hashlib.blake2b(data, digest_size=64).digest()
+
+
+def sign_prehashed_with(sign: Signer, public_raw: bytes, digest: bytes, *,
+                        trusted_comment: str, key_id: bytes | None = None,
+                        untrusted_comment: str | None = None) -> str:
+    """The text of a ``.minisig`` file for a file whose BLAKE2b-512 is ``digest``, made with
+    ``sign`` (an Ed25519 signing function) whose public key is the 32 bytes ``public_raw``.
+
+    ``key_id`` defaults to :func:`derive_key_id` of ``public_raw``; ``untrusted_comment`` to
+    minisign's ``signature from minisign secret key``. Both signatures are checked against
+    ``public_raw`` before the text is returned. Raises ValueError for a comment with a line break
+    or too long for minisign, a digest that is not 64 bytes, or a ``sign`` that does not belong
+    to ``public_raw``.
+    """
+    if len(digest) != 64:
+        raise ValueError("a BLAKE2b-512 digest is 64 bytes")
+    key = public_key_from_raw(public_raw, key_id)
+    trusted = _comment(trusted_comment, MAX_TRUSTED_COMMENT_BYTES)
+    untrusted = _comment("signature from minisign secret key" if untrusted_comment is None
+                         else untrusted_comment, MAX_UNTRUSTED_COMMENT_BYTES)
+    signature = bytes(sign(digest))
+    global_signature = bytes(sign(signature + trusted.encode("utf-8")))
+    try:
+        key.key.verify(signature, digest)
+        key.key.verify(global_signature, signature + trusted.encode("utf-8"))
+    except InvalidSignature:
+        raise ValueError("the signing function does not belong to this public key") from None
+    return (f"{UNTRUSTED_PREFIX}{untrusted}\n{_b64(ALG_PREHASHED + key.key_id + signature)}\n"
+            f"{TRUSTED_PREFIX}{trusted}\n{_b64(global_signature)}\n")
 
 
 def sign_prehashed(private_key: Ed25519PrivateKey, digest: bytes, *, trusted_comment: str,
@@ -224,16 +286,9 @@ def sign_prehashed(private_key: Ed25519PrivateKey, digest: bytes, *, trusted_com
     ``signature from minisign secret key``. Raises ValueError for a comment with a line break or
     too long for minisign, or a digest that is not 64 bytes.
     """
-    if len(digest) != 64:
-        raise ValueError("a BLAKE2b-512 digest is 64 bytes")
-    key = public_key(private_key, key_id)
-    trusted = _comment(trusted_comment, MAX_TRUSTED_COMMENT_BYTES)
-    untrusted = _comment("signature from minisign secret key" if untrusted_comment is None
-                         else untrusted_comment, MAX_UNTRUSTED_COMMENT_BYTES)
-    signature = private_key.sign(digest)
-    global_signature = private_key.sign(signature + trusted.encode("utf-8"))
-    return (f"{UNTRUSTED_PREFIX}{untrusted}\n{_b64(ALG_PREHASHED + key.key_id + signature)}\n"
-            f"{TRUSTED_PREFIX}{trusted}\n{_b64(global_signature)}\n")
+    return sign_prehashed_with(private_key.sign, _raw_public(private_key.public_key()), digest,
+                               trusted_comment=trusted_comment, key_id=key_id,
+                               untrusted_comment=untrusted_comment)
 
 
 def sign(private_key: Ed25519PrivateKey, data: bytes, *, trusted_comment: str,
@@ -249,10 +304,18 @@ def sign_file(private_key: Ed25519PrivateKey, path: Path, *, trusted_comment: st
 
     Raises OSError when the file cannot be read; see :func:`sign_prehashed` for the rest.
     """
-    with open(path, "rb") as stream:
-        digest = _hash_stream(stream)
-    return sign_prehashed(private_key, digest, trusted_comment=trusted_comment, key_id=key_id,
-                          untrusted_comment=untrusted_comment)
+    return sign_prehashed(private_key, hash_file(path), trusted_comment=trusted_comment,
+                          key_id=key_id, untrusted_comment=untrusted_comment)
+
+
+def sign_file_with(sign: Signer, public_raw: bytes, path: Path, *, trusted_comment: str,
+                   key_id: bytes | None = None, untrusted_comment: str | None = None) -> str:
+    """:func:`sign_file` with a signing function and its raw public key instead of a key object.
+
+    Raises OSError when the file cannot be read; see :func:`sign_prehashed_with` for the rest.
+    """
+    return sign_prehashed_with(sign, public_raw, hash_file(path), trusted_comment=trusted_comment,
+                               key_id=key_id, untrusted_comment=untrusted_comment)
 
 
 class _Parsed(NamedTuple):
@@ -333,6 +396,4 @@ def verify_file(key: MinisignPublicKey, path: Path, signature_text: str) -> Veri
     parsed = _parse_signature(signature_text)
     if parsed.algorithm == ALG_LEGACY:
         return _verify(key, signature_text, None, Path(path).read_bytes())
-    with open(path, "rb") as stream:
-        digest = _hash_stream(stream)
-    return _verify(key, signature_text, digest, None)
+    return _verify(key, signature_text, hash_file(path), None)

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import Clock, is_chinese
-from models import accounts, audit, keys
+from models import accounts, audit, enrollment, keys, ledger_signing, problems, signing
 from models.demo import DEMO_PASSWORD
 from models.errors import AuthenticationFailed, ValidationError
 from models.logs import setup_logging
@@ -50,7 +50,7 @@ def test_create_fingerprint_unlock_sign_verify(demo: Store) -> None:
     assert row["fingerprint"] == keys.fingerprint(public(demo, key_id))
     listed = keys.list_keys(officer)
     assert [k["fingerprint"] for k in listed] == [row["fingerprint"]]
-    assert "sealed_key" not in listed[0] and listed[0]["holders"] == "officer"
+    assert "sealed_key" not in listed[0] and listed[0]["holders"] == "李海龙"
 
     data = "问题台账 2024 第1号".encode("utf-8")
     with keys.unlock(officer, key_id, DEMO_PASSWORD) as sign:
@@ -245,7 +245,7 @@ def test_seal_key_given_to_a_second_chief(demo: Store) -> None:
         keys.give_seal_key(chief, "not-my-password", "officer2", DEMO_PASSWORD)
     assert demo.conn.execute("SELECT count(*) FROM key_holders").fetchone()[0] == 1
     keys.give_seal_key(chief, DEMO_PASSWORD, "officer2", DEMO_PASSWORD)
-    assert [k["holders"] for k in keys.list_keys(chief)] == ["chief,officer2"]
+    assert [k["holders"] for k in keys.list_keys(chief)] == ["才让东智、索南扎西"]
     second = login_as(demo, "officer2")
     with keys.unlock(second, seal_id, DEMO_PASSWORD) as sign:
         assert keys.verify_signature(public(demo, seal_id), sign(b"seal"), b"seal")
@@ -264,9 +264,9 @@ def _forms(secret: bytes) -> list[bytes]:
 
 def test_no_private_key_in_clear_in_database_data_folder_or_log(
         demo_dir: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """After keys are created, given, rotated, revoked and used, no private key's 32 bytes (nor
-    their hex, base64 or base32) appear in the database, its WAL, any file of the data folder or
-    the log."""
+    """After keys are created, given, rotated, revoked and used (rows, a ledger, a file and an
+    enrollment file signed), no private key's 32 bytes (nor their hex, base64 or base32) appear
+    in the database, its WAL, any file of the data folder or the log."""
     secrets_seen: list[bytes] = []
     real_new = keys._new_private
 
@@ -288,6 +288,19 @@ def test_no_private_key_in_clear_in_database_data_folder_or_log(
                 pass
         with keys.unlock(officer, own_key(store, "officer"), DEMO_PASSWORD) as sign:
             sign(b"ledger")
+        # every use of a key: 责任人签字, 单位盖章, a signed file, an enrollment file
+        changes = problems.create_problem(chief, campaign_id=1, category="逐利执法",
+                                          issue="扫描测试问题",
+                                          responsible_person_id=officer.person_id)
+        signing.sign_rows(officer, [int(k) for k in changes.rows["problems"]], DEMO_PASSWORD)
+        sha = ledger_signing.ledger_state(chief, 1, with_rows=False)["sha256"]
+        ledger_signing.seal_ledger(chief, 1, DEMO_PASSWORD, sha)
+        report = demo_dir.root / "整改报告.txt"
+        report.write_text("整改报告", encoding="utf-8")
+        enrollment.sign_file(chief, report, DEMO_PASSWORD, seal=True)
+        (demo_dir.root / "登记文件.json").write_text(enrollment.enrollment_file(
+            chief, keys._active_key(store, "seal", unit_id=chief.unit_id), DEMO_PASSWORD),
+            encoding="utf-8")
         keys.rotate_key(officer, own_key(store, "officer"), DEMO_PASSWORD, "定期更换")
         keys.revoke_key_by_seal(chief, own_key(store, "officer"), DEMO_PASSWORD, "遗失口令")
         accounts.change_own_password(chief, DEMO_PASSWORD, NEW_PASSWORD)

@@ -221,3 +221,27 @@ def test_secret_keys_we_cannot_use_are_refused(tmp_path: Path) -> None:
             minisign.parse_secret_key(f"{comment}\n{base64.b64encode(bytes(damaged)).decode()}\n")
     with pytest.raises(ValueError):
         minisign.parse_public_key(sec.read_text())
+
+
+def test_signing_with_a_function_and_the_raw_public_key(tmp_path: Path) -> None:
+    """What the key store hands out (a signing function, never the key): same bytes, real check."""
+    private_key = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+    raw_public = private_key.public_key().public_bytes_raw()
+    data = tmp_path / "签名测试.txt"
+    data.write_text("整改完成情况\n", encoding="utf-8")
+    text = minisign.sign_file_with(private_key.sign, raw_public, data, trusted_comment=TRUSTED)
+    assert text == minisign.sign_file(private_key, data, trusted_comment=TRUSTED)
+    assert minisign.derive_key_id(raw_public) == minisign.derive_key_id(private_key)
+    key = minisign.public_key_from_raw(raw_public)
+    assert key == minisign.public_key(private_key)
+    Path(f"{data}.minisig").write_text(text, encoding="utf-8")
+    pub = tmp_path / "k.pub"
+    pub.write_text(minisign.public_key_file(key), encoding="utf-8")
+    result = run_minisign("-Vm", data, "-p", pub)
+    assert result.returncode == 0, result.stderr
+    # a function of another key is refused before anything is returned
+    other = Ed25519PrivateKey.generate()
+    with pytest.raises(ValueError):
+        minisign.sign_file_with(other.sign, raw_public, data, trusted_comment=TRUSTED)
+    with pytest.raises(ValueError):
+        minisign.public_key_from_raw(raw_public[:31])

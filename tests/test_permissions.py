@@ -14,14 +14,15 @@ import pytest
 from conftest import login_as
 from core_helpers import ROOT, Clock, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
-                    evidence, keys, ledger_import, ledger_query, ledger_signing, passwords,
-                    problems, selfcheck, selfcheck_evidence, signing, template_io, templates)
+                    enrollment, evidence, keys, ledger_import, ledger_query, ledger_signing,
+                    passwords, problems, selfcheck, selfcheck_evidence, signing, template_io,
+                    templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
 from models.permissions import OPERATION_MODULES, ROLE_LABELS, Role, load_operations
 from models.session import LOCK_SECONDS, Session, login, setup_installation
-from models.store import Store
+from models.store import Changes, Store
 from xlsx_builders import write_form
 
 ROLE_USERS = {Role.OFFICER: "officer", Role.REVIEWER: "reviewer", Role.CHIEF: "chief",
@@ -211,7 +212,7 @@ def seed(store: Store, name: str) -> None:
         selfcheck_evidence.attach_file(chief, _answer(chief), _evidence_file(chief))
     if name.startswith(("casefiles.", "casereviews.")):
         casefiles.add_case_file(chief, case_no=SEEDED_CASE, case_type="行政处罚", cause="车辆超限运输")
-    if name.startswith("keys.") and not name.startswith("keys.create_"):
+    if name.startswith(("keys.", "enrollment.")) and not name.startswith("keys.create_"):
         for user in ("officer", "reviewer", "chief"):
             keys.create_own_key(login_as(store, user), DEMO_PASSWORD)
         keys.create_seal_key(chief, DEMO_PASSWORD)
@@ -400,6 +401,12 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "keys.revoke_key_by_seal": (
         lambda s: keys.revoke_key_by_seal(s, _own_key(s, "officer"), DEMO_PASSWORD, "遗失口令"),
         "data"),
+    "enrollment.public_key_file": (
+        lambda s: enrollment.public_key_file(s, _own_key(s, "officer")), None),
+    "enrollment.enrollment_file": (
+        lambda s: enrollment.enrollment_file(s, _own_key(s), DEMO_PASSWORD), "event"),
+    "enrollment.sign_file": (
+        lambda s: enrollment.sign_file(s, _evidence_file(s), DEMO_PASSWORD), "event"),
 }
 
 
@@ -445,8 +452,9 @@ def test_operation_with_role(name: str, role: Role, demo: Store) -> None:
         head_after = audit.head(demo.conn)
         if writes:
             assert head_after[0] > head_before[0], f"{name} wrote nothing"
-            # Changes is true when business data changed
-            assert bool(result) == (writes == "data"), result
+            # Changes is true when business data changed (other results change none)
+            changed = bool(result) if isinstance(result, Changes) else False
+            assert changed == (writes == "data"), result
         else:
             assert head_after == head_before, f"{name} is a read but wrote to the log"
             assert result is not None

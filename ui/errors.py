@@ -34,6 +34,7 @@ def _label_contexts() -> dict[str, tuple[str, ...]]:
     global _labels
     if _labels is None:
         from models.keys import STATE_LABELS
+        from models.ledger_signing import MEANING_LABELS
         from models.permissions import PERMISSIONS, ROLE_LABELS
         from models.problems import SCOPES, SOURCES, STATUSES
         found: dict[str, list[str]] = {}
@@ -42,6 +43,7 @@ def _label_contexts() -> dict[str, tuple[str, ...]]:
                                               *SCOPES.values()]),
                                 ("roles", ROLE_LABELS.values()),
                                 ("keys", STATE_LABELS.values()),
+                                ("signing", MEANING_LABELS.values()),
                                 ("operations", [p.label for p in PERMISSIONS.values()])):
             for label in labels:
                 found.setdefault(label, []).append(context)

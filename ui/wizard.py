@@ -177,7 +177,7 @@ class FirstRunWizard(QWizard):
             from models.demo import create_demo
 
             def demo(progress: Any, cancelled: Any) -> str:
-                create_demo(self.store)
+                create_demo(self.store, with_signatures=True)
                 return "chief"
             run_task(self.worker, self, self.tr("演示数据"), self.tr("正在建立演示数据…"), demo,
                      on_done=self._done, on_error=self._failed)

@@ -755,6 +755,25 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>ChangesDialog</name>
+    <message>
+        <source>签字后的改动</source>
+        <translation>Changes since signing</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>签字时</source>
+        <translation>When signed</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>Now</translation>
+    </message>
+</context>
+<context>
     <name>ChiefPage</name>
     <message>
         <source>负责人和第一个账号</source>
@@ -1297,6 +1316,430 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>KeysPanel</name>
+    <message>
+        <source>签名口令就是您的登录密码：生成、更换、吊销密钥，导出登记文件和签署文件时都要输入它；修改登录密码后口令随之改变。私钥只以加密形式保存在本机，任何人（包括管理员）都读不到。</source>
+        <translation>Your signing passphrase is your login password: you type it to create, rotate or revoke a key, to export an enrollment file and to sign files; when you change your login password, the passphrase changes with it. Private keys are stored on this computer only in encrypted form, and nobody (not even an administrator) can read them.</translation>
+    </message>
+    <message>
+        <source>我的签名密钥</source>
+        <translation>My signing key</translation>
+    </message>
+    <message>
+        <source>单位签章密钥</source>
+        <translation>Unit seal key</translation>
+    </message>
+    <message>
+        <source>生成签名密钥…</source>
+        <translation>Create signing key…</translation>
+    </message>
+    <message>
+        <source>更换密钥…</source>
+        <translation>Rotate key…</translation>
+    </message>
+    <message>
+        <source>吊销…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>导出公钥…</source>
+        <translation>Export public key…</translation>
+    </message>
+    <message>
+        <source>导出登记文件…</source>
+        <translation>Export enrollment file…</translation>
+    </message>
+    <message>
+        <source>签署文件…</source>
+        <translation>Sign file…</translation>
+    </message>
+    <message>
+        <source>生成单位签章密钥…</source>
+        <translation>Create unit seal key…</translation>
+    </message>
+    <message>
+        <source>交给另一位负责人…</source>
+        <translation>Give to another chief…</translation>
+    </message>
+    <message>
+        <source>本单位全部密钥</source>
+        <translation>All keys of the unit</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>人员/持有人</source>
+        <translation>Person/holders</translation>
+    </message>
+    <message>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>停用/吊销时间</source>
+        <translation>Retired/revoked</translation>
+    </message>
+    <message>
+        <source>导出所选密钥的公钥…</source>
+        <translation>Export public key of selected key…</translation>
+    </message>
+    <message>
+        <source>吊销人员密钥…</source>
+        <translation>Revoke person&apos;s key…</translation>
+    </message>
+    <message>
+        <source>更换和吊销记录（每条记录由相关密钥签名）</source>
+        <translation>Rotation and revocation records (each signed by the keys concerned)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>状态：{state}&#x3000;生成时间：{created}</source>
+        <translation>Status: {state}&#x3000;Created: {created}</translation>
+    </message>
+    <message>
+        <source>&#x3000;持有人：{names}</source>
+        <translation>&#x3000;Holders: {names}</translation>
+    </message>
+    <message>
+        <source>个人签名密钥供执法队员、法制审核人员和负责人签字使用，您的角色不需要。</source>
+        <translation>Personal signing keys are for officers, legal reviewers and chiefs to sign with; your role does not need one.</translation>
+    </message>
+    <message>
+        <source>该账号未关联人员，不能生成个人签名密钥。请管理员在“账号”中为它关联人员。</source>
+        <translation>This account is not linked to a person, so it cannot have a personal signing key. Ask an administrator to link it to a person under &quot;Accounts&quot;.</translation>
+    </message>
+    <message>
+        <source>上一个密钥 {fingerprint} {state}。</source>
+        <translation>Previous key {fingerprint}: {state}.</translation>
+    </message>
+    <message>
+        <source>生成后即可签字确认本人负责的问题，并签署报送的文件。</source>
+        <translation>Once it is created, you can sign off the problems you are responsible for and sign the files you submit.</translation>
+    </message>
+    <message>
+        <source>单位签章密钥代表本单位（相当于公章），由负责人生成和保管。</source>
+        <translation>The unit seal key stands for the unit (like its official seal); a chief creates and keeps it.</translation>
+    </message>
+    <message>
+        <source>您尚未持有单位签章密钥。请持有它的负责人用“交给另一位负责人…”交给您。</source>
+        <translation>You do not hold the unit seal key yet. Ask a chief who holds it to give it to you with &quot;Give to another chief…&quot;.</translation>
+    </message>
+    <message>
+        <source>单位签章密钥由负责人保管。您可以导出它的公钥，供他人校验本单位签署的文件。</source>
+        <translation>The unit seal key is kept by the chiefs. You can export its public key so that others can check files signed by the unit.</translation>
+    </message>
+    <message>
+        <source>持有人：{names}</source>
+        <translation>Holders: {names}</translation>
+    </message>
+    <message>
+        <source>（以单位签章密钥签署）</source>
+        <translation> (signed with the unit seal key)</translation>
+    </message>
+    <message>
+        <source>签名有效</source>
+        <translation>Signature valid</translation>
+    </message>
+    <message>
+        <source>签名无效</source>
+        <translation>Signature invalid</translation>
+    </message>
+    <message>
+        <source>单位签章密钥 {fingerprint}</source>
+        <translation>Unit seal key {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{name}的签名密钥 {fingerprint}</source>
+        <translation>{name}&apos;s signing key {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{unit}-单位签章公钥-{fingerprint}.pub</source>
+        <translation>{unit}-unit-seal-key-{fingerprint}.pub</translation>
+    </message>
+    <message>
+        <source>{name}-签名公钥-{fingerprint}.pub</source>
+        <translation>{name}-signing-key-{fingerprint}.pub</translation>
+    </message>
+    <message>
+        <source>生成签名密钥</source>
+        <translation>Create signing key</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>将为{name}生成个人签名密钥。私钥以您的登录密码加密后保存在本机。请输入登录密码确认。</source>
+        <translation>A personal signing key will be created for {name}. The private key is encrypted with your login password and stored on this computer. Type your login password to confirm.</translation>
+    </message>
+    <message>
+        <source>生成单位签章密钥</source>
+        <translation>Create unit seal key</translation>
+    </message>
+    <message>
+        <source>将为本单位生成单位签章密钥（相当于公章），由您持有；之后可交给其他负责人各持一份。请输入登录密码确认。</source>
+        <translation>A unit seal key (like the unit&apos;s official seal) will be created for the unit and held by you; later you can give each of the other chiefs a copy. Type your login password to confirm.</translation>
+    </message>
+    <message>
+        <source>更换原因</source>
+        <translation>Reason for rotation</translation>
+    </message>
+    <message>
+        <source>更换{key}：生成新密钥，旧密钥停用；新旧两个密钥共同签署一份更换记录，已登记旧密钥的上级单位可据此信任新密钥。</source>
+        <translation>Rotate {key}: a new key is created and the old one is retired; the old and new keys together sign a rotation record, which lets parent units that enrolled the old key trust the new one.</translation>
+    </message>
+    <message>
+        <source>新的单位签章密钥只由您持有，请再交给其他负责人。</source>
+        <translation> Only you will hold the new unit seal key; give it to the other chiefs again.</translation>
+    </message>
+    <message>
+        <source>更换密钥</source>
+        <translation>Rotate key</translation>
+    </message>
+    <message>
+        <source>更换</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <source>密钥已更换。请重新导出公钥和登记文件，交给上级单位和需要校验签名的人。</source>
+        <translation>The key has been rotated. Export the public key and the enrollment file again, and give them to the parent unit and to whoever checks your signatures.</translation>
+    </message>
+    <message>
+        <source>吊销密钥</source>
+        <translation>Revoke key</translation>
+    </message>
+    <message>
+        <source>确定吊销{key}吗？吊销后它不能再签名，也不能恢复；已签署的内容仍可用其公钥校验，但会显示该密钥已吊销。</source>
+        <translation>Revoke {key}? A revoked key can no longer sign, and revocation cannot be undone; content it has already signed can still be checked with its public key, but will show that the key has been revoked.</translation>
+    </message>
+    <message>
+        <source>吊销原因</source>
+        <translation>Reason for revocation</translation>
+    </message>
+    <message>
+        <source>吊销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>吊销{key}。吊销记录由该密钥本身签名。</source>
+        <translation>Revoke {key}. The revocation record is signed by the key itself.</translation>
+    </message>
+    <message>
+        <source>吊销人员密钥</source>
+        <translation>Revoke person&apos;s key</translation>
+    </message>
+    <message>
+        <source>确定用单位签章密钥吊销{key}吗？适用于本人遗忘口令、离职或密钥可能泄露的情形。吊销后不能恢复。</source>
+        <translation>Revoke {key} with the unit seal key? Use this when the holder has forgotten the passphrase or left the unit, or when the key may have been compromised. Revocation cannot be undone.</translation>
+    </message>
+    <message>
+        <source>吊销{key}。吊销记录由单位签章密钥签名：请输入您的登录密码，以解开您持有的单位签章密钥。</source>
+        <translation>Revoke {key}. The revocation record is signed by the unit seal key: type your login password to unlock the unit seal key you hold.</translation>
+    </message>
+    <message>
+        <source>对方的用户名</source>
+        <translation>Other chief&apos;s user name</translation>
+    </message>
+    <message>
+        <source>对方的登录密码</source>
+        <translation>Other chief&apos;s login password</translation>
+    </message>
+    <message>
+        <source>交给另一位负责人</source>
+        <translation>Give to another chief</translation>
+    </message>
+    <message>
+        <source>交给对方</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>把单位签章密钥交给另一位负责人：先由您输入自己的登录密码解开单位签章密钥，再请对方在本机输入他自己的用户名和登录密码。对方的副本以他自己的密码加密，双方互不知道对方的密码。</source>
+        <translation>Give the unit seal key to another chief: first type your own login password to unlock the unit seal key, then ask the other chief to type their own user name and login password on this computer. Their copy is encrypted with their own password, so neither of you learns the other&apos;s password.</translation>
+    </message>
+    <message>
+        <source>单位签章密钥已交给对方。</source>
+        <translation>The unit seal key has been given to the other chief.</translation>
+    </message>
+    <message>
+        <source>导出公钥</source>
+        <translation>Export public key</translation>
+    </message>
+    <message>
+        <source>minisign 公钥 (*.pub)</source>
+        <translation>minisign public keys (*.pub)</translation>
+    </message>
+    <message>
+        <source>已导出公钥：{path}
+
+把它交给需要校验签名的人（最好当面或经可信渠道，不要与被签署的文件放在同一封邮件里）。对方用以下命令校验您签署的文件：
+minisign -Vm &lt;文件&gt; -p &quot;{name}&quot;</source>
+        <translation>Public key exported: {path}
+
+Give it to the people who need to check your signatures (preferably in person or through a trusted channel, not in the same e-mail as the signed files). They check a file you signed with this command:
+minisign -Vm &lt;file&gt; -p &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>{label}-登记文件.json</source>
+        <translation>{label}-enrollment.json</translation>
+    </message>
+    <message>
+        <source>导出登记文件</source>
+        <translation>Export enrollment file</translation>
+    </message>
+    <message>
+        <source>登记文件 (*.json)</source>
+        <translation>Enrollment files (*.json)</translation>
+    </message>
+    <message>
+        <source>签署并导出</source>
+        <translation>Sign and export</translation>
+    </message>
+    <message>
+        <source>登记文件写明本单位、{key}的公钥和指纹以及历次更换记录，并由该密钥签名，证明确实由持有人导出。把它交给上级单位，上级导入后即可核验本单位报送的签名。
+将保存到：{path}</source>
+        <translation>The enrollment file states the unit, the public key and fingerprint of {key} and all its rotation records, and is signed by that key to prove that its holder exported it. Give it to the parent unit; once the parent unit has imported it, it can check the signatures on what your unit submits.
+It will be saved to: {path}</translation>
+    </message>
+    <message>
+        <source>已导出登记文件：{path}
+请同时把指纹 {fingerprint} 告诉上级单位（例如电话中读一遍），以便对方核对。</source>
+        <translation>Enrollment file exported: {path}
+Also tell the parent unit the fingerprint {fingerprint} (for example, read it out over the phone) so that they can compare it.</translation>
+    </message>
+    <message>
+        <source>选择要签署的文件</source>
+        <translation>Choose the file to sign</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>文件：{path}
+签名将写入：{signature}</source>
+        <translation>File: {path}
+The signature will be written to: {signature}</translation>
+    </message>
+    <message>
+        <source>签署文件</source>
+        <translation>Sign file</translation>
+    </message>
+    <message>
+        <source>签署</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>用{key}签署“{name}”。签名采用通用的 minisign 格式，任何人都可用公钥校验。</source>
+        <translation>Sign &quot;{name}&quot; with {key}. The signature is in the standard minisign format, so anyone can check it with the public key.</translation>
+    </message>
+    <message>
+        <source>已签署“{name}”。
+签名文件：{signature}
+
+校验方法：把文件、签名文件和公钥文件（用“导出公钥…”导出）一起交给对方；对方安装 minisign 后，在文件所在的文件夹运行：
+minisign -Vm &quot;{name}&quot; -p &quot;{pub}&quot;
+显示 “Signature and comment signature verified” 即文件未被改动、确由本密钥签署。</source>
+        <translation>Signed &quot;{name}&quot;.
+Signature file: {signature}
+
+To check it: give the file, the signature file and the public key file (exported with &quot;Export public key…&quot;) to the recipient; once minisign is installed, they run this in the folder that holds the file:
+minisign -Vm &quot;{name}&quot; -p &quot;{pub}&quot;
+If it prints &quot;Signature and comment signature verified&quot;, the file has not been changed and was signed with this key.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerBody</name>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>第 {n} 版（已冻结）</source>
+        <translation>Revision {n} (frozen)</translation>
+    </message>
+    <message>
+        <source>第 {n} 版（签署后冻结）</source>
+        <translation>Revision {n} (frozen once signed)</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>有效 {valid}，已过期 {stale}，无效 {invalid}，未签字 {unsigned}</source>
+        <translation>Valid {valid}, stale {stale}, invalid {invalid}, not signed {unsigned}</translation>
+    </message>
+    <message>
+        <source>责任人签字</source>
+        <translation>Responsible person&apos;s sign-off</translation>
+    </message>
+    <message>
+        <source>内容摘要（SHA-256）</source>
+        <translation>Content digest (SHA-256)</translation>
+    </message>
+    <message>
+        <source>有 {n} 条问题没有有效的责任人签字。</source>
+        <translation>{n} problems have no valid sign-off by the responsible person.</translation>
+    </message>
+    <message>
+        <source>本版台账尚未经审核人审核。</source>
+        <translation>This revision of the ledger has not been reviewed yet.</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>问题方面</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <source>序号</source>
@@ -1332,12 +1775,69 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Last updated</translation>
     </message>
     <message>
+        <source>责任人签字</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>✓ 有效</source>
+        <extracomment>Columns the ledger cannot be sorted by (worked out per row, not stored).</extracomment>
+        <translation>✓ Valid</translation>
+    </message>
+    <message>
+        <source>⚠ 已过期</source>
+        <translation>⚠ Stale</translation>
+    </message>
+    <message>
+        <source>✗ 无效</source>
+        <translation>✗ Invalid</translation>
+    </message>
+    <message>
+        <source>未签字</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>责任人签字有效：签字后内容未改动。</source>
+        <translation>The responsible person&apos;s sign-off is valid: the content has not changed since signing.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>签字后经本软件改动 {n} 次（{fields}），需责任人重新签字。</source>
+        <translation>Changed {n} time(s) in this program since signing ({fields}); the responsible person needs to sign again.</translation>
+    </message>
+    <message>
+        <source>签字无效：内容在本软件之外被改动过，请核实后由责任人重新签字。</source>
+        <translation>Signature invalid: the content was changed outside this program. Check it, then have the responsible person sign again.</translation>
+    </message>
+    <message>
+        <source>签字无效：签字时所用密钥已被吊销。</source>
+        <translation>Signature invalid: the key used to sign has been revoked.</translation>
+    </message>
+    <message>
+        <source>签字无效：签名与内容不符，签字数据可能被篡改。</source>
+        <translation>Signature invalid: the signature does not match the content; the signature data may have been tampered with.</translation>
+    </message>
+    <message>
+        <source>责任人尚未签字确认。</source>
+        <translation>The responsible person has not signed off yet.</translation>
+    </message>
+    <message>
+        <source>（签字所用密钥已于签字后吊销。）</source>
+        <translation> (The key used was revoked after signing.)</translation>
+    </message>
+    <message>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <source>7 天内到期</source>
         <translation>Due within 7 days</translation>
+    </message>
+    <message>
+        <source>（改动 {n} 次）</source>
+        <translation> ({n} change(s))</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1957,147 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>新的整改时限（如 2024-08-31，留空则不变）：</source>
         <translation>New deadline (e.g. 2024-08-31; leave empty to keep it unchanged):</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSignatureBar</name>
+    <message>
+        <source>签字确认我的问题…</source>
+        <translation>Sign off my problems…</translation>
+    </message>
+    <message>
+        <source>审核签署…</source>
+        <translation>Review and sign…</translation>
+    </message>
+    <message>
+        <source>单位盖章…</source>
+        <translation>Apply unit seal…</translation>
+    </message>
+    <message>
+        <source>签署记录…</source>
+        <translation>Signature history…</translation>
+    </message>
+    <message>
+        <source>正在读取签署情况…</source>
+        <translation>Reading signatures…</translation>
+    </message>
+    <message>
+        <source>责任人签字确认</source>
+        <translation>Sign-off by the responsible person</translation>
+    </message>
+    <message>
+        <source>本专项行动中您负责的问题都已有有效的签字。</source>
+        <translation>All the problems you are responsible for in this campaign already have a valid sign-off.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSignatures</name>
+    <message>
+        <source>✓ 有效</source>
+        <translation>✓ Valid</translation>
+    </message>
+    <message>
+        <source>⚠ 已过期</source>
+        <translation>⚠ Stale</translation>
+    </message>
+    <message>
+        <source>✗ 无效</source>
+        <translation>✗ Invalid</translation>
+    </message>
+    <message>
+        <source>签署后台账未改动。</source>
+        <translation>The ledger has not changed since it was signed.</translation>
+    </message>
+    <message>
+        <source>签署后台账已改动，需要对新版本重新签署。</source>
+        <translation>The ledger has changed since it was signed; the new revision needs to be signed again.</translation>
+    </message>
+    <message>
+        <source>自最新签署版本以来改动 {n} 行。</source>
+        <translation> {n} rows changed since the latest signed revision.</translation>
+    </message>
+    <message>
+        <source>签署无效：签署时所用密钥已被吊销。</source>
+        <translation>Signature invalid: the key used to sign has been revoked.</translation>
+    </message>
+    <message>
+        <source>签署无效：签名与冻结的台账内容不符，数据可能被篡改。</source>
+        <translation>Signature invalid: the signature does not match the frozen ledger content; the data may have been tampered with.</translation>
+    </message>
+    <message>
+        <source>（所用密钥已于签署后吊销。）</source>
+        <translation> (The key used was revoked after signing.)</translation>
+    </message>
+    <message>
+        <source>本台账尚未审核、盖章（当前为第 1 版草稿）。</source>
+        <translation>This ledger has not been reviewed or sealed yet (it is currently the draft of revision 1).</translation>
+    </message>
+    <message>
+        <source>第 {n} 版：</source>
+        <translation>Revision {n}: </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;当前为第 {draft} 版草稿&lt;/b&gt;：自第 {n} 版签署后改动 {count} 行。</source>
+        <translation>&lt;b&gt;Currently the draft of revision {draft}&lt;/b&gt;: {count} rows changed since revision {n} was signed.</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>修改：{fields}</source>
+        <translation>Changed: {fields}</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSignaturesDialog</name>
+    <message>
+        <source>台账签署记录</source>
+        <translation>Ledger signature history</translation>
+    </message>
+    <message>
+        <source>版本 / 签署</source>
+        <translation>Revision / signature</translation>
+    </message>
+    <message>
+        <source>签署人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>第 {n} 版（{rows} 条）</source>
+        <translation>Revision {n} ({rows} rows)</translation>
+    </message>
+    <message>
+        <source>第 {draft} 版草稿：自第 {n} 版签署后的改动</source>
+        <translation>Draft of revision {draft}: changes since revision {n} was signed</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>改动</source>
+        <translation>Change</translation>
     </message>
 </context>
 <context>
@@ -1675,6 +2316,13 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>这份清单的分组（{names}）与本专项行动的问题类别对不上，请选用相符的清单。</source>
         <translation>The groups of this list ({names}) do not match the problem categories of this campaign. Choose a matching list.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>签名口令（登录密码）</source>
+        <translation>Signing passphrase (login password)</translation>
     </message>
 </context>
 <context>
@@ -2323,6 +2971,75 @@ Submit it?</translation>
     </message>
 </context>
 <context>
+    <name>RowSignature</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>RowSignaturePanel</name>
+    <message>
+        <source>责任人签字</source>
+        <translation>Responsible person&apos;s sign-off</translation>
+    </message>
+    <message>
+        <source>签字确认…</source>
+        <translation>Sign off…</translation>
+    </message>
+    <message>
+        <source>查看改动…</source>
+        <translation>View changes…</translation>
+    </message>
+    <message>
+        <source>未选择问题</source>
+        <translation>No problem selected</translation>
+    </message>
+    <message>
+        <source>{name} 于 {time} 签字。</source>
+        <translation>{name} signed on {time}. </translation>
+    </message>
+    <message>
+        <source>本行已列入已签署的第 {n} 版台账，该版本已冻结；保存修改将形成第 {m} 版草稿。</source>
+        <translation>This row is in the signed revision {n} of the ledger, which is frozen; saving changes will create the draft of revision {m}.</translation>
+    </message>
+    <message>
+        <source>本行自第 {n} 版台账签署后已改动，属于第 {m} 版草稿。</source>
+        <translation>This row has changed since revision {n} of the ledger was signed; it belongs to the draft of revision {m}.</translation>
+    </message>
+</context>
+<context>
+    <name>RowsBody</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation>Rectification result</translation>
+    </message>
+    <message>
+        <source>现有签字</source>
+        <translation>Current sign-off</translation>
+    </message>
+    <message>
+        <source>内容摘要（SHA-256 前 16 位）</source>
+        <translation>Content digest (first 16 digits of SHA-256)</translation>
+    </message>
+</context>
+<context>
     <name>RowsEditor</name>
     <message>
         <source>添加</source>
@@ -2630,6 +3347,10 @@ Submit it?</translation>
         <translation>Templates</translation>
     </message>
     <message>
+        <source>签名密钥</source>
+        <translation>Signing keys</translation>
+    </message>
+    <message>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
@@ -2640,6 +3361,53 @@ Submit it?</translation>
     <message>
         <source>数据与日志</source>
         <translation>Data and logs</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <source>共 {n} 条</source>
+        <translation>{n} in total</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>本人确认以下 {n} 条问题的内容（含回头看评估和整改完成情况）属实。签字后如再修改，签字将显示为“已过期”，需重新签字。签名口令为您的登录密码。</source>
+        <translation>I confirm that the content of the following {n} problems (including the look-back evaluation and the rectification result) is true. If they are changed after signing, the signature will show as &quot;Stale&quot; and must be given again. The signing passphrase is your login password.</translation>
+    </message>
+    <message>
+        <source>责任人签字确认</source>
+        <translation>Sign-off by the responsible person</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>单位盖章</source>
+        <translation>Apply unit seal</translation>
+    </message>
+    <message>
+        <source>盖章</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <source>以本单位签章确认下列台账内容。签署后该版本冻结；之后的修改将形成新的草稿版本，本签章显示为“已过期”。签名口令为您的登录密码。</source>
+        <translation>Confirm the following ledger content with the unit seal. Once signed, this revision is frozen; later changes form a new draft revision, and this seal will show as &quot;Stale&quot;. The signing passphrase is your login password.</translation>
+    </message>
+    <message>
+        <source>审核签署</source>
+        <translation>Review and sign</translation>
+    </message>
+    <message>
+        <source>本人已审核下列台账内容，确认其真实、完整。签署后该版本冻结；之后的修改将形成新的草稿版本，本签署显示为“已过期”。签名口令为您的登录密码。</source>
+        <translation>I have reviewed the following ledger content and confirm that it is true and complete. Once signed, this revision is frozen; later changes form a new draft revision, and this signature will show as &quot;Stale&quot;. The signing passphrase is your login password.</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +3740,18 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     <message>
         <source>升级数据结构</source>
         <translation>Upgrade data structure</translation>
+    </message>
+    <message>
+        <source>签名口令错误</source>
+        <translation>Wrong signing passphrase</translation>
+    </message>
+    <message>
+        <source>签署文件</source>
+        <translation>Sign file</translation>
+    </message>
+    <message>
+        <source>导出密钥登记文件</source>
+        <translation>Export key enrollment file</translation>
     </message>
     <message>
         <source>审计链校验</source>
@@ -3719,7 +4499,7 @@ Choose another folder, or check whether the USB drive is write-protected.</trans
     <message>
         <source>签名文件格式不对，无法校验：{reason}
 请确认选择的是与文件配套的 .minisig 签名文件。</source>
-        <extracomment>Signature algorithm tags: prehashed (BLAKE2b-512 of the file) and legacy (the file itself). Tag of an Ed25519 key (public and secret key files). minisign reads each comment line into a fixed buffer (1024 and 8192 bytes, prefix and line end included); longer comments would be cut and the file would no longer verify.</extracomment>
+        <extracomment>Signature algorithm tags: prehashed (BLAKE2b-512 of the file) and legacy (the file itself). Tag of an Ed25519 key (public and secret key files). minisign reads each comment line into a fixed buffer (1024 and 8192 bytes, prefix and line end included); longer comments would be cut and the file would no longer verify. Makes an Ed25519 signature of its argument (what ``models.keys.unlock`` yields).</extracomment>
         <translation>The signature file is malformed and cannot be checked: {reason}
 Make sure you chose the .minisig file that belongs to the file.</translation>
     </message>
@@ -3739,7 +4519,6 @@ Check it with the issuing unit&apos;s public key.</translation>
     </message>
     <message>
         <source>请选择要签字确认的问题。</source>
-        <extracomment>Content key -&gt; problems column (the person&apos;s name comes from ``people``).</extracomment>
         <translation>Choose the problems to sign.</translation>
     </message>
     <message>
@@ -3753,6 +4532,79 @@ Check it with the issuing unit&apos;s public key.</translation>
     <message>
         <source>您还没有有效的签名密钥，请先生成个人签名密钥。未签署任何内容。</source>
         <translation>You have no valid signing key yet; create your personal signing key first. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>问题 {id} 在您核对之后又有改动，未签署任何内容。请重新打开签字窗口，核对后再签。</source>
+        <translation>Problem {id} has changed since you checked it; nothing was signed. Open the signing window again, check the content, then sign.</translation>
+    </message>
+    <message>
+        <source>无法读取密钥登记文件：它不是 UTF-8 编码的 JSON 文本。请确认选择的是单位导出的登记文件（.json），且文件未损坏。</source>
+        <extracomment>An enrollment file larger than this is refused unread (a real one is a few kilobytes). The longest a name may be inside a minisign comment (bytes); longer ones are shortened.</extracomment>
+        <translation>Cannot read the key enrollment file: it is not UTF-8 encoded JSON text. Make sure you chose an enrollment file (.json) exported by a unit, and that the file is not damaged.</translation>
+    </message>
+    <message>
+        <source>文件太大（超过 {limit} 字节），不是密钥登记文件。请确认选择的是单位导出的登记文件。</source>
+        <translation>The file is too large (over {limit} bytes) to be a key enrollment file. Make sure you chose an enrollment file exported by a unit.</translation>
+    </message>
+    <message>
+        <source>这不是执法台账的密钥登记文件（格式标识应为 {expected}，文件中为“{found}”）。</source>
+        <translation>This is not a FieldLedger key enrollment file (the format should be {expected}; the file says &quot;{found}&quot;).</translation>
+    </message>
+    <message>
+        <source>密钥登记文件中“{field}”一项缺失或有误，无法采信。请向导出单位重新索取登记文件。</source>
+        <translation>The item &quot;{field}&quot; in the key enrollment file is missing or wrong, so the file cannot be trusted. Ask the exporting unit for a new enrollment file.</translation>
+    </message>
+    <message>
+        <source>密钥登记文件中密钥 {key} 的编号或指纹与其公钥不符：文件已被改动，请勿采信。</source>
+        <translation>In the key enrollment file, the ID or fingerprint of key {key} does not match its public key: the file has been changed. Do not trust it.</translation>
+    </message>
+    <message>
+        <source>密钥登记文件的自签名无效：文件在导出后被改动过，或不是由该密钥的持有人导出。请勿采信，并向导出单位核实。</source>
+        <translation>The self-signature of the key enrollment file is invalid: the file was changed after it was exported, or it was not exported by the key&apos;s holder. Do not trust it, and check with the exporting unit.</translation>
+    </message>
+    <message>
+        <source>密钥登记文件中密钥 {key} 的更换或吊销记录不完整或签名无效，无法确认新旧密钥的关系。请勿采信，并向导出单位核实。</source>
+        <translation>In the key enrollment file, the rotation or revocation records of key {key} are incomplete or their signatures are invalid, so the relation between the old and new keys cannot be confirmed. Do not trust it, and check with the exporting unit.</translation>
+    </message>
+    <message>
+        <source>该账号未关联人员，没有个人签名密钥。请管理员先为账号关联人员。</source>
+        <translation>This account is not linked to a person, so it has no personal signing key. Ask an administrator to link the account to a person first.</translation>
+    </message>
+    <message>
+        <source>您还没有有效的签名密钥，请先在“设置 → 签名密钥”中生成。未签署任何内容。</source>
+        <translation>You have no valid signing key yet; create one first under &quot;Settings → Signing keys&quot;. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>“{path}”不是文件（可能是文件夹），不能签署。请选择具体的文件。</source>
+        <translation>&quot;{path}&quot; is not a file (it may be a folder) and cannot be signed. Choose an individual file.</translation>
+    </message>
+    <message>
+        <source>无法读取要签署的文件“{path}”：{reason}
+请检查文件是否存在、U 盘是否插好，以及是否有权限读取该文件。未签署任何内容。</source>
+        <translation>Cannot read the file to sign &quot;{path}&quot;: {reason}
+Check that the file exists, that the USB stick is plugged in properly, and that you have permission to read the file. Nothing was signed.</translation>
+    </message>
+    <message>
+        <source>无法写入文件“{path}”：{reason}
+请检查该文件夹是否可写（U 盘写保护开关、只读光盘、文件夹权限），或换一个文件夹。没有写入任何内容。</source>
+        <translation>Cannot write the file &quot;{path}&quot;: {reason}
+Check that the folder is writable (the write-protect switch on the USB stick, a read-only disc, folder permissions), or choose another folder. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>该账号未关联人员，不能签署。请管理员先为账号关联人员。</source>
+        <translation>This account is not linked to a person, so it cannot sign. Ask an administrator to link the account to a person first.</translation>
+    </message>
+    <message>
+        <source>该专项行动的台账还没有问题，无需签署。</source>
+        <translation>This campaign&apos;s ledger has no problems yet, so there is nothing to sign.</translation>
+    </message>
+    <message>
+        <source>台账在您核对之后又有改动，未签署任何内容。请重新打开签署窗口，核对后再签。</source>
+        <translation>The ledger has changed since you checked it; nothing was signed. Open the signing window again, check the content, then sign.</translation>
+    </message>
+    <message>
+        <source>第 {rev} 版台账您已签署过“{meaning}”，无需重复签署。</source>
+        <translation>You have already signed revision {rev} of the ledger as &quot;{meaning}&quot;; there is no need to sign it again.</translation>
     </message>
 </context>
 <context>
@@ -4186,6 +5038,49 @@ Reason: {reason} — check that the drive holding the data folder is connected a
         <source>吊销</source>
         <translation>revoked</translation>
     </message>
+    <message>
+        <source>个人签名密钥</source>
+        <translation>Personal signing key</translation>
+    </message>
+    <message>
+        <source>单位签章密钥</source>
+        <translation>Unit seal key</translation>
+    </message>
+</context>
+<context>
+    <name>keys_panel</name>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已更换（停用）</source>
+        <translation>Rotated (retired)</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>个人签名密钥</source>
+        <translation>Personal signing key</translation>
+    </message>
+    <message>
+        <source>单位签章密钥</source>
+        <translation>Unit seal key</translation>
+    </message>
+    <message>
+        <source>更换</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>吊销</source>
+        <translation>Revocation</translation>
+    </message>
+    <message>
+        <source>尚未生成</source>
+        <translation>Not created yet</translation>
+    </message>
 </context>
 <context>
     <name>operations</name>
@@ -4276,6 +5171,14 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>责任人签字确认本人问题</source>
         <translation>Sign off one&apos;s own problems as the responsible person</translation>
+    </message>
+    <message>
+        <source>审核台账</source>
+        <translation>Review ledgers</translation>
+    </message>
+    <message>
+        <source>台账加盖单位签章</source>
+        <translation>Apply the unit seal to ledgers</translation>
     </message>
     <message>
         <source>查看签名密钥</source>
@@ -4454,6 +5357,86 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>已完成</source>
         <translation>Completed</translation>
+    </message>
+</context>
+<context>
+    <name>signing</name>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>单位盖章</source>
+        <translation>Unit seal</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <extracomment>Content key -&gt; problems column (the person&apos;s name comes from ``people``). Content key -&gt; its label in the ledger (shown for &quot;what changed since signing&quot;).</extracomment>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>问题方面</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>具体表现</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Responsible department</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>责任人姓名</source>
+        <translation>Responsible person&apos;s name</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation>Rectification result</translation>
+    </message>
+    <message>
+        <source>是否取得预期成效</source>
+        <translation>Expected effect achieved</translation>
+    </message>
+    <message>
+        <source>是否出现反弹</source>
+        <translation>Rebound</translation>
+    </message>
+    <message>
+        <source>反弹问题整改措施和完成情况</source>
+        <translation>Rebound measures and result</translation>
+    </message>
+    <message>
+        <source>问题状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
     </message>
 </context>
 <context>

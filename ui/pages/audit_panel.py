@@ -25,6 +25,9 @@ ACTIONS = {
     "login_failed": QT_TRANSLATE_NOOP("audit", "密码错误"),
     "unlock": QT_TRANSLATE_NOOP("audit", "解锁账号"),
     "migrate": QT_TRANSLATE_NOOP("audit", "升级数据结构"),
+    "key_unlock_failed": QT_TRANSLATE_NOOP("audit", "签名口令错误"),
+    "file_signed": QT_TRANSLATE_NOOP("audit", "签署文件"),
+    "key_enrollment_exported": QT_TRANSLATE_NOOP("audit", "导出密钥登记文件"),
 }
 
 

@@ -19,8 +19,11 @@ from models.store import Changes
 from ..errors import show_error
 from ..i18n import translate
 from .base import Page
-from .ledger_model import LedgerModel
+from .ledger_model import COLUMNS, SIGNATURE_COLUMN, LedgerModel
+from .ledger_signatures import LedgerSignatureBar
 from .problem_form import ProblemForm
+from .row_signature import RowSignaturePanel, load_row_signature
+from .signing_dialog import load_rows, sign_rows_dialog
 
 SEARCH_DELAY_MS = 250
 
@@ -39,7 +42,8 @@ def load_problem(session: Session, problem_id: int) -> tuple[dict[str, Any], dic
 
 class LedgerPage(Page):
     tables = frozenset({"problems", "problem_events", "progress_notes", "evidence", "people",
-                        "campaigns"})
+                        "campaigns", "signatures", "ledger_revisions", "signing_keys",
+                        "key_statements"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -93,6 +97,8 @@ class LedgerPage(Page):
         bar.addWidget(self.due_soon)
         bar.addStretch(1)
         layout.addLayout(bar)
+        self.signature_bar = LedgerSignatureBar(self)
+        layout.addWidget(self.signature_bar)
 
         splitter = QSplitter()
         self.model = LedgerModel(self.worker, self.session)
@@ -114,10 +120,18 @@ class LedgerPage(Page):
         for col, width in ((0, 44), (1, 96), (3, 60), (4, 84), (5, 104), (6, 84), (7, 84)):
             self.table.setColumnWidth(col, width)
         self.table.setColumnHidden(7, True)   # 最近更新: sortable through the header menu later
+        self.table.setColumnWidth(SIGNATURE_COLUMN, 150)
+        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         splitter.addWidget(self.table)
         self.form = ProblemForm()
         self.form.setEnabled(False)
-        splitter.addWidget(self.form)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.form, 1)
+        self.row_signature = RowSignaturePanel(self.allowed("problem.sign_own"))
+        side_layout.addWidget(self.row_signature)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 330])
@@ -153,6 +167,7 @@ class LedgerPage(Page):
         self.form.note_requested.connect(self._note)
         self.form.attach_requested.connect(self._attach)
         self.bulk_button.clicked.connect(self._bulk)
+        self.row_signature.sign_requested.connect(self.sign_row)
         self._add_shortcuts()
         self._selected_id: int | None = None
         self._choices: tuple[list[dict[str, Any]], list[dict[str, Any]]] = ([], [])
@@ -195,6 +210,7 @@ class LedgerPage(Page):
                 for cat in c["categories"]:
                     self.category.addItem(cat["name"], cat["name"])
         self.category.blockSignals(False)
+        self.signature_bar.show_campaign(cid)
         self.apply_filter()
 
     def current_filter(self) -> LedgerFilter:
@@ -275,6 +291,36 @@ class LedgerPage(Page):
             return
         self.form.setEnabled(True)
         self.form.show_problem(problem, paths)
+        pid = problem["id"]
+        self.worker.call(load_row_signature, self.session, pid,
+                         on_done=lambda info: self._show_row_signature(pid, info))
+
+    def _show_row_signature(self, pid: int, info: dict[str, Any]) -> None:
+        if pid == self._selected_id:
+            self.row_signature.show_info(pid, info)
+
+    def sign_row(self, pid: int) -> None:
+        """Open the 责任人签字 dialog for problem ``pid``."""
+        self.worker.call(load_rows, self.session, [pid], on_done=self._open_sign_row,
+                         on_error=lambda exc: show_error(self, exc))
+
+    def _open_sign_row(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.sign_dialog = sign_rows_dialog(self, rows)
+            self.sign_dialog.open()
+
+    def _sort_indicator_changed(self, column: int, _order: Any) -> None:
+        """A column the ledger cannot be sorted by keeps the indicator on the real sort."""
+        if column != SIGNATURE_COLUMN:
+            return
+        from PySide6.QtCore import Qt
+        keys = [key for key, _header in COLUMNS]
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(keys.index(self.model.sort_key),
+                                Qt.SortOrder.DescendingOrder if self.model.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def _reselect(self) -> None:
         if self._selected_id is None:
@@ -295,6 +341,7 @@ class LedgerPage(Page):
         self.table.clearSelection()
         self.form.setEnabled(True)
         self.form.new(self.campaign.currentData())
+        self.row_signature.clear()
 
     def refresh(self) -> None:
         self.model.reload()
@@ -304,6 +351,7 @@ class LedgerPage(Page):
             self.worker.call(load_choices, self.session, on_done=self._show_choices)
         elif changes.tables & self.tables:
             self.model.reload()
+            self.signature_bar.refresh()
 
     # --- actions ------------------------------------------------------------------------------
 

@@ -48,7 +48,58 @@ COLUMNS: list[tuple[str, str]] = [
     ("status", QT_TRANSLATE_NOOP("LedgerModel", "状态")),
     ("source", QT_TRANSLATE_NOOP("LedgerModel", "来源")),
     ("updated_at", QT_TRANSLATE_NOOP("LedgerModel", "最近更新")),
+    ("signature", QT_TRANSLATE_NOOP("LedgerModel", "责任人签字")),
 ]
+#: Columns the ledger cannot be sorted by (worked out per row, not stored).
+UNSORTABLE = frozenset({"signature"})
+SIGNATURE_COLUMN = len(COLUMNS) - 1
+
+SIGNATURE_TEXTS = {"valid": QT_TRANSLATE_NOOP("LedgerModel", "✓ 有效"),
+                   "stale": QT_TRANSLATE_NOOP("LedgerModel", "⚠ 已过期"),
+                   "invalid": QT_TRANSLATE_NOOP("LedgerModel", "✗ 无效"),
+                   "unsigned": QT_TRANSLATE_NOOP("LedgerModel", "未签字")}
+SIGNATURE_COLOURS = {"valid": QColor("#1b7f3b"), "stale": QColor("#8a5300"),
+                     "invalid": QColor("#b00020"), "unsigned": QColor("#777777")}
+
+
+def fetch_rows(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Display values of ``ids`` (models.ledger_query.rows) plus ``signature``: the status of
+    each row's newest 责任人签字 (models.signing.signature_status). Runs on the worker."""
+    from models import signing
+    values = ledger_query.rows(session, ids)
+    states = signing.statuses(session.store.conn, list(values))
+    for pid, row in values.items():
+        row["signature"] = states[pid]
+    return values
+
+
+def signature_tip(state: dict[str, Any]) -> str:
+    """What a row's 责任人签字 status means, in a sentence (tooltip and detail panel)."""
+    from models.signing import CONTENT_LABELS
+    status = state.get("status")
+    if status == "valid":
+        text = QCoreApplication.translate("LedgerModel", "责任人签字有效：签字后内容未改动。")
+    elif status == "stale":
+        fields = QCoreApplication.translate("LedgerModel", "、").join(
+            translate("signing", CONTENT_LABELS.get(f, f)) for f in state.get("fields", []))
+        text = QCoreApplication.translate(
+            "LedgerModel", "签字后经本软件改动 {n} 次（{fields}），需责任人重新签字。"
+        ).format(n=state.get("changes", 0), fields=fields)
+    elif status == "invalid":
+        reason = state.get("reason")
+        if reason == "tampered":
+            text = QCoreApplication.translate(
+                "LedgerModel", "签字无效：内容在本软件之外被改动过，请核实后由责任人重新签字。")
+        elif reason == "revoked":
+            text = QCoreApplication.translate("LedgerModel", "签字无效：签字时所用密钥已被吊销。")
+        else:
+            text = QCoreApplication.translate(
+                "LedgerModel", "签字无效：签名与内容不符，签字数据可能被篡改。")
+    else:
+        text = QCoreApplication.translate("LedgerModel", "责任人尚未签字确认。")
+    if state.get("note") == "revoked_later":
+        text += QCoreApplication.translate("LedgerModel", "（签字所用密钥已于签字后吊销。）")
+    return text
 
 
 class _Shown(NamedTuple):
@@ -59,6 +110,7 @@ class _Shown(NamedTuple):
     tips: tuple[str | None, ...]     # tooltip of each column
     foreground: QColor | None
     background: QColor | None
+    signature: QColor | None         # foreground of the 责任人签字 column
 
 
 class LedgerModel(QAbstractTableModel):
@@ -128,7 +180,7 @@ class LedgerModel(QAbstractTableModel):
             return
         self._asked.update(wanted)
         generation = self._generation
-        self.worker.call(ledger_query.rows, self.session, wanted,
+        self.worker.call(fetch_rows, self.session, wanted,
                          on_done=lambda values: self._fetched(generation, wanted, values))
 
     def _fetched(self, generation: int, wanted: list[int], values: dict[int, dict[str, Any]]
@@ -189,6 +241,8 @@ class LedgerModel(QAbstractTableModel):
             self._cache.move_to_end(pid)   # least recently painted goes first
             return shown.texts[index.column()]
         if role == FOREGROUND_ROLE:
+            if index.column() == SIGNATURE_COLUMN:
+                return shown.signature
             return shown.foreground
         if role == BACKGROUND_ROLE:
             return shown.background
@@ -198,18 +252,22 @@ class LedgerModel(QAbstractTableModel):
         state = values.get("deadline_state", "")
         texts = tuple(self._text(key, values) for key, _header in COLUMNS)
         tips: list[str | None] = []
+        sig = values.get("signature") or {"status": "unsigned"}
+        sig_colour = SIGNATURE_COLOURS.get(sig["status"])
         for (key, _header), text in zip(COLUMNS, texts):
-            if key == "deadline" and state:
+            if key == "signature":
+                tips.append(signature_tip(sig))
+            elif key == "deadline" and state:
                 tips.append(QCoreApplication.translate("LedgerModel", "已逾期")
                             if state == "overdue"
                             else QCoreApplication.translate("LedgerModel", "7 天内到期"))
             else:
                 tips.append(text if key in ("issue", "category") else None)
         if state == "overdue":
-            return _Shown(values, texts, tuple(tips), OVERDUE_FG, OVERDUE_BG)
+            return _Shown(values, texts, tuple(tips), OVERDUE_FG, OVERDUE_BG, sig_colour)
         if state == "due_soon":
-            return _Shown(values, texts, tuple(tips), SOON_FG, SOON_BG)
-        return _Shown(values, texts, tuple(tips), None, None)
+            return _Shown(values, texts, tuple(tips), SOON_FG, SOON_BG, sig_colour)
+        return _Shown(values, texts, tuple(tips), None, None, sig_colour)
 
     def _text(self, key: str, values: dict[str, Any]) -> str:
         value = values.get(key)
@@ -221,10 +279,20 @@ class LedgerModel(QAbstractTableModel):
             return f"{text}（{channel}）" if channel else text
         if key == "updated_at":
             return (value or "")[:10]
+        if key == "signature":
+            state = value or {"status": "unsigned"}
+            text = translate("LedgerModel", SIGNATURE_TEXTS[state["status"]])
+            if state["status"] == "stale":
+                text += QCoreApplication.translate("LedgerModel", "（改动 {n} 次）").format(
+                    n=state.get("changes", 0))
+            return text
         return "" if value is None else str(value)
 
     def sort(self, column: int, order: Any = None) -> None:
-        """Sort in SQL by the column's key; the view calls this on a header click."""
+        """Sort in SQL by the column's key; the view calls this on a header click. A column in
+        :data:`UNSORTABLE` leaves the order as it is."""
+        if COLUMNS[column][0] in UNSORTABLE:
+            return
         self.sort_key = COLUMNS[column][0]
         self.descending = bool(order is not None and getattr(order, "value", order) == 1)
         self.reload()

@@ -1,5 +1,5 @@
-"""设置: unit, people, accounts, campaigns, templates, appearance (language, large text), audit,
-data."""
+"""设置: unit, people, accounts, campaigns, templates, signing keys, appearance (language, large
+text), audit, data."""
 from __future__ import annotations
 
 from typing import Any
@@ -16,6 +16,7 @@ from .accounts_panel import AccountsPanel
 from .audit_panel import AuditPanel
 from .base import Page
 from .campaigns_panel import CampaignsPanel
+from .keys_panel import KeysPanel
 from .people_panel import PeoplePanel
 from .templates_panel import TemplatesPanel
 from .unit_panel import UnitPanel
@@ -80,6 +81,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(AccountsPanel(controller), self.tr("账号"))
         self.tabs.addTab(CampaignsPanel(controller), self.tr("专项行动"))
         self.tabs.addTab(TemplatesPanel(controller), self.tr("检查模板"))
+        self.tabs.addTab(KeysPanel(controller), self.tr("签名密钥"))
         self.tabs.addTab(AppearancePanel(controller), self.tr("界面"))
         session = controller.session
         from models.permissions import PERMISSIONS
