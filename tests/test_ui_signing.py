@@ -92,7 +92,9 @@ def test_officer_signs_his_rows_and_a_change_makes_one_stale(gui):
         gui.call(controller, problems.update_problem, controller.session, mine[0]["id"],
                  completion="已废止罚没排名通报")
     texts = _signature_texts(gui, page)
-    assert texts[mine[0]["seq_no"]] == "⚠ 已过期（改动 1 次）"
+    assert texts[mine[0]["seq_no"]] == "⚠ 已过期"
+    tip = page.model.index(page.model.row_of(mine[0]["id"]), page.model.columnCount() - 1).data(3)
+    assert "改动 1 次" in tip and "整改完成情况" in tip
     page.table.selectRow(page.model.row_of(mine[0]["id"]))
     panel = page.row_signature
     gui.qtbot.waitUntil(lambda: panel.problem_id == mine[0]["id"], timeout=WAIT)

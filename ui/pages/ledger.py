@@ -120,7 +120,7 @@ class LedgerPage(Page):
         for col, width in ((0, 44), (1, 96), (3, 60), (4, 84), (5, 104), (6, 84), (7, 84)):
             self.table.setColumnWidth(col, width)
         self.table.setColumnHidden(7, True)   # 最近更新: sortable through the header menu later
-        self.table.setColumnWidth(SIGNATURE_COLUMN, 150)
+        self.table.setColumnWidth(SIGNATURE_COLUMN, 90)
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
         splitter.addWidget(self.table)
         self.form = ProblemForm()

@@ -281,11 +281,8 @@ class LedgerModel(QAbstractTableModel):
             return (value or "")[:10]
         if key == "signature":
             state = value or {"status": "unsigned"}
-            text = translate("LedgerModel", SIGNATURE_TEXTS[state["status"]])
-            if state["status"] == "stale":
-                text += QCoreApplication.translate("LedgerModel", "（改动 {n} 次）").format(
-                    n=state.get("changes", 0))
-            return text
+            # short, for a narrow column: the tooltip and the row's panel say how many changes
+            return translate("LedgerModel", SIGNATURE_TEXTS[state["status"]])
         return "" if value is None else str(value)
 
     def sort(self, column: int, order: Any = None) -> None:
