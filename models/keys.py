@@ -192,33 +192,67 @@ def verify_signature(public_key: bytes, signature: bytes, data: bytes) -> bool:
     return True
 
 
+def stored_public_key(conn: Any, key_id: str) -> tuple[bytes, dict[str, Any]] | None:
+    """The raw public key stored for ``key_id`` and its row (kind, person_id, unit_id, status),
+    or None when there is no such key or the stored public key does not hash to ``key_id`` and
+    its fingerprint (a key swapped behind the app's back)."""
+    row = conn.execute("SELECT public_key, fingerprint, kind, person_id, unit_id, status"
+                       " FROM signing_keys WHERE key_id = ?", (key_id,)).fetchone()
+    if row is None:
+        return None
+    try:
+        public = base64.b64decode(row[0], validate=True)
+    except (ValueError, TypeError):
+        return None
+    if len(public) != 32 or key_id_of(public) != key_id or fingerprint(public) != row[1]:
+        return None
+    return public, {"kind": row[2], "person_id": row[3], "unit_id": row[4], "status": row[5]}
+
+
 def verify_statement(store: Store, statement_id: int) -> bool:
     """True when every signature of statement ``statement_id`` verifies with its key's public
-    key (from ``signing_keys``; for a rotation the new key's public key in the statement must
-    also be the stored one) and the statement names the signers it must."""
-    row = store.conn.execute("SELECT kind, statement, signatures FROM key_statements WHERE id = ?",
-                             (statement_id,)).fetchone()
+    key (from ``signing_keys``, bound to its key id; for a rotation the new key's public key in
+    the statement must also be the stored one), the statement is about the key it is filed
+    under, and it names the signers it must: both keys for a rotation; for a revocation the key
+    itself or the seal key of the same unit. Anything malformed is simply not valid."""
+    row = store.conn.execute("SELECT kind, key_id, statement, signatures FROM key_statements"
+                             " WHERE id = ?", (statement_id,)).fetchone()
     if row is None:
         return False
-    kind, text, sigs = row[0], row[1], json.loads(row[2])
-    body = json.loads(text)
-    if kind == "rotation":
-        needed = {body["old_key_id"], body["new_key_id"]}
-    else:
-        needed = {body["signed_by"]}
-    if set(sigs) != needed:
+    kind, filed_under, text = row[0], row[1], row[2]
+    try:
+        sigs = json.loads(row[3])
+        body = json.loads(text)
+        if not isinstance(sigs, dict) or not isinstance(body, dict) or body.get("type") != kind:
+            return False
+        if kind == "rotation":
+            if body["old_key_id"] != filed_under:
+                return False
+            needed = {body["old_key_id"], body["new_key_id"]}
+        else:
+            if body["key_id"] != filed_under:
+                return False
+            needed = {body["signed_by"]}
+        if set(sigs) != needed:
+            return False
+        subject = stored_public_key(store.conn, filed_under)
+        for key_id, sig in sigs.items():
+            found = stored_public_key(store.conn, key_id)
+            if found is None:
+                return False
+            public, info = found
+            if kind == "revocation" and key_id != filed_under and (
+                    info["kind"] != "seal" or subject is None
+                    or info["unit_id"] != subject[1]["unit_id"]):
+                return False
+            if kind == "rotation" and key_id == body["new_key_id"] and \
+                    _b64(public) != body["new_public_key"]:
+                return False
+            if not verify_signature(public, base64.b64decode(sig, validate=True),
+                                    text.encode("utf-8")):
+                return False
+    except (KeyError, TypeError, ValueError, AttributeError):
         return False
-    for key_id, sig in sigs.items():
-        pub = store.conn.execute("SELECT public_key FROM signing_keys WHERE key_id = ?",
-                                 (key_id,)).fetchone()
-        if pub is None:
-            return False
-        public = base64.b64decode(pub[0])
-        if kind == "rotation" and key_id == body["new_key_id"] and \
-                _b64(public) != body["new_public_key"]:
-            return False
-        if not verify_signature(public, base64.b64decode(sig), text.encode("utf-8")):
-            return False
     return True
 
 

@@ -37,7 +37,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .permissions import Role, operation
 from .session import Session, now_text
 from .signing import (CONTENT_FIELDS, canonical_bytes, changed_fields, key_standing, sha256_hex,
-                      statuses)
+                      statuses, stored_at)
 from .store import Changes
 
 LEDGER_FORMAT = "fieldledger-ledger/1"
@@ -141,16 +141,6 @@ def _sign_revision(session: Session, campaign_id: int, passphrase: str, expected
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "该账号未关联人员，不能签署。请管理员先为账号关联人员。"))
     unit_id = session.unit_id
-    conn = session.store.conn
-    content = ledger_content(conn, campaign_id, unit_id)
-    if not content["rows"]:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "该专项行动的台账还没有问题，无需签署。"))
-    text = content_text(content)
-    digest = sha256_hex(text.encode("utf-8"))
-    if digest != expected_sha256:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "errors", "台账在您核对之后又有改动，未签署任何内容。请重新打开签署窗口，核对后再签。"))
     if meaning == SEAL:
         key_id = keys._active_key(session.store, "seal", unit_id=unit_id)
         if key_id is None:
@@ -162,8 +152,54 @@ def _sign_revision(session: Session, campaign_id: int, passphrase: str, expected
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "您还没有有效的签名密钥，请先在“设置 → 签名密钥”中生成。未签署任何内容。"))
         key_kind = "person"
-    latest = _latest_revision(conn, campaign_id, unit_id)
-    if latest is not None and latest["content_sha256"] == digest:
+    # Checked once before the passphrase is asked for (to fail early), and again inside the
+    # write transaction, where nothing can change any more.
+    _ledger_to_sign(session.store.conn, session, campaign_id, expected_sha256, meaning)
+    name = session.store.conn.execute("SELECT name FROM people WHERE id = ?",
+                                      (session.person_id,)).fetchone()
+    role = "chief" if meaning == SEAL else Role.REVIEWER.value
+    with keys.unlock(session, key_id, passphrase) as sign:
+        stamp = now_text()
+        with session.store.write(session.actor) as w:
+            text, latest, rows = _ledger_to_sign(w.conn, session, campaign_id,
+                                                 expected_sha256, meaning)
+            if latest is not None and latest["content_sha256"] == expected_sha256:
+                revision_id, rev_no = int(latest["id"]), int(latest["rev_no"])
+            else:
+                rev_no = (int(latest["rev_no"]) if latest else 0) + 1
+                revision_id = int(w.insert("ledger_revisions", {
+                    "campaign_id": campaign_id, "unit_id": unit_id, "rev_no": rev_no,
+                    "content": text, "content_sha256": expected_sha256,
+                    "row_count": rows, "account_id": session.account_id,
+                    "created_at": stamp}))
+            env = envelope(meaning=meaning, revision_id=revision_id, campaign_id=campaign_id,
+                           unit_id=unit_id, rev_no=rev_no, content_sha256=expected_sha256,
+                           person_id=session.person_id, person_name=name[0] if name else "",
+                           role=role, key_id=key_id, key_kind=key_kind, signed_at=stamp)
+            sig = base64.b64encode(sign(env.encode("utf-8"))).decode("ascii")
+            seq = audit.head(w.conn)[0] + 1  # the insert below is the next audit entry
+            w.insert("signatures", {
+                "meaning": meaning, "subject": _subject(revision_id), "content": text,
+                "content_sha256": expected_sha256, "envelope": env, "signature": sig,
+                "key_id": key_id, "account_id": session.account_id,
+                "person_id": session.person_id, "signed_at": stamp, "audit_seq": seq})
+    return w.changes
+
+
+def _ledger_to_sign(conn: Any, session: Session, campaign_id: int, expected_sha256: str,
+                    meaning: str) -> tuple[str, dict[str, Any] | None, int]:
+    """The ledger's content text, its newest revision and its row count, once checked: not
+    empty, still what the signer was shown, not already signed by him with this meaning."""
+    content = ledger_content(conn, campaign_id, session.unit_id)
+    if not content["rows"]:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "该专项行动的台账还没有问题，无需签署。"))
+    text = content_text(content)
+    if sha256_hex(text.encode("utf-8")) != expected_sha256:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "台账在您核对之后又有改动，未签署任何内容。请重新打开签署窗口，核对后再签。"))
+    latest = _latest_revision(conn, campaign_id, session.unit_id)
+    if latest is not None and latest["content_sha256"] == expected_sha256:
         done = conn.execute(
             "SELECT 1 FROM signatures WHERE subject = ? AND meaning = ? AND person_id = ?",
             (_subject(latest["id"]), meaning, session.person_id)).fetchone()
@@ -171,33 +207,7 @@ def _sign_revision(session: Session, campaign_id: int, passphrase: str, expected
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "errors", "第 {rev} 版台账您已签署过“{meaning}”，无需重复签署。"),
                 rev=latest["rev_no"], meaning=MEANING_LABELS[meaning])
-    name = conn.execute("SELECT name FROM people WHERE id = ?",
-                        (session.person_id,)).fetchone()
-    role = "chief" if meaning == SEAL else Role.REVIEWER.value
-    with keys.unlock(session, key_id, passphrase) as sign:
-        stamp = now_text()
-        with session.store.write(session.actor) as w:
-            if latest is not None and latest["content_sha256"] == digest:
-                revision_id, rev_no = int(latest["id"]), int(latest["rev_no"])
-            else:
-                rev_no = (int(latest["rev_no"]) if latest else 0) + 1
-                revision_id = int(w.insert("ledger_revisions", {
-                    "campaign_id": campaign_id, "unit_id": unit_id, "rev_no": rev_no,
-                    "content": text, "content_sha256": digest,
-                    "row_count": len(content["rows"]), "account_id": session.account_id,
-                    "created_at": stamp}))
-            env = envelope(meaning=meaning, revision_id=revision_id, campaign_id=campaign_id,
-                           unit_id=unit_id, rev_no=rev_no, content_sha256=digest,
-                           person_id=session.person_id, person_name=name[0] if name else "",
-                           role=role, key_id=key_id, key_kind=key_kind, signed_at=stamp)
-            sig = base64.b64encode(sign(env.encode("utf-8"))).decode("ascii")
-            seq = audit.head(w.conn)[0] + 1  # the insert below is the next audit entry
-            w.insert("signatures", {
-                "meaning": meaning, "subject": _subject(revision_id), "content": text,
-                "content_sha256": digest, "envelope": env, "signature": sig,
-                "key_id": key_id, "account_id": session.account_id,
-                "person_id": session.person_id, "signed_at": stamp, "audit_seq": seq})
-    return w.changes
+    return text, latest, len(content["rows"])
 
 
 @operation("ledger.review")
@@ -220,17 +230,23 @@ def seal_ledger(session: Session, campaign_id: int, passphrase: str,
 
 
 def _revision_signature_ok(conn: Any, sig: dict[str, Any], revision: dict[str, Any]) -> bool:
+    """The signature verifies over its envelope with its key's stored public key (bound to its
+    key id, of the kind its meaning needs, of the revision's unit), and the envelope names this
+    revision, its hash, the signer and the stored time. The revision's own content is checked
+    against its hash separately (once per revision)."""
     try:
+        if sig["meaning"] not in MEANINGS:
+            return False
         env = json.loads(sig["envelope"])
         if sig["envelope"] != canonical_bytes(env).decode("utf-8"):
             return False
-        key = conn.execute("SELECT public_key, person_id, kind, unit_id FROM signing_keys"
-                           " WHERE key_id = ?", (sig["key_id"],)).fetchone()
-        if key is None:
+        found = keys.stored_public_key(conn, sig["key_id"])
+        if found is None:
             return False
+        public, key = found
         kind = "seal" if sig["meaning"] == SEAL else "person"
-        if key[2] != kind or (kind == "person" and key[1] != sig["person_id"]) \
-                or (kind == "seal" and key[3] != revision["unit_id"]):
+        if key["kind"] != kind or key["unit_id"] != revision["unit_id"] \
+                or (kind == "person" and key["person_id"] != sig["person_id"]):
             return False
         expected = envelope(
             meaning=sig["meaning"], revision_id=revision["id"],
@@ -238,13 +254,10 @@ def _revision_signature_ok(conn: Any, sig: dict[str, Any], revision: dict[str, A
             rev_no=revision["rev_no"], content_sha256=revision["content_sha256"],
             person_id=sig["person_id"], person_name=(env.get("signer") or {}).get("name", ""),
             role=env.get("role", ""), key_id=sig["key_id"], key_kind=kind,
-            signed_at=env.get("signed_at", ""))
+            signed_at=sig["signed_at"])
         if expected != sig["envelope"] or sig["content_sha256"] != revision["content_sha256"]:
             return False
-        if sha256_hex(revision["content"].encode("utf-8")) != revision["content_sha256"]:
-            return False
-        return keys.verify_signature(base64.b64decode(key[0]),
-                                     base64.b64decode(sig["signature"], validate=True),
+        return keys.verify_signature(public, base64.b64decode(sig["signature"], validate=True),
                                      sig["envelope"].encode("utf-8"))
     except (ValueError, TypeError, AttributeError, KeyError):
         return False
@@ -278,12 +291,19 @@ def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None,
         for state in confirmations.values():
             counts[state["status"]] += 1
     revisions = session.store.query(
-        "SELECT * FROM ledger_revisions WHERE campaign_id = ? AND unit_id = ? ORDER BY rev_no",
+        "SELECT id, campaign_id, unit_id, rev_no, content_sha256, row_count, created_at"
+        " FROM ledger_revisions WHERE campaign_id = ? AND unit_id = ? ORDER BY rev_no",
         (campaign_id, unit_id))
     latest = revisions[-1] if revisions else None
     current = latest is not None and latest["content_sha256"] == digest
+    latest_content: str | None = None
     out_revisions = []
     for revision in revisions:
+        frozen = conn.execute("SELECT content FROM ledger_revisions WHERE id = ?",
+                              (revision["id"],)).fetchone()[0]
+        intact = sha256_hex(frozen.encode("utf-8")) == revision["content_sha256"]
+        if revision is latest:
+            latest_content = frozen
         sigs = session.store.query(
             "SELECT s.*, k.fingerprint FROM signatures s LEFT JOIN signing_keys k"
             " ON k.key_id = s.key_id WHERE s.subject = ? ORDER BY s.id",
@@ -299,10 +319,11 @@ def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None,
                      "name": (env.get("signer") or {}).get("name", ""),
                      "role": env.get("role", ""), "signed_at": sig["signed_at"],
                      "fingerprint": sig["fingerprint"], "reason": None, "note": None}
-            if not _revision_signature_ok(conn, sig, revision):
+            seq = stored_at(conn, "signatures", sig)
+            if not intact or seq is None or not _revision_signature_ok(conn, sig, revision):
                 entry.update(status="invalid", reason="signature")
             else:
-                standing = key_standing(conn, sig["key_id"], sig["audit_seq"])
+                standing = key_standing(conn, sig["key_id"], seq)
                 if standing == "revoked":
                     entry.update(status="invalid", reason="revoked")
                 else:
@@ -314,9 +335,9 @@ def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None,
                               "row_count": revision["row_count"],
                               "created_at": revision["created_at"], "signatures": listed})
     changes = None
-    if latest is not None and not current:
+    if latest_content is not None and not current:
         try:
-            changes = diff(json.loads(latest["content"]), json.loads(text))
+            changes = diff(json.loads(latest_content), content)
         except ValueError:
             changes = None
     rows = [dict(row, confirmation=confirmations[row["problem_id"]])

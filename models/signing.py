@@ -158,15 +158,7 @@ def sign_rows(session: Session, problem_ids: Iterable[int], passphrase: str,
         raise ValidationError(QT_TRANSLATE_NOOP(
             "errors", "该账号未关联人员，不能签字确认。请管理员先为账号关联人员。"))
     conn = session.store.conn
-    for pid in ids:
-        row = conn.execute("SELECT seq_no, responsible_person_id FROM problems WHERE id = ?",
-                           (pid,)).fetchone()
-        if row is None:
-            raise NotFound(what="问题", key=pid)
-        if row[1] != session.person_id:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "errors", "问题 {id}（序号 {seq}）的责任人不是您，只能签字确认本人负责的问题。"
-                "未签署任何内容。"), id=pid, seq=row[0])
+    _check_own(conn, session, ids)   # before the passphrase is asked for: fail early
     key_id = keys._active_key(session.store, "person", person_id=session.person_id)
     if key_id is None:
         raise ValidationError(QT_TRANSLATE_NOOP(
@@ -176,6 +168,9 @@ def sign_rows(session: Session, problem_ids: Iterable[int], passphrase: str,
     with keys.unlock(session, key_id, passphrase) as sign:
         stamp = now_text()
         with session.store.write(session.actor) as w:
+            _check_own(w.conn, session, ids)   # again, inside the transaction
+            newest = newest_signatures(w.conn, ids)
+            signed = 0
             for pid in ids:
                 content = content_text(row_content(w.conn, pid) or {})
                 digest = sha256_hex(content.encode("utf-8"))
@@ -183,6 +178,9 @@ def sign_rows(session: Session, problem_ids: Iterable[int], passphrase: str,
                     raise ValidationError(QT_TRANSLATE_NOOP(
                         "errors", "问题 {id} 在您核对之后又有改动，未签署任何内容。"
                         "请重新打开签字窗口，核对后再签。"), id=pid)
+                if pid in newest and newest[pid]["content_sha256"] == digest and \
+                        signature_status(w.conn, pid, newest[pid])["status"] == "valid":
+                    continue   # already signed as it is (a second dialog, a double click)
                 subject = f"problem:{pid}"
                 env = envelope(subject=subject, content_sha256=digest,
                                person_id=session.person_id, person_name=name, role=role,
@@ -195,63 +193,116 @@ def sign_rows(session: Session, problem_ids: Iterable[int], passphrase: str,
                     "content_sha256": digest, "envelope": env, "signature": sig,
                     "key_id": key_id, "account_id": session.account_id,
                     "person_id": session.person_id, "signed_at": stamp, "audit_seq": seq})
+                signed += 1
+            if not signed:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "所选问题都已有有效的签字，无需重复签字。"))
     return w.changes
 
 
+def _check_own(conn: Any, session: Session, ids: list[int]) -> None:
+    """Every problem of ``ids`` exists and its 责任人 is the acting person."""
+    for pid in ids:
+        row = conn.execute("SELECT seq_no, responsible_person_id FROM problems WHERE id = ?",
+                           (pid,)).fetchone()
+        if row is None:
+            raise NotFound(what="问题", key=pid)
+        if row[1] != session.person_id:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "问题 {id}（序号 {seq}）的责任人不是您，只能签字确认本人负责的问题。"
+                "未签署任何内容。"), id=pid, seq=row[0])
+
+
+def stored_at(conn: Any, table: str, sig_row: dict[str, Any]) -> int | None:
+    """The audit sequence number of the entry that stored ``sig_row`` (a row of ``table``), or
+    None when no insert entry is logged for it or the row no longer is what was logged. The
+    ``audit_seq`` column is a hint only: this is what revocation and staleness are judged by."""
+    found = conn.execute("SELECT seq, after FROM audit_log WHERE tbl = ? AND row_key = ?"
+                         " AND action = 'insert' ORDER BY seq LIMIT 1",
+                         (table, str(sig_row["id"]))).fetchone()
+    if found is None or found[1] != audit.row_image(conn, table, sig_row["id"]):
+        return None
+    return int(found[0])
+
+
 def _verifies(conn: Any, sig_row: dict[str, Any], problem_id: int) -> bool:
-    """The stored signature verifies over the stored envelope, and the envelope matches the
-    stored content, subject, key and signer."""
+    """The stored signature verifies over the stored envelope with the key's stored public key
+    (bound to its key id), and the envelope matches the stored content, subject, key, signer and
+    time."""
     try:
         env = json.loads(sig_row["envelope"])
         if sig_row["envelope"] != canonical_bytes(env).decode("utf-8"):
             return False
         if env.get("format") != CONTENT_FORMAT or env.get("meaning") != MEANING \
+                or sig_row["meaning"] != MEANING \
                 or env.get("subject") != f"problem:{problem_id}" \
                 or env.get("key_id") != sig_row["key_id"] \
+                or env.get("signed_at") != sig_row["signed_at"] \
                 or (env.get("signer") or {}).get("person_id") != sig_row["person_id"] \
                 or env.get("content_sha256") != sig_row["content_sha256"] \
                 or sha256_hex(sig_row["content"].encode("utf-8")) != sig_row["content_sha256"]:
             return False
-        key = conn.execute("SELECT public_key, person_id FROM signing_keys WHERE key_id = ?",
-                           (sig_row["key_id"],)).fetchone()
-        if key is None or key[1] != sig_row["person_id"]:
+        found = keys.stored_public_key(conn, sig_row["key_id"])
+        if found is None or found[1]["kind"] != "person" \
+                or found[1]["person_id"] != sig_row["person_id"]:
             return False
-        return keys.verify_signature(base64.b64decode(key[0]),
+        return keys.verify_signature(found[0],
                                      base64.b64decode(sig_row["signature"], validate=True),
                                      sig_row["envelope"].encode("utf-8"))
     except (ValueError, TypeError, AttributeError):
         return False
 
 
-def _image_content(conn: Any, image: str | None) -> str | None:
+def _without_name(text: str | None) -> str | None:
+    """A content text with the 责任人's name left out (a rename is judged on its own)."""
+    if text is None:
+        return None
+    content = json.loads(text)
+    content.pop("responsible_person_name", None)
+    return content_text(content)
+
+
+def _image_content(image: str | None) -> str | None:
+    """The signed content (without the name) of an audited image of a problems row."""
     if image is None:
         return None
-    row = json.loads(image)
-    return content_text(content_of(row, _person_name(conn, row.get("responsible_person_id"))))
+    return content_text({k: v for k, v in content_of(json.loads(image), None).items()
+                         if k != "responsible_person_name"})
 
 
-def _explained(conn: Any, problem_id: int, sig_row: dict[str, Any]) -> bool:
-    """True when the row's audited history since the signature accounts for its present state:
-    the image logged at or before signing has the signed content, there is at least one update
-    after it, each update's "before" is the previous "after" (no change slipped in between), and
-    the newest "after" is the row as it is now."""
+def _explained(conn: Any, problem_id: int, signed: str, seq: int) -> int | None:
+    """How many audited updates since the signature (stored at audit entry ``seq``) changed the
+    row's signed content, when its audited history accounts for its present state; else None.
+
+    Accounted for: the image logged at or before ``seq`` has the signed content (the name
+    aside), each later update's "before" is the previous "after" (no change slipped in between),
+    and the newest image is the row as it is now."""
     key = str(problem_id)
     base = conn.execute("SELECT after FROM audit_log WHERE tbl = 'problems' AND row_key = ?"
-                        " AND seq <= ? ORDER BY seq DESC LIMIT 1",
-                        (key, sig_row["audit_seq"])).fetchone()
-    if base is None or _image_content(conn, base[0]) != sig_row["content"]:
-        return False
+                        " AND seq <= ? ORDER BY seq DESC LIMIT 1", (key, seq)).fetchone()
+    if base is None or _image_content(base[0]) != _without_name(signed):
+        return None
     later = conn.execute("SELECT action, before, after FROM audit_log WHERE tbl = 'problems'"
-                         " AND row_key = ? AND seq > ? ORDER BY seq",
-                         (key, sig_row["audit_seq"])).fetchall()
-    if not later:
-        return False
-    previous = base[0]
+                         " AND row_key = ? AND seq > ? ORDER BY seq", (key, seq)).fetchall()
+    previous, count = base[0], 0
     for action, before, after in later:
         if action != "update" or before != previous:
-            return False
+            return None
+        if _image_content(after) != _image_content(previous):
+            count += 1
         previous = after
-    return previous == audit.row_image(conn, "problems", problem_id)
+    if previous != audit.row_image(conn, "problems", problem_id):
+        return None
+    return count
+
+
+def _name_explained(conn: Any, person_id: Any) -> bool:
+    """The person's row (so his name) is what the audit log last recorded for it."""
+    if person_id is None:
+        return True
+    newest = conn.execute("SELECT after FROM audit_log WHERE tbl = 'people' AND row_key = ?"
+                          " ORDER BY seq DESC LIMIT 1", (str(person_id),)).fetchone()
+    return newest is not None and newest[0] == audit.row_image(conn, "people", person_id)
 
 
 def revoked_seq(conn: Any, key_id: str) -> int | None:
@@ -292,29 +343,30 @@ def signature_status(conn: Any, problem_id: int, sig_row: dict[str, Any] | None)
     if sig_row is None:
         return out
     out["signature_id"] = sig_row["id"]
-    if not _verifies(conn, sig_row, problem_id):
+    seq = stored_at(conn, "signatures", sig_row)
+    if seq is None or not _verifies(conn, sig_row, problem_id):
         out.update(status="invalid", reason="signature")
         return out
-    standing = key_standing(conn, sig_row["key_id"], sig_row["audit_seq"])
+    standing = key_standing(conn, sig_row["key_id"], seq)
     if standing == "revoked":
         out.update(status="invalid", reason="revoked")
         return out
     out["note"] = standing
     current = row_content(conn, problem_id)
-    signed = json.loads(sig_row["content"])
     if current is not None and content_text(current) == sig_row["content"]:
         out["status"] = "valid"
         return out
-    if current is None or not _explained(conn, problem_id, sig_row):
+    updates = None if current is None else _explained(conn, problem_id, sig_row["content"], seq)
+    signed = json.loads(sig_row["content"])
+    renamed = current is not None and \
+        signed.get("responsible_person_name") != current.get("responsible_person_name")
+    if updates is None or (renamed and not _name_explained(conn,
+                                                           current.get("responsible_person_id"))):
         out.update(status="invalid", reason="tampered")
         return out
-    entries = conn.execute(
-        "SELECT count(*) FROM audit_log WHERE tbl = 'problems' AND row_key = ?"
-        " AND action = 'update' AND seq > ?", (str(problem_id), sig_row["audit_seq"])).fetchone()
-    now = json.loads(content_text(current))
     out["status"] = "stale"
-    out["changes"] = int(entries[0])
-    out["fields"] = changed_fields(signed, now)
+    out["changes"] = updates + (1 if renamed else 0)
+    out["fields"] = changed_fields(signed, json.loads(content_text(current)))
     return out
 
 

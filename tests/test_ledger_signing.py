@@ -3,6 +3,7 @@ revisions, stale after a change through the app with what changed, invalid after
 revocation (a signature made before it stands, one stored after it does not)."""
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 
@@ -238,23 +239,83 @@ def test_revocation(demo: Store) -> None:
     assert signing.key_standing(demo.conn, key_id, seq - 1) == "revoked_later"
 
 
-def test_row_signature_after_revocation_is_invalid(demo: Store) -> None:
+def test_row_signature_stored_after_revocation_is_invalid(demo: Store) -> None:
+    """A signature made with the key before it was revoked, but stored afterwards (someone kept
+    the clear key), is invalid, even when its audit_seq column claims an early entry."""
     officer = login_as(demo, "officer")
     keys.create_own_key(officer, DEMO_PASSWORD)
     campaign = _campaign(demo)
     row = next(r for r in ledger_signing.ledger_state(officer, campaign)["rows"]
                if r["responsible_person_id"] == officer.person_id)
-    signing.sign_rows(officer, [row["problem_id"]], DEMO_PASSWORD)
+    pid = row["problem_id"]
+    signing.sign_rows(officer, [pid], DEMO_PASSWORD)
     key_id = keys._active_key(demo, "person", person_id=officer.person_id)
+    content = signing.content_text(signing.row_content(demo.conn, pid))
+    digest = signing.sha256_hex(content.encode("utf-8"))
+    stamp = "2023-01-01T00:00:00.000000+00:00"   # an early time, as a forger would write
+    env = signing.envelope(subject=f"problem:{pid}", content_sha256=digest,
+                           person_id=officer.person_id, person_name="李海龙", role="officer",
+                           key_id=key_id, signed_at=stamp)
+    with keys.unlock(officer, key_id, DEMO_PASSWORD) as sign:
+        forged = base64.b64encode(sign(env.encode("utf-8"))).decode("ascii")
     keys.revoke_key(officer, key_id, DEMO_PASSWORD, "口令泄露")
-    state = signing.row_signature_status(officer, row["problem_id"])
+    state = signing.row_signature_status(officer, pid)
     assert (state["status"], state["note"]) == ("valid", "revoked_later")
-    # move the stored signature past the revocation: it no longer stands
-    with demo.write("test") as w:
-        sig_id = w.conn.execute("SELECT id FROM signatures").fetchone()[0]
-        w.update("signatures", sig_id, {"audit_seq": signing.revoked_seq(w.conn, key_id) + 5})
-    state = signing.row_signature_status(officer, row["problem_id"])
+    with demo.write("forger") as w:
+        w.insert("signatures", {
+            "meaning": signing.MEANING, "subject": f"problem:{pid}", "content": content,
+            "content_sha256": digest, "envelope": env, "signature": forged, "key_id": key_id,
+            "account_id": officer.account_id, "person_id": officer.person_id,
+            "signed_at": stamp, "audit_seq": 1})
+    state = signing.row_signature_status(officer, pid)
     assert (state["status"], state["reason"]) == ("invalid", "revoked")
+
+
+def test_a_swapped_public_key_is_caught(demo_dir, demo: Store) -> None:
+    """A public key replaced behind the app's back no longer matches its key id."""
+    officer = login_as(demo, "officer")
+    keys.create_own_key(officer, DEMO_PASSWORD)
+    campaign = _campaign(demo)
+    pid = next(r["problem_id"] for r in ledger_signing.ledger_state(officer, campaign)["rows"]
+               if r["responsible_person_id"] == officer.person_id)
+    signing.sign_rows(officer, [pid], DEMO_PASSWORD)
+    demo.close()
+    other = base64.b64encode(bytes(range(32))).decode("ascii")
+    sqlite_cli(demo_dir.database, f"UPDATE signing_keys SET public_key = '{other}';")
+    from models.store import open_store
+    store = open_store(demo_dir)
+    try:
+        state = signing.row_signature_status(login_as(store, "officer"), pid)
+        assert (state["status"], state["reason"]) == ("invalid", "signature")
+    finally:
+        store.close()
+
+
+def test_a_rename_through_the_app_is_stale_not_tampered(demo: Store) -> None:
+    from models import directory
+    officer = login_as(demo, "officer")
+    keys.create_own_key(officer, DEMO_PASSWORD)
+    campaign = _campaign(demo)
+    pid = next(r["problem_id"] for r in ledger_signing.ledger_state(officer, campaign)["rows"]
+               if r["responsible_person_id"] == officer.person_id)
+    signing.sign_rows(officer, [pid], DEMO_PASSWORD)
+    directory.update_person(login_as(demo, "chief"), officer.person_id, name="李海龙（新）")
+    state = signing.row_signature_status(officer, pid)
+    assert (state["status"], state["fields"], state["changes"]) == (
+        "stale", ["responsible_person_name"], 1)
+
+
+def test_signing_twice_stores_one_signature(demo: Store) -> None:
+    officer = login_as(demo, "officer")
+    keys.create_own_key(officer, DEMO_PASSWORD)
+    campaign = _campaign(demo)
+    pid = next(r["problem_id"] for r in ledger_signing.ledger_state(officer, campaign)["rows"]
+               if r["responsible_person_id"] == officer.person_id)
+    signing.sign_rows(officer, [pid], DEMO_PASSWORD)
+    with pytest.raises(ValidationError) as err:
+        signing.sign_rows(officer, [pid], DEMO_PASSWORD)
+    assert "无需重复签字" in str(err.value)
+    assert demo.conn.execute("SELECT count(*) FROM signatures").fetchone()[0] == 1
 
 
 def test_ledger_state_counts_row_confirmations(demo: Store) -> None:

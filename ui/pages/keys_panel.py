@@ -82,11 +82,13 @@ class FieldsBody(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.edits: dict[str, QLineEdit] = {}
         self.values: dict[str, str] = {}
+        self.secrets: list[str] = []
         for name, label, secret in fields:
             edit = QLineEdit()
             edit.setObjectName(name)
             if secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
+                self.secrets.append(name)
             edit.textChanged.connect(lambda text, key=name: self.values.__setitem__(key, text))
             self.values[name] = ""
             self.edits[name] = edit
@@ -95,6 +97,11 @@ class FieldsBody(QWidget):
     def clear(self) -> None:
         for edit in self.edits.values():
             edit.clear()
+
+    def clear_secrets(self) -> None:
+        """Forget what was typed into the password fields (after every attempt)."""
+        for name in self.secrets:
+            self.edits[name].clear()
 
 
 class KeyBox(QGroupBox):

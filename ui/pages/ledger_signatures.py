@@ -2,6 +2,7 @@
 holds, the draft since the newest revision, and the buttons that sign."""
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -30,7 +31,7 @@ def signature_line(sig: dict[str, Any]) -> str:
     colour = STATUS_COLOURS.get(sig["status"], "#333333")
     meaning = translate("signing", ledger_signing.MEANING_LABELS.get(sig["meaning"],
                                                                      sig["meaning"]))
-    return (f"{meaning} {sig['name']} "
+    return (f"{html.escape(meaning)} {html.escape(sig['name'])} "
             f"<span style='color:{colour}'>{_mark(sig['status'])}</span>")
 
 
@@ -61,7 +62,8 @@ def summary_html(state: dict[str, Any]) -> str:
         return QCoreApplication.translate("LedgerSignatures",
                                           "本台账尚未审核、盖章（当前为第 1 版草稿）。")
     latest = state["revisions"][-1]
-    sigs = "；".join(signature_line(s) for s in latest["signatures"])
+    sigs = QCoreApplication.translate("LedgerSignatures", "；").join(
+        signature_line(s) for s in latest["signatures"])
     text = QCoreApplication.translate("LedgerSignatures", "第 {n} 版：").format(
         n=latest["rev_no"]) + sigs
     if not state["current"]:
@@ -190,6 +192,7 @@ class LedgerSignatureBar(QFrame):
         self._timer.setInterval(150)   # a burst of changes reloads once
         self._timer.timeout.connect(self._load)
         self.dialog: QDialog | None = None
+        self.busy = False
         self.setVisible(False)
 
     def show_campaign(self, campaign_id: int | None) -> None:
@@ -218,9 +221,8 @@ class LedgerSignatureBar(QFrame):
             return
         self.state = state
         self.summary.setText(summary_html(state))
-        empty = state["totals"]["rows"] == 0
-        for button in (self.review, self.seal):
-            button.setEnabled(not empty)
+        if not self.busy:
+            self._busy(False)
 
     def open_details(self) -> None:
         if self.state is None:
@@ -228,27 +230,50 @@ class LedgerSignatureBar(QFrame):
         self.dialog = LedgerSignaturesDialog(self.state, self)
         self.dialog.open()
 
+    def _busy(self, busy: bool) -> None:
+        """While a signing dialog loads or is open, its buttons cannot open a second one."""
+        self.busy = busy
+        for button in (self.sign_mine, self.review, self.seal):
+            button.setEnabled(not busy)
+        if not busy and self.state is not None:
+            empty = self.state["totals"]["rows"] == 0
+            self.review.setEnabled(not empty)
+            self.seal.setEnabled(not empty)
+
+    def _failed(self, exc: BaseException) -> None:
+        from ..errors import show_error
+        self._busy(False)
+        show_error(self, exc)
+
+    def _opened(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._busy(False))
+        dialog.open()
+
     def open_sign(self, meaning: str) -> None:
         if self.campaign_id is None:
             return
-        self.page.call(ledger_signing.ledger_state, self.campaign_id,
-                       on_done=lambda state: self._open_sign(state, meaning))
+        self._busy(True)
+        self.page.worker.call(ledger_signing.ledger_state, self.page.session, self.campaign_id,
+                              on_done=lambda state: self._open_sign(state, meaning),
+                              on_error=self._failed)
 
     def _open_sign(self, state: dict[str, Any], meaning: str) -> None:
-        self.dialog = sign_ledger_dialog(self.page, state, meaning,
-                                         on_signed=lambda _changes: self.refresh())
-        self.dialog.open()
+        self._opened(sign_ledger_dialog(self.page, state, meaning,
+                                        on_signed=lambda _changes: self.refresh()))
 
     def open_sign_mine(self) -> None:
         if self.campaign_id is None:
             return
-        self.page.call(my_rows, self.campaign_id, on_done=self._open_sign_mine)
+        self._busy(True)
+        self.page.worker.call(my_rows, self.page.session, self.campaign_id,
+                              on_done=self._open_sign_mine, on_error=self._failed)
 
     def _open_sign_mine(self, rows: list[dict[str, Any]]) -> None:
         from PySide6.QtWidgets import QMessageBox
         if not rows:
+            self._busy(False)
             QMessageBox.information(self, self.tr("责任人签字确认"),
                                     self.tr("本专项行动中您负责的问题都已有有效的签字。"))
             return
-        self.dialog = sign_rows_dialog(self.page, rows)
-        self.dialog.open()
+        self._opened(sign_rows_dialog(self.page, rows))

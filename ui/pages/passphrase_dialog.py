@@ -81,15 +81,22 @@ class PassphraseDialog(QDialog):
                               on_done=self._done, on_error=self._failed)
         self.passphrase.clear()
 
+    def _forget(self) -> None:
+        """Clear the passphrase, and any password field of the body, after every attempt."""
+        self.passphrase.clear()
+        clear = getattr(self.body, "clear_secrets", None)
+        if clear is not None:
+            clear()
+
     def _done(self, result: Any) -> None:
         self._set_running(False)
-        self.passphrase.clear()
+        self._forget()
         self.result_value = result
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
-        self.passphrase.clear()
+        self._forget()
         if isinstance(exc, FieldLedgerError):
             self.message.setText(error_message(exc))
             self.message.setVisible(True)

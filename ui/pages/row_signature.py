@@ -29,21 +29,20 @@ def load_row_signature(session: Session, problem_id: int) -> dict[str, Any]:
     state = signing.row_signature_status(session, problem_id)
     revision = None
     if current.get("campaign_id") is not None:
+        # the row as frozen in the newest revision, picked out by SQLite's JSON functions
+        # (not by parsing a revision of thousands of rows in Python on every selection)
         row = conn.execute(
-            "SELECT rev_no, content FROM ledger_revisions WHERE campaign_id = ? AND unit_id = ?"
-            " ORDER BY rev_no DESC LIMIT 1", (current["campaign_id"], current["unit_id"])
-        ).fetchone()
+            "SELECT r.rev_no, j.value FROM (SELECT id, rev_no, content FROM ledger_revisions"
+            " WHERE campaign_id = ? AND unit_id = ? ORDER BY rev_no DESC LIMIT 1) r,"
+            " json_each(r.content, '$.rows') j"
+            " WHERE json_extract(j.value, '$.problem_id') = ?",
+            (current["campaign_id"], current["unit_id"], problem_id)).fetchone()
         if row is not None:
-            try:
-                rows = {r["problem_id"]: r for r in json.loads(row[1]).get("rows", [])}
-            except (ValueError, AttributeError):
-                rows = {}
-            frozen = rows.get(problem_id)
-            if frozen is not None:
-                same = not signing.changed_fields(
-                    {k: v for k, v in frozen.items() if k != "problem_id"},
-                    {k: v for k, v in current.items() if k != "format"})
-                revision = {"rev_no": row[0], "same": same}
+            frozen = json.loads(row[1])
+            same = not signing.changed_fields(
+                {k: v for k, v in frozen.items() if k != "problem_id"},
+                {k: v for k, v in current.items() if k != "format"})
+            revision = {"rev_no": row[0], "same": same}
     return {"signatures": sigs, "state": state, "current": current,
             "signed": json.loads(newest["content"]) if newest else None,
             "mine": session.person_id is not None

@@ -99,16 +99,28 @@ class RowsBody(QWidget):
         summary = QLabel(totals_text({"rows": len(rows), "by_status": statuses}))
         summary.setObjectName("sign_totals")
         layout.addWidget(summary)
-        values = [[str(r["seq_no"]), r["issue"], translate("problems", STATUSES[r["status"]]),
-                   r["completion"] or "—",
+        values = [[str(r["seq_no"]), r["issue"], r["measures"] or "—", r["deadline"] or "—",
+                   translate("problems", STATUSES[r["status"]]), r["completion"] or "—",
+                   self._yes_no(r["effective"]), self._yes_no(r["rebound"]),
                    translate("LedgerModel", SIGNATURE_TEXTS[r["signature"]["status"]]),
                    r["sha256"][:16]] for r in rows]
-        headers = [self.tr("序号"), self.tr("存在问题"), self.tr("状态"), self.tr("整改完成情况"),
-                   self.tr("现有签字"), self.tr("内容摘要（SHA-256 前 16 位）")]
+        headers = [self.tr("序号"), self.tr("存在问题"), self.tr("整改措施"), self.tr("整改时限"),
+                   self.tr("状态"), self.tr("整改完成情况"), self.tr("是否取得预期成效"),
+                   self.tr("是否出现反弹"), self.tr("现有签字"),
+                   self.tr("内容摘要（SHA-256 前 16 位）")]
         self.table = _table(headers, values, "sign_rows", 1)
         for r, row in enumerate(rows):
-            self.table.item(r, 4).setToolTip(signature_tip(row["signature"]))
+            self.table.item(r, 8).setToolTip(signature_tip(row["signature"]))
         layout.addWidget(self.table)
+
+
+    def _yes_no(self, value: Any) -> str:
+        """是 / 否 of 是否取得预期成效 ('yes', 'no', '') and 是否出现反弹 (1, 0)."""
+        if value in ("yes", 1):
+            return self.tr("是")
+        if value in ("no", 0):
+            return self.tr("否")
+        return "—"
 
 
 def sign_rows_dialog(page: Any, rows: list[dict[str, Any]],
@@ -144,7 +156,9 @@ class LedgerBody(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         campaign = state["campaign"]
-        title = campaign["title"] + (f"（{campaign['doc_no']}）" if campaign.get("doc_no") else "")
+        title = campaign["title"]
+        if campaign.get("doc_no"):
+            title += self.tr("（{doc_no}）").format(doc_no=campaign["doc_no"])
         form.addRow(self.tr("专项行动"), QLabel(title))
         form.addRow(self.tr("单位"), QLabel(state["unit"]["name"]))
         if state["current"]:
@@ -184,14 +198,14 @@ class LedgerBody(QWidget):
             layout.addWidget(note)
         values = [[str(r["seq_no"]), r["category"], r["issue"],
                    r["responsible_person_name"] or "",
-                   translate("problems", STATUSES[r["status"]]),
+                   translate("problems", STATUSES[r["status"]]), r["completion"] or "—",
                    translate("LedgerModel", SIGNATURE_TEXTS[r["confirmation"]["status"]])]
                   for r in state["rows"]]
         headers = [self.tr("序号"), self.tr("问题方面"), self.tr("存在问题"), self.tr("责任人"),
-                   self.tr("状态"), self.tr("责任人签字")]
+                   self.tr("状态"), self.tr("整改完成情况"), self.tr("责任人签字")]
         self.table = _table(headers, values, "sign_ledger_rows", 2)
         for r, row in enumerate(state["rows"]):
-            self.table.item(r, 5).setToolTip(signature_tip(row["confirmation"]))
+            self.table.item(r, 6).setToolTip(signature_tip(row["confirmation"]))
         layout.addWidget(self.table)
 
 
