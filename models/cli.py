@@ -70,10 +70,46 @@ def build_parser() -> argparse.ArgumentParser:
                        help="checklist 专项整治问题清单，review “回头看”清查评估台账")
     blank.add_argument("file", help="保存到（.xlsx）")
 
+    _export_parser(sub, common)
+
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
     db_sub.add_parser("check", parents=[common], help="运行 SQLite 完整性检查并报告数据版本")
     return parser
+
+
+#: The forms ``export`` writes (models.form_data.FORMS without the two tables built from plain
+#: rows, which have no data in the database yet).
+EXPORT_FORMS = ("problem_list", "lookback", "common", "individual", "clues", "selfcheck",
+                "casereview")
+
+
+def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                   common: argparse.ArgumentParser) -> None:
+    exp = sub.add_parser(
+        "export", parents=[common],
+        help="导出正式表格（Excel 或 PDF）：专项整治问题清单、“回头看”清查评估台账、整改工作台账（共性/个性）、"
+             "线索征询表、自查自纠结果、案卷评查评分表")
+    exp.add_argument("form", choices=EXPORT_FORMS,
+                     help="problem_list 专项整治问题清单，lookback “回头看”清查评估台账，common / individual "
+                          "整改工作台账（共性/个性），clues 线索征询表，selfcheck 自查自纠结果，"
+                          "casereview 案卷评查评分表")
+    exp.add_argument("--format", choices=["xlsx", "pdf"], required=True, help="文件格式")
+    exp.add_argument("--out", required=True, metavar="FILE", help="保存到")
+    exp.add_argument("--campaign", help="专项行动：文号或编号（“回头看”台账必须指定）")
+    exp.add_argument("--status", action="append", metavar="状态",
+                     help="只导出这些状态的问题（可多次给出）：open 待整改、in_progress 整改中、"
+                          "rectified 已整改（待验收）、closed 已销号、rebound 反弹；也可写中文")
+    exp.add_argument("--selfcheck", type=int, metavar="ID", help="自查记录编号（selfcheck，默认最近一次）")
+    exp.add_argument("--review", type=int, metavar="ID", help="评查记录编号（casereview，必须指定）")
+    exp.add_argument("--date", metavar="YYYY-MM-DD", help="填报时间（默认今天）")
+    exp.add_argument("--filler", default="", help="填报人")
+    exp.add_argument("--contact", default="", help="联系人")
+    exp.add_argument("--phone", default="", help="联系电话")
+    exp.add_argument("--user", "--username", dest="username", required=True,
+                     help="以哪个账号导出")
+    exp.add_argument("--password-env", metavar="VAR",
+                     help="从这个环境变量读取密码（不给则在终端提示输入）")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -225,6 +261,55 @@ def _ledger(args: argparse.Namespace, data_dir: DataDir) -> int:
         store.close()
 
 
+def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
+    from datetime import date
+
+    from . import form_data, problems, validate
+    from .errors import ValidationError
+    from .i18n import QT_TRANSLATE_NOOP
+    from .ledger_query import LedgerFilter
+    from .session import login
+    store = open_store(data_dir, create=False)
+    try:
+        if args.password_env:
+            password = os.environ.get(args.password_env, "")
+        else:
+            import getpass
+            password = getpass.getpass(f"{args.username} 的密码：")
+        session = login(store, args.username, password)
+        day = validate.iso_date(args.date, "日期")
+        options = form_data.FormOptions(date.fromisoformat(day) if day else None,
+                                        args.filler, args.contact, args.phone)
+        if args.form == "selfcheck":
+            sc = args.selfcheck or store.conn.execute("SELECT max(id) FROM selfchecks"
+                                                      ).fetchone()[0]
+            if sc is None:
+                raise ValidationError(QT_TRANSLATE_NOOP("errors", "还没有自查记录可以导出。"))
+            form = form_data.selfcheck_form(session, sc, options)
+        elif args.form == "casereview":
+            if args.review is None:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "errors", "请用 --review 指定要导出的评查记录编号。"))
+            form = form_data.casereview_form(session, args.review, options)
+        else:
+            labels = {label: code for code, label in problems.STATUSES.items()}
+            statuses = tuple(labels.get(s, s) for s in args.status or ())
+            flt = LedgerFilter(campaign_id=_campaign_id(store, args.campaign)
+                               if args.campaign else None, status=statuses or None)
+            form = form_data.ledger_form(session, args.form, flt, options)
+        if args.format == "pdf":
+            from . import pdf_export as writer
+        else:
+            from . import xlsx_export as writer  # type: ignore[no-redef]
+        result = writer.write_form(form, args.out)
+        print(f"已导出：{result.path}")
+        print(f"行数：{result.rows}")
+        print(f"内容摘要（SHA-256）：{result.sha256}")
+        return 0
+    finally:
+        store.close()
+
+
 def _campaign_id(store: "Store", text: str) -> int | None:
     """A campaign given by 文号 or id on the command line (None for 'none')."""
     from .errors import NotFound
@@ -237,4 +322,5 @@ def _campaign_id(store: "Store", text: str) -> int | None:
     return int(row[0])
 
 
-_COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger}
+_COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger,
+             "export": _export}

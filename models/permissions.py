@@ -101,7 +101,7 @@ OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
                      "evidence", "ledger_import", "templates", "template_io", "selfcheck",
                      "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing",
-                     "ledger_signing", "enrollment")
+                     "ledger_signing", "enrollment", "form_data")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -18,7 +18,8 @@ apt_packages=(libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxcb-
 if [ "$dev" = 1 ]; then
     # sqlite3: the tamper tests edit the database behind the app's back with the real CLI.
     # minisign: the signature tests check our .minisig files with the standard tool.
-    apt_packages+=(sqlite3 minisign)
+    # poppler-utils: the export tests render PDF pages with pdftoppm and read them back.
+    apt_packages+=(sqlite3 minisign poppler-utils)
 fi
 
 missing=()

@@ -14,9 +14,9 @@ import pytest
 from conftest import login_as
 from core_helpers import ROOT, Clock, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
-                    enrollment, evidence, keys, ledger_import, ledger_query, ledger_signing,
-                    passwords, problems, selfcheck, selfcheck_evidence, signing, template_io,
-                    templates)
+                    enrollment, evidence, form_data, keys, ledger_import, ledger_query,
+                    ledger_signing, passwords, problems, selfcheck, selfcheck_evidence, signing,
+                    template_io, templates)
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -201,7 +201,7 @@ def seed(store: Store, name: str) -> None:
         evidence.attach(chief, _problem(chief), _evidence_file(chief))
     if name == "templates.install_builtin_templates":
         templates.delete_template(chief, _template(chief))      # one built-in to install again
-    if name.startswith(("selfcheck.", "selfcheck_evidence.")):
+    if name.startswith(("selfcheck.", "selfcheck_evidence.", "form_data.selfcheck")):
         selfcheck.start_selfcheck(chief, _campaign(chief), _template(chief))
         if name == "selfcheck.complete_selfcheck":
             for (code,) in store.conn.execute("SELECT code FROM template_items WHERE"
@@ -210,7 +210,7 @@ def seed(store: Store, name: str) -> None:
     if name.startswith("selfcheck_evidence."):
         selfcheck.answer_item(chief, _selfcheck(chief), "1.1", "conform")
         selfcheck_evidence.attach_file(chief, _answer(chief), _evidence_file(chief))
-    if name.startswith(("casefiles.", "casereviews.")):
+    if name.startswith(("casefiles.", "casereviews.", "form_data.casereview")):
         casefiles.add_case_file(chief, case_no=SEEDED_CASE, case_type="行政处罚", cause="车辆超限运输")
     if name.startswith(("keys.", "enrollment.")) and not name.startswith("keys.create_"):
         for user in ("officer", "reviewer", "chief"):
@@ -231,7 +231,8 @@ def seed(store: Store, name: str) -> None:
                                 issue="审核测试问题")
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
-    if name.startswith("casereviews.") and name != "casereviews.start_review":
+    if (name.startswith("casereviews.") and name != "casereviews.start_review"
+            or name == "form_data.casereview_form"):
         reviewer = login_as(store, "reviewer")
         casereviews.start_review(reviewer, _case_file(chief), _template(chief, "case_review"))
         casereviews.mark_item(reviewer, _seeded_review(chief), "J4", 1, "缺少救济途径")
@@ -407,6 +408,12 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: enrollment.enrollment_file(s, _own_key(s), DEMO_PASSWORD), "event"),
     "enrollment.sign_file": (
         lambda s: enrollment.sign_file(s, _evidence_file(s), DEMO_PASSWORD), "event"),
+    "form_data.ledger_form": (
+        lambda s: form_data.ledger_form(s, "lookback", ledger_query.LedgerFilter(
+            campaign_id=_campaign(s))), None),
+    "form_data.selfcheck_form": (lambda s: form_data.selfcheck_form(s, _selfcheck(s)), None),
+    "form_data.casereview_form": (
+        lambda s: form_data.casereview_form(s, _seeded_review(s)), None),
 }
 
 

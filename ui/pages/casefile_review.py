@@ -73,7 +73,15 @@ class ReviewView(Page):
         self.facts.setObjectName("case_facts")
         self.facts.setStyleSheet("color: #555;")
         self.facts.setWordWrap(True)
-        body.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        self.export_button = QPushButton(self.tr("导出评分表…"))
+        self.export_button.setObjectName("export_review")
+        self.export_button.setToolTip(self.tr("导出所选评查的评分表（Excel 或 PDF）"))
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export_review)
+        title_row.addWidget(self.export_button)
+        body.addLayout(title_row)
         body.addWidget(self.facts)
 
         self.banner = QLabel()
@@ -185,6 +193,7 @@ class ReviewView(Page):
         self._show_reviews(reviews)
         self._show_start_bar(case, reviews, overview["standards"])
         self.no_review.setVisible(self.review_id is None)
+        self.export_button.setEnabled(self.review_id is not None)
         if self.review_id is None:
             self.form.clear()
             self.form.hide()
@@ -304,6 +313,13 @@ class ReviewView(Page):
         if rid != self.review_id:
             self.review_id = rid
             self.form.load(rid, self._reviewer(rid))
+
+    def export_review(self) -> Any:
+        """导出评分表… of the review shown; return the export dialog (None without a review)."""
+        if self.review_id is None:
+            return None
+        from .export_dialog import casereview_export
+        return casereview_export(self, self.review_id, self.title.text())
 
     def _reviewer(self, review_id: int) -> str:
         reviews = (self.overview or {}).get("reviews", [])

@@ -43,7 +43,7 @@ def load_problem(session: Session, problem_id: int) -> tuple[dict[str, Any], dic
 class LedgerPage(Page):
     tables = frozenset({"problems", "problem_events", "progress_notes", "evidence", "people",
                         "campaigns", "signatures", "ledger_revisions", "signing_keys",
-                        "key_statements"})
+                        "key_statements", "units"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -88,6 +88,10 @@ class LedgerPage(Page):
         self.import_button.setToolTip(self.tr("导入专项整治问题清单或“回头看”清查评估台账"))
         self.import_button.setEnabled(self.allowed("problem.edit"))
         top.addWidget(self.import_button)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.setObjectName("export_forms")
+        self.export_button.setToolTip(self.tr("把当前筛选的问题导出为通知附件格式的 Excel 或 PDF 报表"))
+        top.addWidget(self.export_button)
         layout.addLayout(top)
         for widget in (self.campaign, self.category, self.status, self.person, self.source):
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -162,6 +166,7 @@ class LedgerPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.new_button.clicked.connect(self.new_problem)
         self.import_button.clicked.connect(self.open_import)
+        self.export_button.clicked.connect(self.open_export)
         self.form.save_requested.connect(self._save)
         self.form.step_requested.connect(self._step)
         self.form.note_requested.connect(self._note)
@@ -300,14 +305,22 @@ class LedgerPage(Page):
             self.row_signature.show_info(pid, info)
 
     def sign_row(self, pid: int) -> None:
-        """Open the 责任人签字 dialog for problem ``pid``."""
+        """Open the 责任人签字 dialog for problem ``pid`` (one at a time)."""
+        self.row_signature.sign.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.row_signature.sign.setEnabled(True)
+            show_error(self, exc)
         self.worker.call(load_rows, self.session, [pid], on_done=self._open_sign_row,
-                         on_error=lambda exc: show_error(self, exc))
+                         on_error=failed)
 
     def _open_sign_row(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             self.sign_dialog = sign_rows_dialog(self, rows)
+            self.sign_dialog.finished.connect(lambda _r: self.row_signature.sign.setEnabled(True))
             self.sign_dialog.open()
+        else:
+            self.row_signature.sign.setEnabled(True)
 
     def _sort_indicator_changed(self, column: int, _order: Any) -> None:
         """A column the ledger cannot be sorted by keeps the indicator on the real sort."""
@@ -427,6 +440,11 @@ class LedgerPage(Page):
         dialog.finished.connect(lambda _r: self._after_import(dialog))
         dialog.open()
         return dialog
+
+    def open_export(self) -> Any:
+        """Open the export dialog for the ledger's current filter; return the dialog."""
+        from .export_dialog import ledger_export
+        return ledger_export(self)
 
     def _after_import(self, dialog: Any) -> None:
         if dialog.imported and dialog.preview is not None:

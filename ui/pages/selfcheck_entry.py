@@ -49,6 +49,7 @@ class SelfCheckEntry(QWidget):
     """One self-check being filled. ``page`` gives the worker, the session and permissions."""
 
     back_requested = Signal()
+    export_requested = Signal(int)      # the self-check's id: 导出结果…
 
     def __init__(self, page: "SelfCheckPage", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,11 @@ class SelfCheckEntry(QWidget):
         self.complete_button.setObjectName("complete_selfcheck")
         self.complete_button.clicked.connect(self.complete)
         top.addWidget(self.complete_button)
+        self.export_button = QPushButton(self.tr("导出结果…"))
+        self.export_button.setObjectName("export_result")
+        self.export_button.setToolTip(self.tr("导出本次自查的逐项结果（Excel 或 PDF）"))
+        self.export_button.clicked.connect(self._export_clicked)
+        top.addWidget(self.export_button)
         outer.addLayout(top)
 
         splitter = QSplitter()
@@ -115,8 +121,8 @@ class SelfCheckEntry(QWidget):
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([430, 560])
         outer.addWidget(splitter, 1)
-        for widget in [self.tree, self.back_button, self.complete_button, self.attach_button,
-                       self.open_problem_button, self.link_button]:
+        for widget in [self.tree, self.back_button, self.complete_button, self.export_button,
+                       self.attach_button, self.open_problem_button, self.link_button]:
             widget.installEventFilter(self)
         for widget in (self.note, self.evidence):
             widget.installEventFilter(self)
@@ -187,6 +193,10 @@ class SelfCheckEntry(QWidget):
         self.hint.setStyleSheet("color: #777;")
         layout.addWidget(self.hint)
         return panel
+
+    def _export_clicked(self) -> None:
+        if self.selfcheck_id is not None:
+            self.export_requested.emit(self.selfcheck_id)
 
     # --- loading -------------------------------------------------------------------------------
 

@@ -136,6 +136,7 @@ class SelfCheckPage(Page):
         self.stack.addWidget(self._build_list())
         self.entry = SelfCheckEntry(self)
         self.entry.back_requested.connect(self.show_list)
+        self.entry.export_requested.connect(self.export_selfcheck)
         self.stack.addWidget(self.entry)
         layout.addWidget(self.stack)
         self.rows: list[dict[str, Any]] = []
@@ -159,6 +160,11 @@ class SelfCheckPage(Page):
         self.continue_button.setObjectName("continue_selfcheck")
         self.continue_button.clicked.connect(self.continue_selected)
         top.addWidget(self.continue_button)
+        self.export_button = QPushButton(self.tr("导出结果…"))
+        self.export_button.setObjectName("export_selfcheck")
+        self.export_button.setToolTip(self.tr("导出所选自查的逐项结果（Excel 或 PDF）"))
+        self.export_button.clicked.connect(self.export_selected)
+        top.addWidget(self.export_button)
         layout.addLayout(top)
         intro = QLabel(self.tr(
             "对照专项行动的自查清单逐项检查本单位：每项答“符合”“不符合”或“不适用”，"
@@ -236,6 +242,7 @@ class SelfCheckPage(Page):
 
     def _update_buttons(self) -> None:
         self.continue_button.setEnabled(self.current_id() is not None)
+        self.export_button.setEnabled(self.current_id() is not None)
         sc = next((r for r in self.rows if r["id"] == self.current_id()), None)
         self.continue_button.setText(self.tr("查看") if sc and sc["status"] == "completed"
                                      else self.tr("继续"))
@@ -254,6 +261,20 @@ class SelfCheckPage(Page):
         sid = self.current_id()
         if sid is not None:
             self.open_selfcheck(sid)
+
+    def export_selected(self) -> Any:
+        """导出结果… of the self-check selected in the list; return the dialog (or None)."""
+        sid = self.current_id()
+        return self.export_selfcheck(sid) if sid is not None else None
+
+    def export_selfcheck(self, selfcheck_id: int) -> Any:
+        """Open the export dialog of ``selfcheck_id``'s result; return the dialog."""
+        from .export_dialog import selfcheck_export
+        row = next((r for r in self.rows if r["id"] == selfcheck_id), None)
+        title = (row["title"] or row["template_name"]) if row else ""
+        if title == "" and self.entry.data is not None and self.entry.selfcheck_id == selfcheck_id:
+            title = self.entry.data["title"]
+        return selfcheck_export(self, selfcheck_id, title)
 
     def open_selfcheck(self, selfcheck_id: int) -> None:
         """Show the entry view of ``selfcheck_id``."""
