@@ -30,19 +30,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import errno
 import json
-import os
-import secrets
 import time
 from pathlib import Path
 from typing import Any, Callable
 
 from . import keys, minisign
 from .audit import canonical
-from .errors import DiskFull, FieldLedgerError, ValidationError
+from .errors import ValidationError
+from .files import remove_quietly, replace, write_temp
 from .i18n import QT_TRANSLATE_NOOP
-from .logs import log
 from .permissions import Role, check, operation
 from .session import UNIT_LEVELS, Session, now_text
 from .store import Store
@@ -85,14 +82,6 @@ KIND_LABELS = {"person": QT_TRANSLATE_NOOP("keys", "个人签名密钥"),
                "seal": QT_TRANSLATE_NOOP("keys", "单位签章密钥")}
 
 
-class FileWriteFailed(FieldLedgerError):
-    """A file (signature, public key, enrollment file) could not be written where asked."""
-
-    template = QT_TRANSLATE_NOOP(
-        "errors", "无法写入文件“{path}”：{reason}\n请检查该文件夹是否可写（U 盘写保护开关、只读光盘、"
-        "文件夹权限），或换一个文件夹。没有写入任何内容。")
-
-
 class EnrollmentInvalid(ValidationError):
     """An enrollment file that must not be trusted; the message says why."""
 
@@ -130,57 +119,6 @@ def _raw_public(row: dict[str, Any]) -> bytes:
 def _who(row: dict[str, Any]) -> str:
     """Who a key speaks for, as minisign comments name it."""
     return (row["person_name"] or "") if row["kind"] == "person" else "单位签章"
-
-
-# --- writing files -------------------------------------------------------------------------------
-
-def _write_error(exc: OSError, path: Path) -> FieldLedgerError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return DiskFull(path=str(path))
-    return FileWriteFailed(path=str(path), reason=exc.strerror or str(exc))
-
-
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        log.warning("could not remove %s: %r", path, exc)
-
-
-def _write_temp(path: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``path`` (flushed to disk); its path."""
-    tmp = path.with_name(f".fieldledger-{secrets.token_hex(6)}.tmp")
-    try:
-        with open(tmp, "xb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        _remove(tmp)
-        raise _write_error(exc, path) from exc
-    return tmp
-
-
-def _place(tmp: Path, path: Path) -> None:
-    try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise _write_error(exc, path) from exc
-
-
-def write_file(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8, line ends as given) to ``path`` atomically: a temporary file in the
-    same folder renamed over it. Raises :class:`~models.errors.DiskFull` or
-    :class:`FileWriteFailed`; then ``path`` is as it was. Returns the path written."""
-    path = Path(path)
-    tmp = _write_temp(path, text.encode("utf-8"))
-    try:
-        _place(tmp, path)
-    finally:
-        _remove(tmp)
-    return path
 
 
 # --- public key file -----------------------------------------------------------------------------
@@ -508,13 +446,13 @@ def sign_file(session: Session, path: str | Path, passphrase: str, *, seal: bool
     with keys.unlock(session, key_id, passphrase, clock=clock) as sign:
         text = minisign.sign_prehashed_with(sign, _raw_public(row), digest,
                                             trusted_comment=comment, untrusted_comment=untrusted)
-    tmp = _write_temp(target, text.encode("utf-8"))
+    tmp = write_temp(target, text.encode("utf-8"))
     try:
         with session.store.write(session.actor) as w:
             w.event("file_signed", f"signing_keys:{key_id}",
                     {"file": str(path), "blake2b_512": digest.hex(), "signature": str(target),
                      "trusted_comment": comment})
-            _place(tmp, target)
+            replace(tmp, target)
     finally:
-        _remove(tmp)
+        remove_quietly(tmp)
     return target

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from .errors import DataFolderError, DiskFull, NotFound
+from .files import remove_quietly
 from .filetypes import (SNIFF_BYTES, EvidenceRefused, FileType, check_archive, check_content,
                         check_type, extension)
 # The type check's public names, importable from here as before it had its own module.
@@ -228,15 +229,6 @@ def _folder_errors(folder: Path) -> Iterator[None]:
         raise _folder_error(exc, folder) from exc
 
 
-def _remove(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as exc:
-        log.warning("could not remove %s: %r", path, exc)
-
-
 class _Copied(NamedTuple):
     sha256: str
     size: int
@@ -287,7 +279,7 @@ def _copy_in(source: Path, name: str, ext: str, ftype: FileType, root: Path) -> 
             check_archive(name, ext, ftype, tmp, head)
             return _place(tmp, digest.hexdigest(), size, ext, root)
         except BaseException:
-            _remove(tmp)
+            remove_quietly(tmp)
             raise
 
 
@@ -299,7 +291,7 @@ def _place(tmp: Path, sha: str, size: int, ext: str, root: Path) -> _Copied:
         except OSError:
             intact = False
         if intact:
-            _remove(tmp)
+            remove_quietly(tmp)
             return _Copied(sha, size, existing, new=False)
         # A stored copy that no longer matches its hash is replaced by the good one in hand.
         log.warning("evidence file %s does not match its hash; replaced by a fresh copy", existing)
@@ -343,7 +335,7 @@ def _remove_unreferenced(store: Store, sha256: str, *, when_unsure: bool = False
         return []
     removed = _files_of(store.data_dir.evidence, sha256)
     for path in removed:
-        _remove(path)
+        remove_quietly(path)
     if removed:
         _fsync_dir(removed[0].parent)
         try:

@@ -425,8 +425,11 @@ def _scoped(session: Session, led: _Ledger, code: str) -> Form:
     """整改工作台账（共性）/（个性）: the 问题清单's columns with 问题来源 and 整改状态 before 备注."""
     scope = "common" if code == "common" else "individual"
     ids = _scope_ids(session, led.ids, scope, led.campaign["id"] if led.campaign else None)
-    specs = _layout_columns(CHECKLIST, ("序号", "整改时限"))
-    columns = _columns(specs[:-1] + [("问题来源", 12, "center"), ("整改状态", 12, "center"),
+    # two more columns than the 问题清单: the long texts give up some width, so that a date and
+    # 已整改（待验收） keep to one line
+    widths = {"具体表现": 30, "整改措施": 30, "整改时限": 16}
+    specs = [(h, widths.get(h, w), a) for h, w, a in _layout_columns(CHECKLIST, ("序号", "整改时限"))]
+    columns = _columns(specs[:-1] + [("问题来源", 12, "center"), ("整改状态", 16, "center"),
                                      specs[-1]])
     reviewer, revision_lines = _revision_signatures(
         session, led.campaign["id"] if led.campaign else None, led.unit_id)

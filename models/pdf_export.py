@@ -43,7 +43,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 PageTemplate, Paragraph, Spacer, Table, TableStyle)
 
 from . import fonts
-from .enrollment import _place, _remove, _write_error
+from .files import remove_quietly as _remove, replace as _place, write_error as _write_error
 from .forms import (Cancelled, ContentDigest, ExportCancelled, ExportResult, Form, Progress,
                     cell_text)
 
@@ -616,7 +616,7 @@ def write_form(form: Form, path: str | Path, *, progress: Progress | None = None
     same folder and renamed over ``path`` at the end, so ``path`` is never a half file. Raises
     :class:`~models.fonts.FontNotFound` / :class:`~models.fonts.FontUnusable` (no Chinese font to
     embed; nothing written), :class:`~models.errors.DiskFull` or
-    :class:`~models.enrollment.FileWriteFailed` (folder not writable, file in use …)."""
+    :class:`~models.files.FileWriteFailed` (folder not writable, file in use …)."""
     if not form.columns:
         raise ValueError("a form needs at least one column")
     path = Path(path)

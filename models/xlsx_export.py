@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .enrollment import _remove, _write_error
+from .files import remove_quietly as _remove, write_error as _write_error
 from .forms import (
     Cancelled,
     ContentDigest,

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import is_chinese
-from models import accounts, audit, enrollment, keys, minisign
+from models import accounts, audit, enrollment, files, keys, minisign
 from models.demo import DEMO_PASSWORD
 from models.errors import DiskFull, PermissionDenied, ValidationError
 from models.session import Session
@@ -59,7 +59,7 @@ def test_person_key_signature_verifies_with_minisign(demo: Store, tmp_path: Path
     signature = enrollment.sign_file(officer, data, DEMO_PASSWORD)
     assert signature == data.with_name(REPORT + ".minisig") and signature.is_file()
     pub = tmp_path / "李海龙.pub"
-    enrollment.write_file(pub, enrollment.public_key_file(officer, key_id))
+    files.write_file(pub, enrollment.public_key_file(officer, key_id))
 
     result = run_minisign("-Vm", data, "-p", pub)
     assert result.returncode == 0, result.stderr
@@ -179,7 +179,7 @@ def test_folder_not_writable_or_disk_full(demo: Store, tmp_path: Path,
 
     with monkeypatch.context() as m:
         m.setattr(os, "replace", no_rename)
-        with pytest.raises(enrollment.FileWriteFailed) as info:
+        with pytest.raises(files.FileWriteFailed) as info:
             enrollment.sign_file(officer, data, DEMO_PASSWORD)
     assert str(target) in str(info.value) and "可写" in str(info.value)
     assert not target.exists() and leftovers(data.parent) == []
@@ -193,8 +193,8 @@ def test_folder_not_writable_or_disk_full(demo: Store, tmp_path: Path,
         with pytest.raises(DiskFull):
             enrollment.sign_file(officer, data, DEMO_PASSWORD)
     assert not target.exists() and leftovers(data.parent) == []
-    with pytest.raises(enrollment.FileWriteFailed):
-        enrollment.write_file(tmp_path / "没有这个文件夹" / "k.pub", "x")
+    with pytest.raises(files.FileWriteFailed):
+        files.write_file(tmp_path / "没有这个文件夹" / "k.pub", "x")
     assert demo.verify_audit().ok
 
 

@@ -22,7 +22,7 @@ import pytest
 from pypdf import PdfReader
 
 from models import fonts, pdf_export
-from models.enrollment import FileWriteFailed
+from models.files import FileWriteFailed
 from models.errors import DiskFull
 from models.forms import Column, ExportCancelled, Form, SignatureLine, digest_of
 from models.xlsx_forms import LAYOUTS

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
 from models import xlsx_export
-from models.enrollment import FileWriteFailed
+from models.files import FileWriteFailed
 from models.errors import DiskFull
 from models.forms import Column, ExportCancelled, Form, SignatureLine, digest_of
 from models.xlsx_forms import LAYOUTS

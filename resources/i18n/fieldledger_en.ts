@@ -1098,6 +1098,132 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>导出报表</source>
+        <extracomment>build(session, form code, options) -&gt; the Form; runs on the database worker. The settings keys of what the dialog remembers. format -&gt; file extension The codes (keys of models.form_data.FORMS) of the self-check and case-review forms.</extracomment>
+        <translation>Export form</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>报表</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>导出{name}</source>
+        <translation>Export {name}</translation>
+    </message>
+    <message>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿（.xlsx）</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF（可打印，带签名和校验二维码）</source>
+        <translation>PDF (printable, with signatures and a verification QR code)</translation>
+    </message>
+    <message>
+        <source>填报时间</source>
+        <translation>Date filled in</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>导出到</source>
+        <translation>Export to</translation>
+    </message>
+    <message>
+        <source>正在导出《{name}》…</source>
+        <translation>Exporting &quot;{name}&quot;…</translation>
+    </message>
+    <message>
+        <source>已取消导出，没有留下文件。</source>
+        <translation>The export was cancelled; no file was left behind.</translation>
+    </message>
+    <message>
+        <source>导出没有完成</source>
+        <translation>Export not finished</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>《{name}》已导出，共 {rows} 行：
+{path}
+
+内容摘要（SHA-256，已印在报表上）：
+{digest}
+打印件上的摘要与此相同，即说明打印件与电子文件内容一致。</source>
+        <translation>&quot;{name}&quot; was exported, {rows} rows:
+{path}
+
+Content digest (SHA-256, printed on the form):
+{digest}
+When the digest on a printed copy is the same, the printout matches the electronic file.</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>打开文件</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>须先在台账上方选择一个专项行动：“回头看”台账按专项行动填报，标题中的年份取自专项行动。</source>
+        <translation>First choose a campaign above the ledger: the look-back ledger is filled in per campaign, and the year in its title comes from the campaign.</translation>
+    </message>
+    <message>
+        <source>搜索“{text}”</source>
+        <translation>search &quot;{text}&quot;</translation>
+    </message>
+    <message>
+        <source>全部问题</source>
+        <translation>all problems</translation>
+    </message>
+    <message>
+        <source>导出台账当前筛选的 {n} 条问题（{what}），按表格当前的排序。</source>
+        <translation>Exports the {n} problems of the ledger&apos;s current filter ({what}), in the table&apos;s current order.</translation>
+    </message>
+    <message>
+        <source>导出自查“{title}”的逐项结果。</source>
+        <translation>Exports the item-by-item results of the self-check &quot;{title}&quot;.</translation>
+    </message>
+    <message>
+        <source>导出案卷“{title}”的评查评分表。</source>
+        <translation>Exports the review score sheet of the case file &quot;{title}&quot;.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>首次设置 - 执法台账</source>
@@ -1675,6 +1801,10 @@ If it prints &quot;Signature and comment signature verified&quot;, the file has 
 <context>
     <name>LedgerBody</name>
     <message>
+        <source>（{doc_no}）</source>
+        <translation> ({doc_no})</translation>
+    </message>
+    <message>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
@@ -1737,6 +1867,10 @@ If it prints &quot;Signature and comment signature verified&quot;, the file has 
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>整改完成情况</source>
+        <translation>Rectification result</translation>
     </message>
 </context>
 <context>
@@ -1877,6 +2011,14 @@ If it prints &quot;Signature and comment signature verified&quot;, the file has 
     <message>
         <source>导入专项整治问题清单或“回头看”清查评估台账</source>
         <translation>Import a special-campaign problem list or a look-back evaluation ledger</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>把当前筛选的问题导出为通知附件格式的 Excel 或 PDF 报表</source>
+        <translation>Export the filtered problems as the notice&apos;s attachment forms, in Excel or PDF</translation>
     </message>
     <message>
         <source>批量调整…</source>
@@ -2031,6 +2173,10 @@ If it prints &quot;Signature and comment signature verified&quot;, the file has 
     <message>
         <source>本台账尚未审核、盖章（当前为第 1 版草稿）。</source>
         <translation>This ledger has not been reviewed or sealed yet (it is currently the draft of revision 1).</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>第 {n} 版：</source>
@@ -2839,6 +2985,14 @@ Submit it?</translation>
         <translation>Select a case file in &quot;Case register&quot; and double-click or press Enter to open its review.</translation>
     </message>
     <message>
+        <source>导出评分表…</source>
+        <translation>Export score sheet…</translation>
+    </message>
+    <message>
+        <source>导出所选评查的评分表（Excel 或 PDF）</source>
+        <translation>Export the score sheet of the selected review (Excel or PDF)</translation>
+    </message>
+    <message>
         <source>轮次</source>
         <translation>Round</translation>
     </message>
@@ -3023,6 +3177,14 @@ Submit it?</translation>
         <translation>Problem</translation>
     </message>
     <message>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3031,12 +3193,28 @@ Submit it?</translation>
         <translation>Rectification result</translation>
     </message>
     <message>
+        <source>是否取得预期成效</source>
+        <translation>Expected effect achieved</translation>
+    </message>
+    <message>
         <source>现有签字</source>
         <translation>Current sign-off</translation>
     </message>
     <message>
+        <source>是否出现反弹</source>
+        <translation>Rebound</translation>
+    </message>
+    <message>
         <source>内容摘要（SHA-256 前 16 位）</source>
         <translation>Content digest (first 16 digits of SHA-256)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -3115,6 +3293,14 @@ Submit it?</translation>
     <message>
         <source>未填</source>
         <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>导出结果…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <source>导出本次自查的逐项结果（Excel 或 PDF）</source>
+        <translation>Export the item-by-item results of this self-check (Excel or PDF)</translation>
     </message>
     <message>
         <source>符合 (&amp;1)</source>
@@ -3282,6 +3468,14 @@ Submit it?</translation>
     <message>
         <source>继续</source>
         <translation>Continue</translation>
+    </message>
+    <message>
+        <source>导出结果…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <source>导出所选自查的逐项结果（Excel 或 PDF）</source>
+        <translation>Export the item-by-item results of the selected self-check (Excel or PDF)</translation>
     </message>
     <message>
         <source>对照专项行动的自查清单逐项检查本单位：每项答“符合”“不符合”或“不适用”，“不符合”的条目自动挂到问题台账（来源：自查自纠），整改按挂单销号跟踪。可以随时离开，下次从第一个未填的条目继续。</source>
@@ -4526,6 +4720,10 @@ Check it with the issuing unit&apos;s public key.</translation>
         <translation>This account is not linked to a person, so it cannot sign. Ask an administrator to link the account to a person first.</translation>
     </message>
     <message>
+        <source>所选问题都已有有效的签字，无需重复签字。</source>
+        <translation>Every selected problem already has a valid sign-off; there is nothing to sign again.</translation>
+    </message>
+    <message>
         <source>问题 {id}（序号 {seq}）的责任人不是您，只能签字确认本人负责的问题。未签署任何内容。</source>
         <translation>You are not the responsible person of problem {id} (no. {seq}); you can only sign the problems you are responsible for. Nothing was signed.</translation>
     </message>
@@ -4605,6 +4803,61 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
     <message>
         <source>第 {rev} 版台账您已签署过“{meaning}”，无需重复签署。</source>
         <translation>You have already signed revision {rev} of the ledger as &quot;{meaning}&quot;; there is no need to sign it again.</translation>
+    </message>
+    <message>
+        <source>还没有自查记录可以导出。</source>
+        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two tables built from plain rows, which have no data in the database yet).</extracomment>
+        <translation>There is no self-check to export yet.</translation>
+    </message>
+    <message>
+        <source>请用 --review 指定要导出的评查记录编号。</source>
+        <translation>Give the number of the review to export with --review.</translation>
+    </message>
+    <message>
+        <source>找不到可以嵌入 PDF 的中文字体，没有生成 PDF（否则文字会显示成方框）。
+请安装文泉驿微米黑字体：Debian/Ubuntu 执行 sudo apt install fonts-wqy-microhei；或把一个 TrueType 中文字体（.ttf 或 .ttc，例如 Windows 的 simsun.ttc）复制到 {folder}，或用环境变量 FIELDLEDGER_PDF_FONT 指定字体文件。Excel 导出不受影响。</source>
+        <extracomment>Fonts shipped with the program (searched before the system&apos;s). Installed fonts tried in this order: (path, subfont index). Paths that do not exist are skipped. Characters the font must have to count as a Chinese font (the forms&apos; own words).</extracomment>
+        <translation>No Chinese font that can be embedded in a PDF was found, so no PDF was made (the text would show as boxes).
+Install the WenQuanYi Micro Hei font: on Debian/Ubuntu run sudo apt install fonts-wqy-microhei; or copy a TrueType Chinese font (.ttf or .ttc, such as Windows&apos; simsun.ttc) to {folder}, or name a font file in the environment variable FIELDLEDGER_PDF_FONT. Excel exports are not affected.</translation>
+    </message>
+    <message>
+        <source>环境变量 FIELDLEDGER_PDF_FONT 指定的字体不能用于 PDF：{path}
+文件不存在或无法读取。请改为 TrueType 轮廓的中文字体（.ttf 或 .ttc，例如 wqy-microhei.ttc），或删除该环境变量。</source>
+        <translation>The font named by the environment variable FIELDLEDGER_PDF_FONT cannot be used for PDF: {path}
+The file does not exist or cannot be read. Name a Chinese font with TrueType outlines instead (.ttf or .ttc, such as wqy-microhei.ttc), or remove the variable.</translation>
+    </message>
+    <message>
+        <source>环境变量 FIELDLEDGER_PDF_FONT 指定的字体不能用于 PDF：{path}
+这是 CFF 轮廓的 OpenType 字体（如思源黑体、Noto CJK），PDF 只能嵌入 TrueType 轮廓的字体。请改为 TrueType 轮廓的中文字体（.ttf 或 .ttc，例如 wqy-microhei.ttc），或删除该环境变量。</source>
+        <translation>The font named by the environment variable FIELDLEDGER_PDF_FONT cannot be used for PDF: {path}
+It is an OpenType font with CFF outlines (such as Source Han Sans or Noto CJK); a PDF can embed only fonts with TrueType outlines. Name a Chinese font with TrueType outlines instead (.ttf or .ttc, such as wqy-microhei.ttc), or remove the variable.</translation>
+    </message>
+    <message>
+        <source>环境变量 FIELDLEDGER_PDF_FONT 指定的字体不能用于 PDF：{path}
+它不是 TrueType 字体文件，或字体集合中没有所指定序号的字体。请改为 TrueType 轮廓的中文字体（.ttf 或 .ttc，例如 wqy-microhei.ttc），或删除该环境变量。</source>
+        <translation>The font named by the environment variable FIELDLEDGER_PDF_FONT cannot be used for PDF: {path}
+It is not a TrueType font file, or the font collection has no font with the given number. Name a Chinese font with TrueType outlines instead (.ttf or .ttc, such as wqy-microhei.ttc), or remove the variable.</translation>
+    </message>
+    <message>
+        <source>环境变量 FIELDLEDGER_PDF_FONT 指定的字体不能用于 PDF：{path}
+这个字体中没有汉字。请改为 TrueType 轮廓的中文字体（.ttf 或 .ttc，例如 wqy-microhei.ttc），或删除该环境变量。</source>
+        <translation>The font named by the environment variable FIELDLEDGER_PDF_FONT cannot be used for PDF: {path}
+This font has no Chinese characters. Name a Chinese font with TrueType outlines instead (.ttf or .ttc, such as wqy-microhei.ttc), or remove the variable.</translation>
+    </message>
+    <message>
+        <source>环境变量 FIELDLEDGER_PDF_FONT 的值不正确：{path}
+应为“字体文件路径”或“字体文件路径,序号”，序号是数字（.ttc 字体集合中的第几个字体，从 0 起）。</source>
+        <translation>The value of the environment variable FIELDLEDGER_PDF_FONT is not right: {path}
+It should be &quot;font file path&quot; or &quot;font file path,number&quot;, the number being which font of a .ttc collection, counting from 0.</translation>
+    </message>
+    <message>
+        <source>没有这种台账表格：{code}。</source>
+        <extracomment>The forms :func:`ledger_form` builds from the problems a ledger filter shows. Problems read per query while a ledger form&apos;s rows are written. Width of the 回头看 ledger&apos;s 责任人签字 column: &quot;李海龙 2024-06-30 09:15&quot; on one line, the key fingerprint on the next. Seed 000 (青交执法监法〔2023〕30号), 附件1-3: titles as the notice names them. Seed 004, 附件1 and 附件2. The options of an export that asks nothing (date line: today, no names).</extracomment>
+        <translation>There is no ledger form called {code}.</translation>
+    </message>
+    <message>
+        <source>“回头看”清查评估台账是一个专项行动的台账：请先选定专项行动，再导出。</source>
+        <translation>The look-back evaluation ledger belongs to one campaign: choose the campaign first, then export.</translation>
     </message>
 </context>
 <context>
@@ -5026,6 +5279,46 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>用户名</source>
         <translation>User name</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>专项整治问题清单</source>
+        <extracomment>Form code -&gt; the name shown in the export dialog (context &quot;forms&quot;).</extracomment>
+        <translation>Special campaign problem list</translation>
+    </message>
+    <message>
+        <source>“回头看”清查评估台账</source>
+        <translation>Look-back evaluation ledger</translation>
+    </message>
+    <message>
+        <source>整改工作台账（共性）</source>
+        <translation>Rectification ledger (common)</translation>
+    </message>
+    <message>
+        <source>整改工作台账（个性）</source>
+        <translation>Rectification ledger (unit-specific)</translation>
+    </message>
+    <message>
+        <source>突出问题线索征询表</source>
+        <translation>Consultation form on leads to outstanding problems</translation>
+    </message>
+    <message>
+        <source>资料报送统计表</source>
+        <translation>Statistics of materials submitted</translation>
+    </message>
+    <message>
+        <source>案件办理情况统计表</source>
+        <translation>Statistics of cases handled</translation>
+    </message>
+    <message>
+        <source>自查自纠结果</source>
+        <translation>Self-check results</translation>
+    </message>
+    <message>
+        <source>案卷评查评分表</source>
+        <translation>Case-file review score sheet</translation>
     </message>
 </context>
 <context>

@@ -52,13 +52,13 @@ def _load(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
 
 
 def _save_public_key(session: Session, key_id: str, path: str) -> Path:
-    from models import enrollment
-    return enrollment.write_file(path, enrollment.public_key_file(session, key_id))
+    from models import enrollment, files
+    return files.write_file(path, enrollment.public_key_file(session, key_id))
 
 
 def _save_enrollment(session: Session, key_id: str, passphrase: str, path: str) -> Path:
-    from models import enrollment
-    return enrollment.write_file(path, enrollment.enrollment_file(session, key_id, passphrase))
+    from models import enrollment, files
+    return files.write_file(path, enrollment.enrollment_file(session, key_id, passphrase))
 
 
 def _sign_file(session: Session, path: str, passphrase: str, seal: bool) -> Path:
