@@ -301,7 +301,10 @@ def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
             from . import pdf_export as writer
         else:
             from . import xlsx_export as writer  # type: ignore[no-redef]
-        result = writer.write_form(form, args.out)
+        out = args.out
+        if not out.lower().endswith(f".{args.format}"):
+            out += f".{args.format}"   # a PDF is never written under an .xlsx name
+        result = writer.write_form(form, out)
         print(f"已导出：{result.path}")
         print(f"行数：{result.rows}")
         print(f"内容摘要（SHA-256）：{result.sha256}")

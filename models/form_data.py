@@ -292,6 +292,7 @@ class _Ledger(NamedTuple):
     unit: str
     campaign: dict[str, Any] | None
     options: FormOptions
+    whole: bool = False     # the filter is the campaign alone: the rows are the signed ledger's
 
 
 def _problem_rows(session: Session, ids: list[int]) -> Iterator[dict[str, Any]]:
@@ -312,58 +313,80 @@ def _scope_ids(session: Session, ids: list[int], scope: str, campaign_id: int | 
     return [pid for pid in ids if pid in wanted]
 
 
-def _row_signatures(session: Session, ids: list[int]
-                    ) -> tuple[dict[int, str], list[SignatureLine]]:
-    """For the 回头看 ledger: problem id -> the 责任人签字 cell of rows whose newest signature is
-    valid, and a signature line for every row with a signature (in ``ids`` order)."""
-    conn = session.store.conn
-    if not conn.execute("SELECT 1 FROM signatures WHERE meaning = ? LIMIT 1",
-                        (signing.MEANING,)).fetchone():
-        return {}, []
-    newest = signing.newest_signatures(conn, ids)
-    if not newest:
-        return {}, []
-    fingerprints = dict(conn.execute("SELECT key_id, fingerprint FROM signing_keys"))
-    names = _person_names(session)
-    signed = sorted(newest)
-    seq_nos: dict[int, int] = {}
-    for start in range(0, len(signed), BLOCK):
-        chunk = signed[start:start + BLOCK]
-        seq_nos.update(conn.execute(
-            f"SELECT id, seq_no FROM problems WHERE id IN ({', '.join('?' for _ in chunk)})",
-            chunk).fetchall())
-    cells: dict[int, str] = {}
-    lines: list[SignatureLine] = []
-    for pid in ids:
-        sig = newest.get(pid)
-        if sig is None:
-            continue
-        state = signing.signature_status(conn, pid, sig)
-        try:
-            env = json.loads(sig["envelope"])
-        except ValueError:
-            env = {}
-        name = (env.get("signer") or {}).get("name") or names.get(sig["person_id"], "")
-        when = local_minute(sig["signed_at"])
-        fingerprint = fingerprints.get(sig["key_id"], "")
-        lines.append(SignatureLine(signing.MEANING, name, _role_label(env.get("role", "")),
-                                   when, fingerprint, state["status"],
-                                   f"序号 {seq_nos.get(pid, '')}"))
-        if state["status"] == "valid":
-            cells[pid] = " ".join(p for p in (name, when, fingerprint) if p)
-    return cells, lines
+#: At most this many 责任人签字 are listed one by one in a form's signature block; beyond it the
+#: block gives their number (each row's own cell still shows its signature).
+MAX_ROW_SIGNATURE_LINES = 200
 
 
-def _revision_signatures(session: Session, campaign_id: int | None, unit_id: int | None
-                         ) -> tuple[str, list[SignatureLine]]:
+class _RowSignatures:
+    """The 责任人签字 of a 回头看 ledger, worked out one block of rows at a time as the rows are
+    written (memory stays bounded at 100,000 rows): the cell of each validly signed row, up to
+    :data:`MAX_ROW_SIGNATURE_LINES` signature lines, and the count of every status."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        conn = session.store.conn
+        self.any = conn.execute("SELECT 1 FROM signatures WHERE meaning = ? LIMIT 1",
+                                (signing.MEANING,)).fetchone() is not None
+        self.fingerprints = dict(conn.execute("SELECT key_id, fingerprint FROM signing_keys"))
+        self.names = _person_names(session)
+        self.lines: list[SignatureLine] = []
+        self.counts = {"valid": 0, "stale": 0, "invalid": 0}
+
+    def block(self, rows: list[dict[str, Any]]) -> dict[int, str]:
+        """problem id -> the 责任人签字 cell, for the rows of one block that are validly signed."""
+        if not self.any:
+            return {}
+        conn = self.session.store.conn
+        newest = signing.newest_signatures(conn, [r["id"] for r in rows])
+        cells: dict[int, str] = {}
+        for r in rows:
+            sig = newest.get(r["id"])
+            if sig is None:
+                continue
+            state = signing.signature_status(conn, r["id"], sig)
+            try:
+                env = json.loads(sig["envelope"])
+            except ValueError:
+                env = {}
+            name = (env.get("signer") or {}).get("name") or self.names.get(sig["person_id"], "")
+            when = local_minute(sig["signed_at"])
+            fingerprint = self.fingerprints.get(sig["key_id"], "")
+            self.counts[state["status"]] = self.counts.get(state["status"], 0) + 1
+            if len(self.lines) < MAX_ROW_SIGNATURE_LINES:
+                self.lines.append(SignatureLine(
+                    signing.MEANING, name, _role_label(env.get("role", "")), when, fingerprint,
+                    state["status"], f"序号 {r['seq_no']}"))
+            if state["status"] == "valid":
+                # name and time on one line, the fingerprint on the next (never split)
+                cells[r["id"]] = "\n".join(p for p in (f"{name} {when}".strip(), fingerprint)
+                                           if p)
+        return cells
+
+    def summary(self) -> str:
+        """A note giving the number of 责任人签字 when not all are listed; '' otherwise."""
+        total = sum(self.counts.values())
+        if total <= len(self.lines):
+            return ""
+        return (f"责任人签字共 {total} 条（有效 {self.counts['valid']} 条，已过期 "
+                f"{self.counts['stale']} 条，无效 {self.counts['invalid']} 条），上表只列出前 "
+                f"{len(self.lines)} 条；每一行的签字见表中“责任人签字”栏。")
+
+
+def _revision_signatures(session: Session, led: _Ledger) -> tuple[str, list[SignatureLine]]:
     """The newest signed revision of the campaign's ledger of the unit: the name of its valid
-    审核 signer ('' when none) and its 审核 / 单位盖章 signature lines with their status."""
-    if campaign_id is None or unit_id is None or not session.store.conn.execute(
-            "SELECT 1 FROM ledger_revisions WHERE campaign_id = ? AND unit_id = ? LIMIT 1",
-            (campaign_id, unit_id)).fetchone():
+    审核 signer ('' when none) and its 审核 / 单位盖章 signature lines with their status.
+
+    Only for an export of the whole ledger (``led.whole``: no filter but the campaign): a
+    revision's signatures vouch for all of it, not for a filtered selection."""
+    campaign_id = led.campaign["id"] if led.campaign else None
+    if not led.whole or campaign_id is None or led.unit_id is None \
+            or not session.store.conn.execute(
+                "SELECT 1 FROM ledger_revisions WHERE campaign_id = ? AND unit_id = ? LIMIT 1",
+                (campaign_id, led.unit_id)).fetchone():
         return "", []
     from . import ledger_signing
-    state = ledger_signing.ledger_state(session, campaign_id, unit_id, with_rows=False)
+    state = ledger_signing.ledger_state(session, campaign_id, led.unit_id, with_rows=False)
     revision = state["revisions"][-1]
     lines = [SignatureLine(s["meaning"], s["name"], _role_label(s["role"]),
                            local_minute(s["signed_at"]), s["fingerprint"] or "", s["status"],
@@ -400,25 +423,36 @@ def _lookback_title(campaign: dict[str, Any], day: date) -> str:
 
 def _lookback(session: Session, led: _Ledger) -> Form:
     assert led.campaign is not None     # ledger_form checks
-    cells, row_lines = _row_signatures(session, led.ids)
-    reviewer, revision_lines = _revision_signatures(session, led.campaign["id"], led.unit_id)
+    tracker = _RowSignatures(session)
+    reviewer, revision_lines = _revision_signatures(session, led)
     # 责任人签字 is wider than on the blank form: it holds name, time and key fingerprint
     columns = _columns((h, SIGNATURE_WIDTH if h == "责任人签字" else w, a) for h, w, a in
                        _layout_columns(REVIEW, ("序号", "是否取得预期成效", "是否出现反弹")))
+    # Filled while the rows are written (both writers print them after the rows).
+    signatures: list[SignatureLine] = []
+    notes: list[str] = []
 
     def rows() -> Iterator[list[Any]]:
-        for r in _problem_rows(session, led.ids):
-            yield [r["seq_no"], r["category"], r["issue"], r["completion"],
-                   _yes_no(r["effective"]), _rebound_text(r), r["rebound_measures"],
-                   cells.get(r["id"], "")]
+        for start in range(0, len(led.ids), BLOCK):
+            block = list(ledger_query.rows(session, led.ids[start:start + BLOCK]).values())
+            cells = tracker.block(block)
+            for r in block:
+                yield [r["seq_no"], r["category"], r["issue"], r["completion"],
+                       _yes_no(r["effective"]), _rebound_text(r), r["rebound_measures"],
+                       cells.get(r["id"], "")]
+        signatures.extend(tracker.lines + revision_lines)
+        summary = tracker.summary()
+        if summary:
+            notes.append(summary)
 
     labels = REVIEW.footer   # 审核人： 联系人： 联系电话：
     footer = (f"{labels[0]}{reviewer}", f"{labels[1]}{led.options.contact}",
               f"{labels[2]}{led.options.phone}")
     return Form("lookback", _lookback_title(led.campaign, led.options.fill_date),
                 f"{_UNIT_LINE}{led.unit}", f"{_DATE_LABEL}{date_line(led.options.fill_date)}",
-                columns, rows(), len(led.ids), footer=footer,
-                signatures=tuple(row_lines + revision_lines), file_stem=_stem(led, "lookback"))
+                columns, rows(), len(led.ids), footer=footer, notes=notes,  # type: ignore[arg-type]
+                signatures=signatures,  # type: ignore[arg-type]
+                file_stem=_stem(led, "lookback"))
 
 
 def _scoped(session: Session, led: _Ledger, code: str) -> Form:
@@ -428,11 +462,11 @@ def _scoped(session: Session, led: _Ledger, code: str) -> Form:
     # two more columns than the 问题清单: the long texts give up some width, so that a date and
     # 已整改（待验收） keep to one line
     widths = {"具体表现": 30, "整改措施": 30, "整改时限": 16}
-    specs = [(h, widths.get(h, w), a) for h, w, a in _layout_columns(CHECKLIST, ("序号", "整改时限"))]
+    specs = [(h, widths.get(h, w), a)
+             for h, w, a in _layout_columns(CHECKLIST, ("序号", "整改时限"))]
     columns = _columns(specs[:-1] + [("问题来源", 12, "center"), ("整改状态", 16, "center"),
                                      specs[-1]])
-    reviewer, revision_lines = _revision_signatures(
-        session, led.campaign["id"] if led.campaign else None, led.unit_id)
+    reviewer, revision_lines = _revision_signatures(session, led)
 
     def rows() -> Iterator[list[Any]]:
         for r in _problem_rows(session, ids):
@@ -500,7 +534,8 @@ def ledger_form(session: Session, code: str, flt: LedgerFilter,
             "errors", "“回头看”清查评估台账是一个专项行动的台账：请先选定专项行动，再导出。"))
     unit_id = _unit_id(session)
     ids = ledger_query.problem_ids(session, flt, sort, descending)
-    led = _Ledger(ids, unit_id, _unit_name(session, unit_id), campaign, options)
+    whole = campaign is not None and flt._replace(campaign_id=None) == LedgerFilter()
+    led = _Ledger(ids, unit_id, _unit_name(session, unit_id), campaign, options, whole)
     if code == "problem_list":
         return _problem_list(session, led)
     if code == "lookback":
@@ -541,7 +576,7 @@ def selfcheck_form(session: Session, selfcheck_id: int,
         notes.append("本次自查尚未完成。")
     return Form("selfcheck", f"{sc['campaign_title']}{SELFCHECK_TITLE}",
                 f"自查单位（盖章）：{unit}",
-                f"自查人：{starter}　　{_DATE_LABEL}{date_line(options.fill_date)}",
+                f"{_DATE_LABEL}{date_line(options.fill_date)}",   # 自查人 is in the footer
                 columns, rows, len(rows), footer=footer, notes=tuple(notes),
                 file_stem=file_stem(unit, FORMS["selfcheck"], options.fill_date.isoformat()))
 

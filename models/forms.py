@@ -10,8 +10,9 @@ from plain rows.
 The content digest
     Both writers feed what they write into a :class:`ContentDigest` and print its SHA-256 on the
     document (after the footer in xlsx; in the PDF's signature block, as text and as a QR code).
-    It covers the form's code, title, header block, column headers, every row and the footer, each
-    as canonical JSON (see :meth:`ContentDigest.add`), not the file's bytes: the xlsx and the PDF
+    It covers the form's code, title, header block, column headers, every row, the footer, the
+    notes and the signature block, each as canonical JSON (see :meth:`ContentDigest.add`), not the
+    file's bytes: the xlsx and the PDF
     of the same data carry the same digest, so a printed page can be matched to its digital
     original whatever format that is.
 """
@@ -22,7 +23,7 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-DIGEST_FORMAT = "fieldledger-form/1"
+DIGEST_FORMAT = "fieldledger-form/2"
 
 #: progress(done_rows, total_rows or 0) — called by the writers now and then.
 Progress = Callable[[int, int], None]
@@ -63,8 +64,10 @@ class Form(NamedTuple):
     rows: Iterable[Sequence[Any]]   # cell values (str, int, float or None), one per column
     row_count: int | None       # for progress; None when not known in advance
     footer: tuple[str, ...] = ()    # lines below the table, e.g. ("审核人：马文斌", "联系人：")
-    notes: tuple[str, ...] = ()     # 注 / 说明 lines, below the footer
-    signatures: tuple[SignatureLine, ...] = ()
+    # notes and signatures may be lists that the row generator completes as it runs (a ledger's
+    # 责任人签字 are worked out block by block): read them only after the rows
+    notes: Sequence[str] = ()       # 注 / 说明 lines, below the footer
+    signatures: Sequence[SignatureLine] = ()
     file_stem: str = ""         # a suggested file name, without extension
     landscape: bool = True      # A4 landscape (every official ledger is)
 
@@ -88,7 +91,8 @@ class ContentDigest:
     """SHA-256 over a form's content as it is written (see the module doc).
 
     Fed in this order: :meth:`start` with the form (code, title, header block, column headers),
-    :meth:`add` once per row, :meth:`finish` with the footer; each part is one line of canonical
+    :meth:`add` once per row, :meth:`finish` with the footer, notes and signatures (after the
+    rows: see :class:`Form`); each part is one line of canonical
     JSON (UTF-8, sorted keys, no whitespace), values as written (numbers as numbers, None as
     null). ``hexdigest()`` after :meth:`finish`.
     """
@@ -110,7 +114,8 @@ class ContentDigest:
         self.rows += 1
 
     def finish(self, form: Form) -> str:
-        self._line({"footer": list(form.footer), "notes": list(form.notes), "rows": self.rows})
+        self._line({"footer": list(form.footer), "notes": list(form.notes), "rows": self.rows,
+                    "signatures": [list(sig) for sig in form.signatures]})
         return self._hash.hexdigest()
 
 
@@ -128,5 +133,9 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}"
+        # as the xlsx shows it: every digit, never an exponent (1234567.5, not 1.23457e+06)
+        if value.is_integer():
+            return str(int(value))
+        from decimal import Decimal
+        return format(Decimal(repr(value)), "f")
     return str(value)

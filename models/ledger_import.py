@@ -383,9 +383,14 @@ def _known(session: Session, campaign_id: int | None, unit: int
     keys = {r[0] for r in conn.execute(
         "SELECT row_key FROM problem_imports WHERE campaign_id IS ? AND unit_id = ?",
         (campaign_id, unit))}
-    content = {(r[0], r[1], r[2]) for r in conn.execute(
-        "SELECT category, issue, manifestation FROM problems WHERE campaign_id IS ?"
-        " AND unit_id = ?", (campaign_id, unit))}
+    content: set[tuple[str, str, str]] = set()
+    for category, issue, manifestation in conn.execute(
+            "SELECT category, issue, manifestation FROM problems WHERE campaign_id IS ?"
+            " AND unit_id = ?", (campaign_id, unit)):
+        content.add((category, issue, manifestation))
+        # as FieldLedger's own 问题清单 export prints 存在问题 (models.form_data): re-importing
+        # an exported form finds the problems it came from
+        content.add((category, f"{category}：{issue}", manifestation))
     return keys, content
 
 

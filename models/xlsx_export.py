@@ -298,10 +298,12 @@ class _Sheet:
         return self.row
 
     def merge(self, first_col: int, first_row: int, last_col: int, last_row: int) -> None:
-        from openpyxl.utils import get_column_letter as letter
+        from openpyxl.worksheet.cell_range import CellRange
         if (first_col, first_row) != (last_col, last_row):
-            self.ws.merged_cells.add(
-                f"{letter(first_col)}{first_row}:{letter(last_col)}{last_row}")
+            # straight into the set: MultiCellRange.add first scans every range merged so far,
+            # which made thousands of merged lines (one per signature) quadratic
+            self.ws.merged_cells.ranges.add(CellRange(min_col=first_col, min_row=first_row,
+                                                      max_col=last_col, max_row=last_row))
 
     def line(self, text: str, style: Any, size: int) -> None:
         """A line of text merged across the table (footer, note, signature, digest)."""

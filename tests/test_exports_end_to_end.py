@@ -162,6 +162,7 @@ def test_xlsx_form_reads_back_as_the_seed(store: Store, code: str, tmp_path: Pat
     ws = load_workbook(path).active
     seed = SEED[code]
     fresh = build(store, code)
+    list(fresh.rows)   # its signature block and notes are complete once the rows are read
     last = get_column_letter(len(form.columns))
     values = [[c for c in row] for row in ws.iter_rows(values_only=True)]
 
@@ -279,3 +280,21 @@ def test_pdf_page_one_renders_with_chinese(store: Store, tmp_path: Path) -> None
                    if re.match(r"[A-Z]{6}\+", line)]
         assert subsets and all(line.split()[-5:-3] == ["yes", "yes"] for line in subsets), \
             fonts.stdout    # a subset of a TrueType font, embedded
+
+
+def test_an_exported_problem_list_imports_back_as_duplicates(store: Store, tmp_path: Path) -> None:
+    """The 问题清单 written by the app, read by the Excel import into the same campaign: every
+    row is recognised as a problem already in the ledger (存在问题 is printed “类别：问题”)."""
+    from models import ledger_import
+    from models.xlsx_export import write_form
+    campaign = _campaign(store, QINGHAI_DOC_NO)
+    officer = login_as(store, "officer")
+    form = form_data.ledger_form(officer, "problem_list", LedgerFilter(campaign_id=campaign),
+                                 OPTIONS)
+    path = tmp_path / "问题清单.xlsx"
+    result = write_form(form, path)
+    assert result.rows > 0
+    preview = ledger_import.preview_file(officer, path, campaign)
+    states = [r.state for r in preview.rows]
+    assert states and set(states) == {"duplicate"}, [
+        (r.values.get("issue"), r.state) for r in preview.rows]

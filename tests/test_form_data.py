@@ -164,7 +164,7 @@ def test_lookback_signature_column_valid_stale_unsigned(signed: Store) -> None:
                                  LedgerFilter(campaign_id=_campaign(signed)), OPTIONS)
     rows = {r[0]: r for r in _rows(form)}
     assert sorted(rows) == [1, 2, 3, 4]
-    name, day, minute, fingerprint = rows[1][7].split(" ")
+    name, day, minute, fingerprint = rows[1][7].replace("\n", " ").split(" ")
     assert name == "李海龙" and fingerprint == _fingerprint(signed, "officer")
     assert len(day) == 10 and len(minute) == 5 and day[4] == "-" and minute[2] == ":"
     assert rows[2][7].startswith("索南扎西 ") and rows[2][7].endswith(_fingerprint(signed, "officer2"))
@@ -190,12 +190,29 @@ def test_lookback_names_the_valid_reviewer_of_the_current_revision(signed: Store
     form = form_data.ledger_form(login_as(signed, "officer"), "lookback",
                                  LedgerFilter(campaign_id=campaign), OPTIONS)
     assert form.footer[0] == "审核人：马文斌"
+    assert form.signatures == [], "the signature block is filled as the rows are read"
+    _rows(form)
     revision = [(s.meaning, s.subject, s.status) for s in form.signatures
                 if s.meaning != "责任人确认"]
     assert revision == [("审核", "第 2 版台账", "valid")]
     scoped = form_data.ledger_form(login_as(signed, "officer"), "common",
                                    LedgerFilter(campaign_id=campaign), OPTIONS)
     assert scoped.footer[1] == "审核人：马文斌"
+    # a filtered selection is not what the reviewer signed: no 审核人, no revision signatures
+    filtered = form_data.ledger_form(login_as(signed, "officer"), "lookback",
+                                     LedgerFilter(campaign_id=campaign, status="closed"), OPTIONS)
+    _rows(filtered)
+    assert filtered.footer[0] == "审核人："
+    assert all(s.meaning == "责任人确认" for s in filtered.signatures)
+
+
+def test_lookback_lists_at_most_the_cap_of_row_signatures(signed: Store, monkeypatch) -> None:
+    monkeypatch.setattr(form_data, "MAX_ROW_SIGNATURE_LINES", 1)
+    form = form_data.ledger_form(login_as(signed, "officer"), "lookback",
+                                 LedgerFilter(campaign_id=_campaign(signed)), OPTIONS)
+    _rows(form)
+    assert [s.subject for s in form.signatures if s.meaning == "责任人确认"] == ["序号 1"]
+    assert form.notes[-1].startswith("责任人签字共 3 条（有效 2 条，已过期 1 条，无效 0 条）")
 
 
 def test_lookback_needs_one_campaign(signed: Store) -> None:
@@ -337,7 +354,7 @@ def test_selfcheck_result(signed: Store) -> None:
     assert form.title == "交通运输执法领域突出问题专项整治行动自查自纠结果"
     assert _headers(form) == ["编号", "检查内容", "结果", "说明", "查阅资料", "台账问题序号"]
     assert form.header_left == f"自查单位（盖章）：{UNIT}"
-    assert form.header_right == "自查人：李海龙　　填报时间：2024 年 6 月 30 日"
+    assert form.header_right == "填报时间：2024 年 6 月 30 日"
     rows = _rows(form)
     assert len(rows) == len(codes) == form.row_count
     assert rows[0][:5] == [codes[0], rows[0][1], "符合", "", "罚没款台账"]

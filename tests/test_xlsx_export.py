@@ -201,8 +201,10 @@ def test_signatures_are_listed_one_a_line(tmp_path: Path) -> None:
 def test_digest_is_that_of_the_form(tmp_path: Path) -> None:
     form = seed_form("review", REVIEW_ROWS, signatures=SIGNATURES)
     result, _ = write(tmp_path, form)
-    assert result.sha256 == digest_of(seed_form("review", REVIEW_ROWS))
+    assert result.sha256 == digest_of(seed_form("review", REVIEW_ROWS, signatures=SIGNATURES))
     assert len(result.sha256) == 64
+    # the signature block is covered too: another status prints another digest
+    assert result.sha256 != digest_of(seed_form("review", REVIEW_ROWS))
     other = seed_form("review", [REVIEW_ROWS[0][:-1] + ("改过",)])
     assert xlsx_export.write_form(other, tmp_path / "b.xlsx").sha256 != result.sha256
 

@@ -1157,6 +1157,10 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Export to</translation>
     </message>
     <message>
+        <source>“{name}”已存在。要替换它吗？</source>
+        <translation>&quot;{name}&quot; already exists. Replace it?</translation>
+    </message>
+    <message>
         <source>正在导出《{name}》…</source>
         <translation>Exporting &quot;{name}&quot;…</translation>
     </message>
@@ -4852,7 +4856,7 @@ It should be &quot;font file path&quot; or &quot;font file path,number&quot;, th
     </message>
     <message>
         <source>没有这种台账表格：{code}。</source>
-        <extracomment>The forms :func:`ledger_form` builds from the problems a ledger filter shows. Problems read per query while a ledger form&apos;s rows are written. Width of the 回头看 ledger&apos;s 责任人签字 column: &quot;李海龙 2024-06-30 09:15&quot; on one line, the key fingerprint on the next. Seed 000 (青交执法监法〔2023〕30号), 附件1-3: titles as the notice names them. Seed 004, 附件1 and 附件2. The options of an export that asks nothing (date line: today, no names).</extracomment>
+        <extracomment>The forms :func:`ledger_form` builds from the problems a ledger filter shows. Problems read per query while a ledger form&apos;s rows are written. Width of the 回头看 ledger&apos;s 责任人签字 column: &quot;李海龙 2024-06-30 09:15&quot; on one line, the key fingerprint on the next. Seed 000 (青交执法监法〔2023〕30号), 附件1-3: titles as the notice names them. Seed 004, 附件1 and 附件2. The options of an export that asks nothing (date line: today, no names). At most this many 责任人签字 are listed one by one in a form&apos;s signature block; beyond it the block gives their number (each row&apos;s own cell still shows its signature).</extracomment>
         <translation>There is no ledger form called {code}.</translation>
     </message>
     <message>

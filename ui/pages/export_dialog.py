@@ -314,6 +314,16 @@ class ExportDialog(QDialog):
             return
         if not path.lower().endswith(ext):
             path += ext
+            # the file dialog asked about overwriting the name as typed, not this one
+            if Path(path).exists():
+                buttons = QMessageBox.StandardButton
+                answer = QMessageBox.question(
+                    self, self.tr("导出到"),
+                    self.tr("“{name}”已存在。要替换它吗？").format(name=Path(path).name),
+                    buttons.Yes | buttons.No, buttons.No)
+                if answer != buttons.Yes:
+                    self._update_button()
+                    return
         self.settings.setValue(LAST_FOLDER_KEY, str(Path(path).parent))
         build, session = self.build, self.session
 
@@ -385,7 +395,7 @@ def open_export(page: "Page", **kwargs: Any) -> ExportDialog:
 def ledger_export(page: Any) -> ExportDialog:
     """The ledger's five forms over the ledger's current filter and sort (问题台账 → 导出…)."""
     from models import form_data
-    flt = page.current_filter()
+    flt = page.model.filter   # what the table shows (the filter it last loaded)
     sort, descending = page.model.sort_key, page.model.descending
 
     def build(session: Session, code: str, options: FormOptions) -> Form:

@@ -442,8 +442,11 @@ class LedgerPage(Page):
         return dialog
 
     def open_export(self) -> Any:
-        """Open the export dialog for the ledger's current filter; return the dialog."""
+        """Open the export dialog for what the ledger shows; return the dialog. A search still
+        waiting for its typing pause is applied first, so the export is what is on screen."""
         from .export_dialog import ledger_export
+        if self._search_timer.isActive():
+            self.apply_filter()
         return ledger_export(self)
 
     def _after_import(self, dialog: Any) -> None:
