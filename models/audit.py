@@ -58,6 +58,12 @@ AUDITED_TABLES: dict[str, str] = {
     "key_statements": "id",
     "signatures": "id",
     "ledger_revisions": "id",
+    "package_outbox": "id",
+    "office_units": "id",
+    "office_unit_keys": "id",
+    "office_packages": "id",
+    "office_alarms": "id",
+    "office_records": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     blank.add_argument("file", help="保存到（.xlsx）")
 
     _export_parser(sub, common)
+    _package_parser(sub, common)
 
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
@@ -110,6 +111,60 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="以哪个账号导出")
     exp.add_argument("--password-env", metavar="VAR",
                      help="从这个环境变量读取密码（不给则在终端提示输入）")
+
+
+def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                    common: argparse.ArgumentParser) -> None:
+    """``package``: submission packages. One sub-parser for the station's actions (export,
+    outbox) and the office's (verify, import, receipt): each adds its own action here."""
+    pkg = sub.add_parser("package", parents=[common],
+                         help="报送包：生成并写入 U 盘、查看待回执的报送包、校验")
+    pkg_sub = pkg.add_subparsers(dest="package_command", metavar="动作", required=True)
+    exp = pkg_sub.add_parser(
+        "export", parents=[common],
+        help="生成下一个报送包（默认包含上级机关回执确认以来的全部变化），写入 U 盘并读回校验")
+    exp.add_argument("--out", required=True, metavar="DIR", help="写到哪个文件夹（U 盘）")
+    exp.add_argument("--campaign", default="none",
+                     help="专项行动：文号或编号；none（默认）表示本单位全部专项行动")
+    exp.add_argument("--period", metavar="YYYY-MM-DD/YYYY-MM-DD", help="报送期间")
+    exp.add_argument("--materials", default=",".join(_PACKAGE_MATERIALS),
+                     help="报送材料，逗号分隔：ledger 问题台账，selfchecks 自查自纠，casereviews 案卷评查，"
+                          "signatures 签名，audit 审计记录，forms 正式表格（默认全部）")
+    exp.add_argument("--recipient", action="append", metavar="age1…",
+                     help="上级机关的 age 加密公钥（可多次给出；不给则用设置中的公钥，都没有则不加密）")
+    exp.add_argument("--user", "--username", dest="username", required=True,
+                     help="以哪个账号生成（持有单位签章密钥的负责人）")
+    exp.add_argument("--password-env", metavar="VAR",
+                     help="从这个环境变量读取密码（即签章密钥口令；不给则在终端提示输入）")
+    out = pkg_sub.add_parser("outbox", parents=[common], help="列出已生成的报送包及其回执状态")
+    out.add_argument("--user", "--username", dest="username", required=True, help="以哪个账号查看")
+    out.add_argument("--password-env", metavar="VAR",
+                     help="从这个环境变量读取密码（不给则在终端提示输入）")
+    ver = pkg_sub.add_parser(
+        "verify", parents=[common],
+        help="校验一个报送包（解密、签名、清单、每个文件）；不合格时以非零状态退出并说明原因")
+    ver.add_argument("file", help="报送包文件")
+    who = ver.add_mutually_exclusive_group(required=True)
+    who.add_argument("--unit-key", metavar="unit.pub", help="报送单位签章密钥的公钥文件（minisign .pub）")
+    who.add_argument("--enrollment", metavar="FILE.json", help="报送单位签章密钥的登记文件")
+    ver.add_argument("--identity", action="append", metavar="age-key.txt",
+                     help="本机关的 age 解密密钥文件（报送包已加密时需要；可多次给出）")
+    imp = pkg_sub.add_parser(
+        "import", parents=[common],
+        help="上级机关导入下级单位的报送包：逐个校验并导入；不合格的移入隔离文件夹，有包被拒时以非零状态退出")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="报送包文件（可多个）")
+    imp.add_argument("--user", "--username", dest="username", required=True,
+                     help="以哪个账号导入（负责人或管理员）")
+    imp.add_argument("--password-env", metavar="VAR",
+                     help="从这个环境变量读取密码（不给则在终端提示输入）")
+    imp.add_argument("--identity", action="append", metavar="age-key.txt",
+                     help="本机关的 age 解密密钥文件（报送包已加密时需要；可多次给出）")
+    imp.add_argument("--dry-run", action="store_true", help="只校验并列出将导入的内容，不导入")
+
+
+#: The material codes of models.package_contents.MATERIALS (kept here: the parser is built
+#: without importing the package modules).
+_PACKAGE_MATERIALS = ("ledger", "selfchecks", "casereviews", "signatures", "audit", "forms")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -313,6 +368,163 @@ def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
         store.close()
 
 
+def _password(args: argparse.Namespace) -> str:
+    if args.password_env:
+        return os.environ.get(args.password_env, "")
+    import getpass
+    return getpass.getpass(f"{args.username} 的密码：")
+
+
+def _package(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``package export`` and ``package outbox`` (the station's side)."""
+    if args.package_command == "verify":
+        return _package_verify(args)
+    if args.package_command == "import":
+        return _package_import(args, data_dir)
+    from datetime import date
+    from pathlib import Path
+
+    from . import package_out
+    from .errors import ValidationError
+    from .i18n import QT_TRANSLATE_NOOP
+    from .session import login
+    store = open_store(data_dir, create=False)
+    try:
+        password = _password(args)
+        session = login(store, args.username, password)
+        if args.package_command == "outbox":
+            labels = {"written": "已写出，待回执", "delivered": "已收到回执"}
+            rows = package_out.list_outbox(session)
+            for r in rows:
+                kept = "" if r["kept_present"] else "（本机副本缺失）"
+                print(f"第 {r['seq']} 号  {r['created_at'][:19]}  {labels[r['status']]}  "
+                      f"{'加密' if r['encrypted'] else '未加密'}  {r['size']} 字节  "
+                      f"{r['file_name']}{kept}\n    SHA-256 {r['sha256']}")
+            print(f"共 {len(rows)} 个报送包。")
+            return 0
+        period = None
+        if args.period:
+            try:
+                start, _sep, end = args.period.partition("/")
+                period = (date.fromisoformat(start), date.fromisoformat(end))
+            except ValueError:
+                bad = QT_TRANSLATE_NOOP(
+                    "errors", "报送期间应写成 YYYY-MM-DD/YYYY-MM-DD，例如 2024-06-01/2024-06-30。")
+                raise ValidationError(bad) from None
+        result = package_out.export_package(
+            session, Path(args.out), password, campaign_id=_campaign_id(store, args.campaign),
+            period=period, materials=[m.strip() for m in args.materials.split(",") if m.strip()],
+            recipients=args.recipient)
+        print(f"已写入并校验：{result.path}")
+        print(f"报送包序号：{result.seq}（包含审计记录 {result.since_seq + 1}–{result.audit_head_seq}）")
+        print(f"{'已为上级机关加密' if result.encrypted else '未加密（尚未设置上级机关的加密公钥）'}，"
+              f"共 {result.files} 个文件，{result.size} 字节")
+        print(f"SHA-256：{result.sha256}")
+        print("可以安全拔出 U 盘。本机保留一份副本，收到回执前可随时再次写出。")
+        return 0
+    finally:
+        store.close()
+
+
+def _package_import(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``package import``: each package checked, reported in Chinese and (unless ``--dry-run``)
+    imported or quarantined; exit 1 when any package was refused."""
+    from pathlib import Path
+
+    from . import office_import
+    from .session import login
+    identities = [Path(f).read_text(encoding="utf-8") for f in args.identity or ()]
+    store = open_store(data_dir, create=False)
+    try:
+        session = login(store, args.username, _password(args))
+        refused = 0
+        for name in args.files:
+            if args.dry_run:
+                report = office_import.verify_and_preview(session, Path(name), identities)
+                print("\n".join(report.lines()))
+                refused += bool(report.problems)
+                continue
+            result = office_import.import_package(session, Path(name), identities)
+            print("\n".join(result.report.lines()))
+            if result.status == "imported":
+                print(f"已导入：{result.report.unit_name} 第 {result.report.seq} 号报送包。")
+            elif result.status == "quarantined":
+                refused += 1
+                print(f"已拒收并隔离：{result.quarantined_to or name}")
+            print()
+        if args.dry_run:
+            print("（试运行：未导入任何内容。）")
+        return 1 if refused else 0
+    finally:
+        store.close()
+
+
+def _package_verify(args: argparse.Namespace) -> int:
+    """``package verify``: exit 0 with a summary, 1 with the reason a package is refused."""
+    import base64
+    from pathlib import Path
+
+    from . import minisign, package_format
+    from .enrollment import EnrollmentInvalid, read_enrollment
+    from .errors import ValidationError
+    from .i18n import QT_TRANSLATE_NOOP
+
+    def read_text(name: str) -> str:
+        try:
+            return Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValidationError(QT_TRANSLATE_NOOP("errors", "无法读取文件“{path}”：{reason}"),
+                                  path=name, reason=getattr(exc, "strerror", None) or str(exc))
+
+    unit_code = None
+    if args.unit_key:
+        try:
+            public = minisign.parse_public_key(read_text(args.unit_key))
+        except ValueError:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "“{path}”不是 minisign 公钥文件（.pub）。"), path=args.unit_key) from None
+        raw = public.key.public_bytes_raw()
+    else:
+        document = read_enrollment(read_text(args.enrollment))
+        if document["key"]["kind"] != "seal":
+            raise EnrollmentInvalid(QT_TRANSLATE_NOOP(
+                "errors", "这个登记文件登记的是个人签名密钥，报送包须用单位签章密钥校验。"))
+        raw = base64.b64decode(document["key"]["public_key"])
+        unit_code = document["unit"]["code"]
+
+    def key_for(info: object) -> bytes:
+        claimed = info.get("FieldLedger-Unit-Code")  # type: ignore[attr-defined]
+        if unit_code is not None and claimed != unit_code:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "报送包自称来自单位 {claimed}，登记文件却是单位 {unit} 的密钥。"),
+                claimed=claimed, unit=unit_code)
+        return raw
+
+    identities = [read_text(name) for name in args.identity or ()]
+    try:
+        result = package_format.verify_package(Path(args.file), key_for=key_for,
+                                               identities=identities)
+    except package_format.PackageInvalid as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"错误：无法读取报送包“{args.file}”：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    info = result.info
+    print(f"校验通过：{result.path}")
+    print(f"单位：{info.get('Source-Organization', '')}（代码 {info.get('FieldLedger-Unit-Code')}）"
+          f"  报送包序号：{info.get('FieldLedger-Sequence')}")
+    print(f"上一个报送包：{info.get('FieldLedger-Previous-Package', '')}")
+    print(f"专项行动：{info.get('FieldLedger-Campaign', '')}  期间：{info.get('FieldLedger-Period', '')}"
+          f"  材料：{info.get('FieldLedger-Materials', '')}")
+    print(f"审计链末条：{info.get('FieldLedger-Audit-Head', '')}  生成时间："
+          f"{info.get('FieldLedger-Created', '')}")
+    print(f"签章密钥：{info.get('FieldLedger-Signing-Key')}  {'已加密' if result.encrypted else '未加密'}"
+          f"  共 {len(result.files)} 个文件")
+    print(f"SHA-256：{result.sha256}")
+    return 0
+
+
 def _campaign_id(store: "Store", text: str) -> int | None:
     """A campaign given by 文号 or id on the command line (None for 'none')."""
     from .errors import NotFound
@@ -326,4 +538,4 @@ def _campaign_id(store: "Store", text: str) -> int | None:
 
 
 _COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger,
-             "export": _export}
+             "export": _export, "package": _package}

@@ -546,6 +546,117 @@ def _m010_ledger_revisions(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m011_package_outbox(conn: sqlite3.Connection) -> None:
+    """The station's outbox of submission packages (see models.package_out): one row per package
+    written, numbered 1, 2, … per installation, kept until the office's receipt marks it
+    delivered. The package file itself is kept in the data folder's ``outbox/``."""
+    for stmt in (
+        """CREATE TABLE package_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER UNIQUE NOT NULL CHECK (seq >= 1),
+            campaign_id INTEGER REFERENCES campaigns(id),
+            period_from TEXT,
+            period_to TEXT,
+            materials TEXT NOT NULL,
+            since_seq INTEGER NOT NULL,
+            audit_head_seq INTEGER NOT NULL,
+            audit_head_hash TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL,
+            prev_sha256 TEXT NOT NULL,
+            encrypted INTEGER NOT NULL CHECK (encrypted IN (0, 1)),
+            created_at TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            status TEXT NOT NULL DEFAULT 'written' CHECK (status IN ('written', 'delivered')),
+            delivered_at TEXT,
+            receipt TEXT
+        )""",
+    ):
+        conn.execute(stmt)
+
+
+def _m012_office(conn: sqlite3.Connection) -> None:
+    """The upper office's side of submission packages (see models.office_units and
+    models.office_import): the units registered from their enrollment files and their keys, the
+    packages received (imported or quarantined), the alarms raised about them and the records
+    imported, kept per unit so that two units' row ids never collide."""
+    for stmt in (
+        """CREATE TABLE office_units (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            code TEXT UNIQUE NOT NULL,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL,
+            installation_id TEXT NOT NULL,
+            registered_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id)
+        )""",
+        """CREATE TABLE office_unit_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            key_id TEXT UNIQUE NOT NULL,
+            unit_id INTEGER NOT NULL REFERENCES office_units(id),
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'seal')),
+            public_key TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            person_name TEXT,
+            status TEXT NOT NULL CHECK (status IN ('active', 'retired', 'revoked')),
+            replaced_by TEXT,
+            first_seen TEXT NOT NULL,
+            status_at TEXT,
+            enrollment_sha256 TEXT NOT NULL CHECK (length(enrollment_sha256) = 64)
+        )""",
+        "CREATE INDEX office_unit_keys_unit ON office_unit_keys(unit_id, kind, status)",
+        """CREATE TABLE office_packages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER REFERENCES office_units(id),
+            unit_code TEXT NOT NULL DEFAULT '',
+            seq INTEGER,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL,
+            prev_sha256 TEXT,
+            audit_head_seq INTEGER,
+            audit_head_hash TEXT,
+            campaign TEXT,
+            period TEXT,
+            materials TEXT,
+            signing_key TEXT,
+            file_name TEXT NOT NULL,
+            stored_path TEXT,
+            received_at TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            status TEXT NOT NULL CHECK (status IN ('imported', 'quarantined')),
+            reason TEXT
+        )""",
+        "CREATE UNIQUE INDEX office_packages_imported ON office_packages(sha256)"
+        " WHERE status = 'imported'",
+        "CREATE UNIQUE INDEX office_packages_unit_seq ON office_packages(unit_id, seq)"
+        " WHERE status = 'imported'",
+        """CREATE TABLE office_alarms (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER REFERENCES office_units(id),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('equivocation', 'gap', 'chain', 'replay', 'fork')),
+            detail TEXT NOT NULL,
+            package_sha256 TEXT,
+            created_at TEXT NOT NULL,
+            acknowledged INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0, 1)),
+            acknowledged_at TEXT,
+            acknowledged_by INTEGER REFERENCES accounts(id)
+        )""",
+        """CREATE TABLE office_records (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER NOT NULL REFERENCES office_units(id),
+            tbl TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            image TEXT NOT NULL,
+            package_id INTEGER NOT NULL REFERENCES office_packages(id),
+            UNIQUE (unit_id, tbl, row_key)
+        )""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
@@ -554,7 +665,9 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m00
                                                           _m007_selfcheck_evidence,
                                                           _m008_signing_keys,
                                                           _m009_signatures,
-                                                          _m010_ledger_revisions]
+                                                          _m010_ledger_revisions,
+                                                          _m011_package_outbox,
+                                                          _m012_office]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -47,6 +47,11 @@ class DataDir(NamedTuple):
         return self.root / EVIDENCE_DIR
 
     @property
+    def outbox(self) -> Path:
+        """Submission packages written, kept until the office's receipt (see models.package_out)."""
+        return self.root / "outbox"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

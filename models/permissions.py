@@ -90,6 +90,11 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
     _p("audit.read", QT_TRANSLATE_NOOP("operations", "查看审计记录"),
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
+    _p("package.export", QT_TRANSLATE_NOOP("operations", "生成和报送报送包"), frozenset({Role.CHIEF})),
+    _p("package.read", QT_TRANSLATE_NOOP("operations", "查看报送记录"), _MANAGERS),
+    _p("package.recipients", QT_TRANSLATE_NOOP("operations", "设置上级机关的加密公钥"), _MANAGERS),
+    _p("office.manage", QT_TRANSLATE_NOOP("operations", "登记下级单位和导入报送包"), _MANAGERS),
+    _p("office.read", QT_TRANSLATE_NOOP("operations", "查看下级单位的报送"), ALL_ROLES),
 )}
 
 
@@ -101,7 +106,8 @@ OPERATIONS: dict[str, tuple[Callable[..., Any], Permission]] = {}
 OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problems", "ledger_query",
                      "evidence", "ledger_import", "templates", "template_io", "selfcheck",
                      "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing",
-                     "ledger_signing", "enrollment", "form_data")
+                     "ledger_signing", "enrollment", "form_data",
+                     "package_contents", "package_out", "office_units", "office_import")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -2,7 +2,7 @@
 # Install everything FieldLedger needs on a fresh Debian/Ubuntu machine, then build translations.
 #   bash packaging/setup.sh          the app: Qt's system libraries, a Chinese font, .venv, .qm files
 #   bash packaging/setup.sh --dev    the same plus what the tests use (pytest, pytest-qt, sqlite3,
-#                                    minisign)
+#                                    minisign, age)
 # Safe to run again: what is already there is left alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,8 @@ if [ "$dev" = 1 ]; then
     # sqlite3: the tamper tests edit the database behind the app's back with the real CLI.
     # minisign: the signature tests check our .minisig files with the standard tool.
     # poppler-utils: the export tests render PDF pages with pdftoppm and read them back.
-    apt_packages+=(sqlite3 minisign poppler-utils)
+    # age: the package tests decrypt our submission packages with the standard tool.
+    apt_packages+=(sqlite3 minisign poppler-utils age)
 fi
 
 missing=()

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -15,8 +16,9 @@ from conftest import login_as
 from core_helpers import ROOT, Clock, is_chinese
 from models import (accounts, audit, audit_ops, campaigns, casefiles, casereviews, directory,
                     enrollment, evidence, form_data, keys, ledger_import, ledger_query,
-                    ledger_signing, passwords, problems, selfcheck, selfcheck_evidence, signing,
-                    template_io, templates)
+                    ledger_signing, package_contents, package_out, passwords, problems,
+                    selfcheck, selfcheck_evidence, signing, template_io, templates)
+from models import office_import, office_units
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -81,6 +83,13 @@ def _evidence_file(s: Session) -> str:
     path = s.store.path.parent.parent / "整改说明.txt"
     path.write_text("已取消罚没指标，相关文件已废止。\n", encoding="utf-8")
     return str(path)
+
+
+def _folder(s: Session, name: str) -> Path:
+    """An empty folder outside the data folder (a USB stick, a work folder)."""
+    path = s.store.path.parent.parent / name
+    path.mkdir(exist_ok=True)
+    return path
 
 
 def _import_file(s: Session) -> str:
@@ -229,6 +238,19 @@ def seed(store: Store, name: str) -> None:
         keys.create_seal_key(chief, DEMO_PASSWORD)
         problems.create_problem(chief, campaign_id=_campaign(chief), category="逐利执法",
                                 issue="审核测试问题")
+    if name in ("package_out.export_package", "package_out.write_again",
+                "package_out.mark_delivered"):
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        if name != "package_out.export_package":
+            package_out.export_package(chief, _folder(chief, "stick"), DEMO_PASSWORD,
+                                       materials=("ledger",))
+    if name.startswith(("office_units.", "office_import.")):
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        seal = keys._active_key(store, "seal", unit_id=chief.unit_id)
+        folder = store.path.parent.parent
+        folder.joinpath("单位签章密钥登记.json").write_text(
+            enrollment.enrollment_file(chief, seal, DEMO_PASSWORD), encoding="utf-8")
+        folder.joinpath("报送包.flpkg").write_bytes(b"not a package")
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if (name.startswith("casereviews.") and name != "casereviews.start_review"
@@ -412,6 +434,38 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: form_data.ledger_form(s, "lookback", ledger_query.LedgerFilter(
             campaign_id=_campaign(s))), None),
     "form_data.selfcheck_form": (lambda s: form_data.selfcheck_form(s, _selfcheck(s)), None),
+    "office_units.register_unit": (
+        lambda s: office_units.register_unit(s, (s.store.path.parent.parent / "单位签章密钥登记.json")
+                                             .read_text(encoding="utf-8")), "data"),
+    "office_units.list_units": (lambda s: office_units.list_units(s), None),
+    "office_import.verify_and_preview": (
+        lambda s: office_import.verify_and_preview(s, s.store.path.parent.parent / "报送包.flpkg"),
+        None),
+    "office_import.import_package": (
+        lambda s: office_import.import_package(
+            s, s.store.path.parent.parent / "报送包.flpkg").changes, "data"),
+    "office_import.list_packages": (lambda s: office_import.list_packages(s), None),
+    "office_import.list_alarms": (lambda s: office_import.list_alarms(s), None),
+    "office_import.unit_records": (
+        lambda s: office_import.unit_records(s, "QH-632621-DW", "problems"), None),
+    "package_contents.collect": (
+        lambda s: list(package_contents.collect(
+            s, campaign_id=_campaign(s), period=None, materials=("ledger", "audit"),
+            since_seq=0, work_dir=_folder(s, "package-work"))), None),
+    # export and write_again return what they wrote, not Changes: "event" here
+    "package_out.export_package": (
+        lambda s: package_out.export_package(s, _folder(s, "stick"), DEMO_PASSWORD,
+                                             materials=("ledger",)), "event"),
+    "package_out.write_again": (
+        lambda s: package_out.write_again(s, one(s.store, "SELECT max(id) FROM package_outbox"),
+                                          _folder(s, "stick2")), "event"),
+    "package_out.mark_delivered": (
+        lambda s: package_out.mark_delivered(
+            s, [one(s.store, "SELECT max(id) FROM package_outbox")], "回执"), "data"),
+    "package_out.list_outbox": (lambda s: package_out.list_outbox(s), None),
+    "package_out.set_office_recipients": (
+        lambda s: package_out.set_office_recipients(
+            s, "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"), "data"),
     "form_data.casereview_form": (
         lambda s: form_data.casereview_form(s, _seeded_review(s)), None),
 }

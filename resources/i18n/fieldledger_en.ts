@@ -3910,6 +3910,54 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     </message>
 </context>
 <context>
+    <name>alarms</name>
+    <message>
+        <source>同号异包</source>
+        <extracomment>Tables whose rows a package may carry in ``records/`` (besides the audit entries).</extracomment>
+        <translation>Same number, different package</translation>
+    </message>
+    <message>
+        <source>缺号</source>
+        <translation>Missing number</translation>
+    </message>
+    <message>
+        <source>前包不符</source>
+        <translation>Previous package mismatch</translation>
+    </message>
+    <message>
+        <source>重放旧包</source>
+        <translation>Old package replayed</translation>
+    </message>
+    <message>
+        <source>审计链分叉</source>
+        <translation>Audit chain fork</translation>
+    </message>
+    <message>
+        <source>“{unit}”第 {seq} 号报送包已导入过另一份内容不同的包（{other}），本包不予导入。</source>
+        <translation>A different package ({other}) has already been imported as submission package no. {seq} from &quot;{unit}&quot;; this package will not be imported.</translation>
+    </message>
+    <message>
+        <source>“{unit}”第 {seq} 号报送包早于已导入的第 {last} 号，是旧包重放，不予导入。</source>
+        <translation>Submission package no. {seq} from &quot;{unit}&quot; is older than the already imported no. {last}: it is an old package replayed and will not be imported.</translation>
+    </message>
+    <message>
+        <source>“{unit}”的报送包缺号：上次导入第 {last} 号，本包是第 {seq} 号。请向该单位核实缺少的报送包。</source>
+        <translation>Submission packages from &quot;{unit}&quot; are missing: the last one imported was no. {last}, and this one is no. {seq}. Check the missing submission packages with that unit.</translation>
+    </message>
+    <message>
+        <source>“{unit}”第 {seq} 号报送包所称的前一包 {prev} 与本机导入的前一包 {last} 不符。</source>
+        <translation>The previous package {prev} named by submission package no. {seq} from &quot;{unit}&quot; does not match the previous package {last} imported on this computer.</translation>
+    </message>
+    <message>
+        <source>“{unit}”第 {seq} 号报送包的审计链没有接续本机上次见到的末条（序号 {last}）：{detail}。该单位的数据可能被回退或改写，不予导入。</source>
+        <translation>The audit chain of submission package no. {seq} from &quot;{unit}&quot; does not continue from the last entry this computer saw before (sequence number {last}): {detail}. The unit&apos;s data may have been rolled back or rewritten; the package will not be imported.</translation>
+    </message>
+    <message>
+        <source>“{unit}”第 {seq} 号报送包的审计记录从序号 {first} 开始，缺少上次见到的末条（序号 {last}）之后的记录，无法确认接续。</source>
+        <translation>The audit records of submission package no. {seq} from &quot;{unit}&quot; start at sequence number {first}; the records after the last entry seen before (sequence number {last}) are missing, so it cannot be confirmed that the chain continues.</translation>
+    </message>
+</context>
+<context>
     <name>audit</name>
     <message>
         <source>新增</source>
@@ -4810,12 +4858,32 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
     </message>
     <message>
         <source>还没有自查记录可以导出。</source>
-        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two tables built from plain rows, which have no data in the database yet).</extracomment>
+        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two tables built from plain rows, which have no data in the database yet). The material codes of models.package_contents.MATERIALS (kept here: the parser is built without importing the package modules).</extracomment>
         <translation>There is no self-check to export yet.</translation>
     </message>
     <message>
         <source>请用 --review 指定要导出的评查记录编号。</source>
         <translation>Give the number of the review to export with --review.</translation>
+    </message>
+    <message>
+        <source>报送期间应写成 YYYY-MM-DD/YYYY-MM-DD，例如 2024-06-01/2024-06-30。</source>
+        <translation>Write the submission period as YYYY-MM-DD/YYYY-MM-DD, for example 2024-06-01/2024-06-30.</translation>
+    </message>
+    <message>
+        <source>无法读取文件“{path}”：{reason}</source>
+        <translation>Cannot read the file &quot;{path}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>“{path}”不是 minisign 公钥文件（.pub）。</source>
+        <translation>&quot;{path}&quot; is not a minisign public key file (.pub).</translation>
+    </message>
+    <message>
+        <source>这个登记文件登记的是个人签名密钥，报送包须用单位签章密钥校验。</source>
+        <translation>This enrollment file is for a personal signing key; submission packages must be verified with a unit seal key.</translation>
+    </message>
+    <message>
+        <source>报送包自称来自单位 {claimed}，登记文件却是单位 {unit} 的密钥。</source>
+        <translation>The submission package claims to come from unit {claimed}, but the enrollment file holds the key of unit {unit}.</translation>
     </message>
     <message>
         <source>找不到可以嵌入 PDF 的中文字体，没有生成 PDF（否则文字会显示成方框）。
@@ -4862,6 +4930,219 @@ It should be &quot;font file path&quot; or &quot;font file path,number&quot;, th
     <message>
         <source>“回头看”清查评估台账是一个专项行动的台账：请先选定专项行动，再导出。</source>
         <translation>The look-back evaluation ledger belongs to one campaign: choose the campaign first, then export.</translation>
+    </message>
+    <message>
+        <source>报送包自称来自单位代码“{code}”，但本机没有登记这个单位。请先导入该单位的单位签章密钥登记文件。</source>
+        <translation>The submission package claims to come from the unit code &quot;{code}&quot;, but no such unit is enrolled on this computer. First import the unit seal key enrollment file of that unit.</translation>
+    </message>
+    <message>
+        <source>报送包自称来自“{unit}”，但签名密钥 {key} 不是该单位登记的单位签章密钥。报送包不可信。</source>
+        <translation>The submission package claims to come from &quot;{unit}&quot;, but the signing key {key} is not the unit seal key enrolled for that unit. The submission package cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>报送包由“{unit}”已更换的旧签章密钥 {fingerprint} 签名。请导入该单位最新的密钥登记文件，并请该单位用当前签章密钥重新生成报送包。</source>
+        <translation>The submission package was signed with {fingerprint}, an old seal key of &quot;{unit}&quot; that has been rotated. Import the latest key enrollment file of that unit, and ask the unit to create the submission package again with its current seal key.</translation>
+    </message>
+    <message>
+        <source>报送包由“{unit}”已吊销的签章密钥 {fingerprint} 签名，不能采信。</source>
+        <translation>The submission package was signed with {fingerprint}, a revoked seal key of &quot;{unit}&quot;, and cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>无法读取报送包“{path}”：{reason}</source>
+        <translation>Cannot read the submission package &quot;{path}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>报送包信息中“{label}”的值“{value}”无效。</source>
+        <translation>The value &quot;{value}&quot; of &quot;{label}&quot; in the package information is invalid.</translation>
+    </message>
+    <message>
+        <source>报送包的记录文件 {path} 第 {line} 行无法读取。</source>
+        <translation>Line {line} of the record file {path} in the submission package cannot be read.</translation>
+    </message>
+    <message>
+        <source>报送包含有本程序不认识的记录文件 {path}。</source>
+        <translation>The submission package contains a record file that this program does not know: {path}.</translation>
+    </message>
+    <message>
+        <source>印证资料文件 {path} 的内容与其文件名中的哈希不符。</source>
+        <translation>The content of the evidence file {path} does not match the hash in its file name.</translation>
+    </message>
+    <message>
+        <source>报送包中的审计记录在序号 {seq} 处断开或被改动。</source>
+        <translation>The audit records in the submission package are broken or altered at sequence number {seq}.</translation>
+    </message>
+    <message>
+        <source>报送包中的审计记录止于序号 {found}，与报送包信息所称的审计链末条 {stated} 不符。</source>
+        <translation>The audit records in the submission package end at sequence number {found}, which does not match the last audit chain entry {stated} stated in the package information.</translation>
+    </message>
+    <message>
+        <source>这个报送包已经导入过（{unit} 第 {seq} 号），无需再次导入。</source>
+        <translation>This submission package has already been imported ({unit}, no. {seq}); there is no need to import it again.</translation>
+    </message>
+    <message>
+        <source>密钥登记文件中没有单位代码，无法登记。请该单位在“设置 → 本单位”中填写单位代码后重新导出。</source>
+        <extracomment>Key states in the order they may move.</extracomment>
+        <translation>The key enrollment file has no unit code, so it cannot be enrolled. Ask the unit to fill in its unit code under &quot;Settings → Own unit&quot;, then export the file again.</translation>
+    </message>
+    <message>
+        <source>密钥 {fingerprint} 已登记在单位“{other}”名下，不能再登记给“{unit}”。请勿采信，并向两个单位核实。</source>
+        <translation>Key {fingerprint} is already enrolled under the unit &quot;{other}&quot; and cannot also be enrolled for &quot;{unit}&quot;. Do not trust it, and check with both units.</translation>
+    </message>
+    <message>
+        <source>“{unit}”已登记的单位签章密钥是 {current}，登记文件中的签章密钥 {fingerprint} 与它没有更换关系（不是由原密钥签署更换的），不能自动采信。请当面向该单位核对新密钥的指纹，确认后再选择“替换签章密钥”登记。</source>
+        <translation>The unit seal key enrolled for &quot;{unit}&quot; is {current}; the seal key {fingerprint} in the enrollment file is not a rotation of it (the rotation was not signed by the original key), so it cannot be trusted automatically. Check the fingerprint of the new key with the unit in person, then enroll it with &quot;Replace seal key&quot;.</translation>
+    </message>
+    <message>
+        <source>这是个人签名密钥的登记文件。登记下级单位请使用该单位负责人导出的单位签章密钥登记文件。</source>
+        <translation>This is the enrollment file of a personal signing key. To enroll a subordinate unit, use the unit seal key enrollment file exported by a chief of that unit.</translation>
+    </message>
+    <message>
+        <source>没有这种报送材料：{code}。</source>
+        <extracomment>The ledger forms a package carries (models.form_data.LEDGER_FORMS without the 线索征询表, which the office sends out rather than receives).</extracomment>
+        <translation>There is no submission material called {code}.</translation>
+    </message>
+    <message>
+        <source>请至少选择一种报送材料。</source>
+        <translation>Choose at least one kind of material to submit.</translation>
+    </message>
+    <message>
+        <source>印证资料“{name}”的文件不见了：{path}
+报送包必须完整，未生成报送包。请在数据文件夹中找回该文件（或从备份恢复）后再试。</source>
+        <translation>The file of the evidence &quot;{name}&quot; is missing: {path}
+A submission package must be complete, so none was created. Find the file in the data folder again (or restore it from a backup), then try again.</translation>
+    </message>
+    <message>
+        <source>报送包信息“{label}”不能使用：{reason}</source>
+        <extracomment>Fields write_package adds to bag-info.txt itself (the caller must not give them). ``progress(done, total)``: bytes processed so far out of about ``total``. True when the user asked to stop.</extracomment>
+        <translation>The package information &quot;{label}&quot; cannot be used: {reason}</translation>
+    </message>
+    <message>
+        <source>上级单位的加密公钥“{recipient}”格式不对（应以 age1 开头）。请重新导入上级单位发布的公钥。</source>
+        <translation>The encryption public key &quot;{recipient}&quot; of the upper office is malformed (it should start with age1). Import the public key published by the upper office again.</translation>
+    </message>
+    <message>
+        <source>报送包中的文件名“{path}”不能使用：{reason}</source>
+        <translation>The file name &quot;{path}&quot; cannot be used in a submission package: {reason}</translation>
+    </message>
+    <message>
+        <source>文件“{path}”在写出报送包的过程中被改动或删除了，请重新写出。</source>
+        <translation>The file &quot;{path}&quot; was changed or deleted while the submission package was being written. Write the package again.</translation>
+    </message>
+    <message>
+        <source>第 {line} 行不是有效的 age 加密公钥：{text}
+上级机关公布的公钥以“age1”开头，请整行复制，不要加空格或其他文字。</source>
+        <extracomment>Settings key of the office&apos;s age recipients (one ``age1…`` per line). File name extension of a package. What an export includes unless told otherwise: everything. Bytes per read while copying and hashing.</extracomment>
+        <translation>Line {line} is not a valid age encryption public key: {text}
+The public key published by the upper office starts with &quot;age1&quot;. Copy the whole line, without adding spaces or other text.</translation>
+    </message>
+    <message>
+        <source>报送期间的开始日期 {start} 晚于结束日期 {end}。</source>
+        <translation>The start date {start} of the submission period is later than its end date {end}.</translation>
+    </message>
+    <message>
+        <source>找不到文件夹“{path}”。请检查 U 盘是否已插好，或选择另一个文件夹。</source>
+        <translation>The folder &quot;{path}&quot; was not found. Check that the USB stick is plugged in properly, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 {key} 的报送包记录。</source>
+        <translation>No submission package record with ID {key} was found.</translation>
+    </message>
+    <message>
+        <source>保存在本机的第 {seq} 号报送包已不完整或被改动：{path}
+无法再次写出。请重新生成一个报送包。</source>
+        <translation>Submission package no. {seq} kept on this computer is incomplete or has been altered: {path}
+It cannot be written out again. Create a new submission package.</translation>
+    </message>
+    <message>
+        <source>写入 U 盘的报送包读回后与原件不一致：{path}
+U 盘可能已损坏或在写入时被拔出。已删除这份副本，请换一个 U 盘再试。</source>
+        <translation>The submission package written to the USB stick did not match the original when read back: {path}
+The USB stick may be damaged or may have been pulled out during writing. This copy has been deleted; try again with another USB stick.</translation>
+    </message>
+    <message>
+        <source>当前账号不属于任何单位，不能生成报送包。</source>
+        <translation>The current account does not belong to any unit, so it cannot create submission packages.</translation>
+    </message>
+    <message>
+        <source>报送包不完整（文件被截断，可能是拷贝时 U 盘被拔出）：{detail}
+请让报送单位重新写出这个报送包。</source>
+        <extracomment>The general-purpose flag of an entry whose name is not ASCII (bit 11, name in UTF-8); an ASCII name carries no flag at all (what ``zipfile`` writes). The fixed modification time of every entry (1980-01-01 00:00:00, DOS format). Upper 16 bits of the external attributes: a regular file, rw-r--r--. &quot;Made by&quot; Unix (3), spec version 2.0 or 4.5 in the low byte.</extracomment>
+        <translation>The submission package is incomplete (the file is truncated; the USB stick may have been pulled out during copying): {detail}
+Ask the submitting unit to write out this submission package again.</translation>
+    </message>
+    <message>
+        <source>报送包的 ZIP 结构不对，已拒收：{detail}
+文件可能损坏或被改动过，请让报送单位重新写出。</source>
+        <translation>The ZIP structure of the submission package is wrong, so it was rejected: {detail}
+The file may be damaged or may have been altered. Ask the submitting unit to write it out again.</translation>
+    </message>
+    <message>
+        <source>报送包中有不安全的文件名，已拒收：{detail}
+这样的文件可能写到暂存文件夹之外，程序没有解开任何文件。</source>
+        <translation>The submission package contains unsafe file names, so it was rejected: {detail}
+Such files could be written outside the staging folder; the program has not extracted any files.</translation>
+    </message>
+    <message>
+        <source>报送包中有重名文件（或只差大小写），已拒收：{detail}</source>
+        <translation>The submission package contains files with the same name (or names that differ only in case), so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包中有符号链接、文件夹或其他特殊文件，已拒收：{detail}</source>
+        <translation>The submission package contains symbolic links, folders or other special files, so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包中有压缩或加密的条目，已拒收：{detail}
+报送包只存放未压缩的文件。</source>
+        <translation>The submission package contains compressed or encrypted entries, so it was rejected: {detail}
+Submission packages hold only uncompressed files.</translation>
+    </message>
+    <message>
+        <source>报送包中的文件大小与记载不符，已拒收：{detail}</source>
+        <translation>The file sizes in the submission package do not match those recorded, so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包不符合 BagIt 格式，已拒收：{detail}</source>
+        <translation>The submission package does not conform to the BagIt format, so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包的格式版本 {detail} 本程序不认识。请安装最新版本的执法台账后再校验。</source>
+        <translation>This program does not know the submission package format version {detail}. Install the latest version of FieldLedger, then verify the package again.</translation>
+    </message>
+    <message>
+        <source>报送包的内容与清单不符，已拒收：{detail}
+文件在签名后被改动、缺失或被加入了东西。</source>
+        <translation>The content of the submission package does not match its manifest, so it was rejected: {detail}
+Files were changed, removed or added after signing.</translation>
+    </message>
+    <message>
+        <source>报送包中有清单之外的文件，已拒收：{detail}</source>
+        <translation>The submission package contains files that are not in its manifest, so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包缺少清单中登记的文件，已拒收：{detail}</source>
+        <translation>The submission package lacks files listed in its manifest, so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包的签名校验未通过，已拒收：{detail}
+请勿采信这个报送包。</source>
+        <translation>The signature of the submission package failed verification, so it was rejected: {detail}
+Do not trust this submission package.</translation>
+    </message>
+    <message>
+        <source>无法确认报送包的签名密钥，已拒收：{detail}</source>
+        <translation>The signing key of the submission package cannot be confirmed, so it was rejected: {detail}</translation>
+    </message>
+    <message>
+        <source>报送包无法解密，已拒收：{detail}
+文件可能损坏、不完整，或不是发给本单位的。</source>
+        <translation>The submission package cannot be decrypted, so it was rejected: {detail}
+The file may be damaged or incomplete, or it was not addressed to this unit.</translation>
+    </message>
+    <message>
+        <source>报送包写出后读回校验未通过：{detail}
+U 盘可能已损坏或被拔出。目标位置没有留下文件，请重新写出。</source>
+        <translation>The submission package failed verification when read back after writing: {detail}
+The USB stick may be damaged or may have been pulled out. No file was left at the destination; write the package out again.</translation>
     </message>
 </context>
 <context>
@@ -5380,6 +5661,34 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
 </context>
 <context>
+    <name>materials</name>
+    <message>
+        <source>问题台账（含整改进展和印证资料）</source>
+        <extracomment>The material codes a package may include, in the order of docs/package-format.md. Material code -&gt; the name shown to users (context &quot;materials&quot;).</extracomment>
+        <translation>Problem ledger (with rectification progress and evidence)</translation>
+    </message>
+    <message>
+        <source>自查自纠记录</source>
+        <translation>Self-check records</translation>
+    </message>
+    <message>
+        <source>案卷评查记录</source>
+        <translation>Case-file review records</translation>
+    </message>
+    <message>
+        <source>签名和签名密钥</source>
+        <translation>Signatures and signing keys</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit records</translation>
+    </message>
+    <message>
+        <source>正式表格（Excel 和 PDF）</source>
+        <translation>Official forms (Excel and PDF)</translation>
+    </message>
+</context>
+<context>
     <name>operations</name>
     <message>
         <source>修改本单位信息</source>
@@ -5496,6 +5805,26 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>查看审计记录</source>
         <translation>View audit records</translation>
+    </message>
+    <message>
+        <source>生成和报送报送包</source>
+        <translation>Create and submit submission packages</translation>
+    </message>
+    <message>
+        <source>查看报送记录</source>
+        <translation>View submission records</translation>
+    </message>
+    <message>
+        <source>设置上级机关的加密公钥</source>
+        <translation>Set the upper office&apos;s encryption public key</translation>
+    </message>
+    <message>
+        <source>登记下级单位和导入报送包</source>
+        <translation>Enroll subordinate units and import submission packages</translation>
+    </message>
+    <message>
+        <source>查看下级单位的报送</source>
+        <translation>View subordinate units&apos; submissions</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,301 @@
+"""What the ``data/`` folder of a submission package holds (see docs/package-format.md,
+"Contents (data/)").
+
+:func:`collect` yields the package's files as :class:`~models.package_format.PackageFile`
+values, in a fixed order, for :func:`models.package_format.write_package` to stream:
+
+* ``records/<table>.jsonl``: one row per line, the canonical JSON image of the row as it is now
+  (:func:`models.audit.canonical` of the row, secrets redacted: exactly the "after" image the
+  audit log holds for it, so the office can check one against the other). Only rows of the
+  unit, ordered by key. With ``since_seq`` > 0 only the rows the audit log shows changed after
+  that sequence number; with 0 every row.
+* ``records/audit_log.jsonl`` (material ``audit``): the audit entries after ``since_seq`` up to
+  the head at collection, whole (the chain cannot be checked with entries left out).
+* ``records/manifest.json``: unit, campaign, period, materials, the since/until audit sequence
+  numbers and the row count of every table.
+* ``evidence/<sha256[:2]>/<sha256>.<ext>``: the files of the evidence rows included, streamed
+  from the evidence store (never read into memory here).
+* ``forms/<form name>.xlsx`` and ``.pdf`` (material ``forms``): the official ledger forms of the
+  campaign, rendered into ``work_dir``.
+
+The caller holds one read transaction over the whole collection when it needs a consistent
+snapshot (``models.package_out`` does); the same data then gives the same bytes for records.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, NamedTuple
+
+from . import audit
+from .errors import ValidationError
+from .i18n import QT_TRANSLATE_NOOP
+from .permissions import operation
+from .session import Session
+
+#: The material codes a package may include, in the order of docs/package-format.md.
+MATERIALS: tuple[str, ...] = ("ledger", "selfchecks", "casereviews", "signatures", "audit",
+                              "forms")
+
+#: Material code -> the name shown to users (context "materials").
+MATERIAL_LABELS: dict[str, str] = {
+    "ledger": QT_TRANSLATE_NOOP("materials", "问题台账（含整改进展和印证资料）"),
+    "selfchecks": QT_TRANSLATE_NOOP("materials", "自查自纠记录"),
+    "casereviews": QT_TRANSLATE_NOOP("materials", "案卷评查记录"),
+    "signatures": QT_TRANSLATE_NOOP("materials", "签名和签名密钥"),
+    "audit": QT_TRANSLATE_NOOP("materials", "审计记录"),
+    "forms": QT_TRANSLATE_NOOP("materials", "正式表格（Excel 和 PDF）"),
+}
+
+#: The ledger forms a package carries (models.form_data.LEDGER_FORMS without the 线索征询表,
+#: which the office sends out rather than receives).
+PACKAGE_FORMS: tuple[str, ...] = ("problem_list", "lookback", "common", "individual")
+
+_UNKNOWN_MATERIAL = QT_TRANSLATE_NOOP("errors", "没有这种报送材料：{code}。")
+_NO_MATERIAL = QT_TRANSLATE_NOOP("errors", "请至少选择一种报送材料。")
+_MISSING_FILE = QT_TRANSLATE_NOOP(
+    "errors", "印证资料“{name}”的文件不见了：{path}\n报送包必须完整，未生成报送包。"
+    "请在数据文件夹中找回该文件（或从备份恢复）后再试。")
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_UNIT_PROBLEMS = "SELECT id FROM problems WHERE unit_id = :unit" \
+                 " AND (:campaign IS NULL OR campaign_id = :campaign)"
+_UNIT_SELFCHECKS = "SELECT id FROM selfchecks WHERE unit_id = :unit" \
+                   " AND (:campaign IS NULL OR campaign_id = :campaign)"
+_UNIT_ANSWERS = f"SELECT id FROM selfcheck_answers WHERE selfcheck_id IN ({_UNIT_SELFCHECKS})"
+_UNIT_CASES = "SELECT id FROM case_files WHERE unit_id = :unit"
+_UNIT_REVIEWS = f"SELECT id FROM case_reviews WHERE case_file_id IN ({_UNIT_CASES})"
+_UNIT_KEYS = "SELECT key_id FROM signing_keys WHERE unit_id = :unit"
+
+
+class RecordTable(NamedTuple):
+    """One table of ``records/``: which material it belongs to and which rows are the unit's
+    (an SQL condition on the table's columns, with ``:unit`` and ``:campaign``)."""
+
+    name: str
+    material: str
+    where: str
+
+
+#: Tables in package order. ``key_holders`` (the encrypted private keys) is never included.
+RECORD_TABLES: tuple[RecordTable, ...] = (
+    RecordTable("problems", "ledger", f"id IN ({_UNIT_PROBLEMS})"),
+    RecordTable("problem_events", "ledger", f"problem_id IN ({_UNIT_PROBLEMS})"),
+    RecordTable("progress_notes", "ledger", f"problem_id IN ({_UNIT_PROBLEMS})"),
+    RecordTable("evidence", "ledger", f"problem_id IN ({_UNIT_PROBLEMS})"),
+    RecordTable("selfchecks", "selfchecks", f"id IN ({_UNIT_SELFCHECKS})"),
+    RecordTable("selfcheck_answers", "selfchecks", f"selfcheck_id IN ({_UNIT_SELFCHECKS})"),
+    RecordTable("selfcheck_evidence", "selfchecks", f"answer_id IN ({_UNIT_ANSWERS})"),
+    RecordTable("case_files", "casereviews", "unit_id = :unit"),
+    RecordTable("case_reviews", "casereviews", f"case_file_id IN ({_UNIT_CASES})"),
+    RecordTable("case_review_marks", "casereviews", f"review_id IN ({_UNIT_REVIEWS})"),
+    RecordTable("signing_keys", "signatures", "unit_id = :unit"),
+    RecordTable("key_statements", "signatures", f"key_id IN ({_UNIT_KEYS})"),
+    RecordTable("signatures", "signatures", f"key_id IN ({_UNIT_KEYS})"),
+    RecordTable("ledger_revisions", "signatures",
+                "unit_id = :unit AND (:campaign IS NULL OR campaign_id = :campaign)"),
+)
+
+#: Tables whose rows name an evidence file (``sha256``, ``original_name``).
+_FILE_TABLES = frozenset({"evidence", "selfcheck_evidence"})
+
+
+def check_materials(materials: Collection[str]) -> list[str]:
+    """``materials`` as a list in :data:`MATERIALS` order; ValidationError for an unknown code or
+    an empty choice."""
+    unknown = sorted(set(materials) - set(MATERIALS))
+    if unknown:
+        raise ValidationError(_UNKNOWN_MATERIAL, code=unknown[0])
+    chosen = [m for m in MATERIALS if m in materials]
+    if not chosen:
+        raise ValidationError(_NO_MATERIAL)
+    return chosen
+
+
+def _package_file(path: str, source: Path | bytes) -> Any:
+    from .package_format import PackageFile
+    return PackageFile(path, source)
+
+
+def _evidence_path(session: Session, row: dict[str, Any]) -> tuple[str, Path]:
+    """(path inside data/, stored file) of an evidence or self-check evidence row."""
+    from . import evidence
+    stored = evidence.path_of(session.store, row)
+    sha = str(row["sha256"])
+    return f"evidence/{sha[:2]}/{stored.name}", stored
+
+
+def form_file_name(code: str) -> str:
+    """The file name (without extension) of form ``code`` inside ``forms/``: the form's own
+    Chinese name without quotation marks."""
+    from .form_data import FORMS
+    return "".join(c for c in FORMS[code] if c not in "“”\"'‘’")
+
+
+class _Collector:
+    """The state of one collection: what was counted, which evidence files were named."""
+
+    def __init__(self, session: Session, campaign_id: int | None, since_seq: int,
+                 until_seq: int, work_dir: Path) -> None:
+        self.session = session
+        self.conn = session.store.conn
+        self.params = {"unit": session.unit_id, "campaign": campaign_id}
+        self.since_seq = since_seq
+        self.until_seq = until_seq
+        self.work_dir = work_dir
+        self.counts: dict[str, int] = {}
+        self.files: dict[str, Path] = {}         # data/ path -> stored evidence file
+        self.names: dict[str, str] = {}          # data/ path -> original name (for messages)
+
+    def write_table(self, table: RecordTable) -> Path:
+        """``records/<table>.jsonl`` written into the work folder; counts its rows."""
+        key = audit.AUDITED_TABLES[table.name]
+        sql = f'SELECT * FROM "{table.name}" WHERE {table.where}'
+        params: dict[str, Any] = dict(self.params)
+        if self.since_seq > 0:
+            sql += (f' AND CAST("{key}" AS TEXT) IN (SELECT row_key FROM audit_log'
+                    " WHERE tbl = :tbl AND seq > :since AND seq <= :until)")
+            params.update(tbl=table.name, since=self.since_seq, until=self.until_seq)
+        sql += f' ORDER BY "{key}"'
+        out = self.work_dir / "records" / f"{table.name}.jsonl"
+        count = 0
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        with open(out, "w", encoding="utf-8", newline="\n") as fh:
+            for values in cur:
+                row = dict(zip(names, values))
+                fh.write(audit.canonical(audit._redact(table.name, row)))
+                fh.write("\n")
+                count += 1
+                if table.name in _FILE_TABLES:
+                    path, stored = _evidence_path(self.session, row)
+                    self.files.setdefault(path, stored)
+                    self.names.setdefault(path, str(row["original_name"]))
+        self.counts[table.name] = count
+        return out
+
+    def write_audit(self) -> Path:
+        """``records/audit_log.jsonl``: entries since_seq < seq <= until_seq, in order."""
+        out = self.work_dir / "records" / "audit_log.jsonl"
+        count = 0
+        cur = self.conn.execute("SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq",
+                                (self.since_seq, self.until_seq))
+        names = [d[0] for d in cur.description]
+        with open(out, "w", encoding="utf-8", newline="\n") as fh:
+            for values in cur:
+                fh.write(audit.canonical(dict(zip(names, values))))
+                fh.write("\n")
+                count += 1
+        self.counts["audit_log"] = count
+        return out
+
+
+def _render_forms(session: Session, campaign_id: int | None, work_dir: Path,
+                  cancelled: Cancelled | None) -> Iterator[tuple[str, Path]]:
+    """(data/ path, rendered file) of every package form, as xlsx then pdf per form."""
+    from . import form_data, pdf_export, xlsx_export
+    from .ledger_query import LedgerFilter
+    flt = LedgerFilter(campaign_id=campaign_id)
+    for code in PACKAGE_FORMS:
+        if code == "lookback" and campaign_id is None:
+            continue        # the 回头看 ledger is one campaign's
+        name = form_file_name(code)
+        for ext, writer in (("xlsx", xlsx_export), ("pdf", pdf_export)):
+            target = work_dir / "forms" / f"{name}.{ext}"
+            form = form_data.ledger_form(session, code, flt)   # rows are read once per file
+            writer.write_form(form, target, cancelled=cancelled)
+            yield f"forms/{name}.{ext}", target
+
+
+@operation("package.export")
+def collect(session: Session, *, campaign_id: int | None, period: tuple[date, date] | None,
+            materials: Collection[str], since_seq: int, work_dir: Path,
+            progress: Progress | None = None, cancelled: Cancelled | None = None,
+            until_seq: int | None = None) -> Iterator[Any]:
+    """The files of a package's ``data/`` folder, as ``PackageFile`` values (see the module doc).
+
+    ``campaign_id`` None takes the unit's records of every campaign (and no 回头看 form);
+    ``period`` (first day, last day) is the reporting period, stated in the manifest, while the
+    rows are chosen by the audit log (``since_seq``). ``work_dir`` must be an empty folder the
+    caller removes afterwards; records and forms are written there, evidence files are named
+    where the evidence store keeps them. ``until_seq`` is the audit head the caller read at the
+    start of its read transaction (default: the head now). ``progress(done, total)`` counts
+    steps (tables, evidence files, forms); ``cancelled()`` true stops with ``ExportCancelled``.
+    The permission is checked at the call; the files are produced as the result is iterated.
+    Raises ValidationError for an unknown material or an evidence file missing from the store.
+    """
+    chosen = check_materials(materials)
+    head_seq = audit.head(session.store.conn)[0] if until_seq is None else until_seq
+    return _collect(session, campaign_id, period, chosen, max(0, int(since_seq)), head_seq,
+                    Path(work_dir), progress, cancelled)
+
+
+def _collect(session: Session, campaign_id: int | None, period: tuple[date, date] | None,
+             chosen: list[str], since_seq: int, until_seq: int, work_dir: Path,
+             progress: Progress | None, cancelled: Cancelled | None) -> Iterator[Any]:
+    from .forms import ExportCancelled
+
+    def step(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled()
+        if progress is not None:
+            progress(done, total)
+
+    (work_dir / "records").mkdir(parents=True, exist_ok=True)
+    (work_dir / "forms").mkdir(parents=True, exist_ok=True)
+    col = _Collector(session, campaign_id, since_seq, until_seq, work_dir)
+    tables = [t for t in RECORD_TABLES if t.material in chosen]
+    total = len(tables) + ("audit" in chosen) + 1
+    done = 0
+    for table in tables:
+        step(done, total)
+        path = col.write_table(table)
+        yield _package_file(f"records/{table.name}.jsonl", path)
+        done += 1
+    if "audit" in chosen:
+        step(done, total)
+        yield _package_file("records/audit_log.jsonl", col.write_audit())
+        done += 1
+    yield _package_file("records/manifest.json",
+                        _manifest(session, campaign_id, period, chosen, col).encode("utf-8"))
+    total += len(col.files)
+    for path in sorted(col.files):
+        step(done, total)
+        stored = col.files[path]
+        if not os.path.isfile(stored):
+            raise ValidationError(_MISSING_FILE, name=col.names[path], path=str(stored))
+        yield _package_file(path, stored)
+        done += 1
+    if "forms" in chosen:
+        for path, rendered in _render_forms(session, campaign_id, work_dir, cancelled):
+            yield _package_file(path, rendered)
+    step(total, total)
+
+
+def _manifest(session: Session, campaign_id: int | None, period: tuple[date, date] | None,
+              chosen: list[str], col: _Collector) -> str:
+    """``records/manifest.json``: canonical JSON, one line."""
+    conn = session.store.conn
+    unit = conn.execute("SELECT code, name FROM units WHERE id = ?",
+                        (session.unit_id,)).fetchone() or ("", "")
+    campaign = None
+    if campaign_id is not None:
+        row = conn.execute("SELECT id, title, doc_no FROM campaigns WHERE id = ?",
+                           (campaign_id,)).fetchone()
+        if row is not None:
+            campaign = {"id": row[0], "title": row[1], "doc_no": row[2]}
+    return audit.canonical({
+        "format": "fieldledger-records/1",
+        "unit": {"id": session.unit_id, "code": unit[0], "name": unit[1]},
+        "campaign": campaign,
+        "period": [period[0].isoformat(), period[1].isoformat()] if period else None,
+        "materials": chosen,
+        "since_seq": col.since_seq,
+        "until_seq": col.until_seq,
+        "counts": col.counts,
+        "evidence_files": len(col.files),
+    }) + "\n"
