@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, NamedTuple
 
 from .errors import DataFolderError, DiskFull, NotFound
-from .files import remove_quietly
+from .files import fsync_folder, hash_file, remove_quietly
 from .filetypes import (SNIFF_BYTES, EvidenceRefused, FileType, check_archive, check_content,
                         check_type, extension)
 # The type check's public names, importable from here as before it had its own module.
@@ -150,14 +150,7 @@ def path_of(store_or_session: Store | Session, evidence_row: dict[str, Any]) -> 
     return others[0] if others else expected
 
 
-def _hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+
 
 
 def verify_file(store_or_session: Store | Session, evidence_row: dict[str, Any]) -> FileCheck:
@@ -167,7 +160,7 @@ def verify_file(store_or_session: Store | Session, evidence_row: dict[str, Any])
     base = dict(evidence_id=int(evidence_row["id"]), path=path, expected_sha256=sha,
                 expected_size=size, original_name=str(evidence_row["original_name"]))
     try:
-        actual_sha, actual_size = _hash_file(path)
+        actual_sha, actual_size = hash_file(path)
     except FileNotFoundError:
         return FileCheck(status="missing", actual_sha256="", actual_size=0, **base)
     except OSError as exc:
@@ -198,20 +191,7 @@ def _too_large(name: str, size: int) -> EvidenceRefused:
 
 # --- copying in ----------------------------------------------------------------------------------
 
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles for this)."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+
 
 
 def _folder_error(exc: OSError, folder: Path) -> Exception:
@@ -287,7 +267,7 @@ def _place(tmp: Path, sha: str, size: int, ext: str, root: Path) -> _Copied:
     """Rename the checked copy into place, or drop it when the content is already stored."""
     for existing in _files_of(root, sha):
         try:
-            intact = _hash_file(existing) == (sha, size)
+            intact = hash_file(existing) == (sha, size)
         except OSError:
             intact = False
         if intact:
@@ -297,13 +277,13 @@ def _place(tmp: Path, sha: str, size: int, ext: str, root: Path) -> _Copied:
         log.warning("evidence file %s does not match its hash; replaced by a fresh copy", existing)
         with _folder_errors(root):
             os.replace(tmp, existing)
-        _fsync_dir(existing.parent)
+        fsync_folder(existing.parent)
         return _Copied(sha, size, existing, new=False)  # rows already refer to it: keep it
     final = _shard(root, sha) / _stored_name(sha, ext)
     with _folder_errors(root):
         final.parent.mkdir(exist_ok=True)
         os.replace(tmp, final)
-    _fsync_dir(final.parent)
+    fsync_folder(final.parent)
     return _Copied(sha, size, final, new=True)
 
 
@@ -337,7 +317,7 @@ def _remove_unreferenced(store: Store, sha256: str, *, when_unsure: bool = False
     for path in removed:
         remove_quietly(path)
     if removed:
-        _fsync_dir(removed[0].parent)
+        fsync_folder(removed[0].parent)
         try:
             removed[0].parent.rmdir()  # only when empty
         except OSError:

@@ -9,6 +9,7 @@ with a Chinese message that says what to do.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import secrets
 from pathlib import Path
@@ -81,3 +82,34 @@ def write_file(path: str | Path, text: str) -> Path:
     finally:
         remove_quietly(tmp)
     return path
+
+
+CHUNK = 1 << 20
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles for this,
+    and some file systems refuse: then only the file itself was synced)."""
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """(SHA-256 hex, size) of the file at ``path``, read in chunks. Raises OSError."""
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size

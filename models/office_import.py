@@ -42,7 +42,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 
 from . import audit
 from .errors import Cancelled, ValidationError
-from .files import remove_quietly
+from .files import hash_file, remove_quietly
 from .i18n import QT_TRANSLATE_NOOP
 from .office_units import raw_public, unit_by_code
 from .permissions import operation
@@ -189,14 +189,7 @@ class _Examined(NamedTuple):
     files: list[str]
 
 
-def _hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
+
 
 
 def _int(info: Mapping[str, str], label: str) -> int:
@@ -319,7 +312,7 @@ def _examine(session: Session, path: Path, identities: Sequence[str], staging: P
     alarms: list[Alarm] = []
     reason = ""
     try:
-        sha, size = _hash_file(path)
+        sha, size = hash_file(path)
     except OSError as exc:
         problem = ValidationError(_UNREADABLE, path=str(path), reason=exc.strerror or str(exc))
         return _Examined(_report(path, "", 0, False, seen, [], [str(problem)], "unreadable",
@@ -490,7 +483,7 @@ def _place_files(session: Session, exam: _Examined) -> None:
             target = root / "evidence" / stem[:2] / Path(name).name
             if not target.exists():
                 _copy_verified(staged, target, stem)
-            elif _hash_file(staged)[0] != stem:
+            elif hash_file(staged)[0] != stem:
                 raise ValidationError(_BAD_EVIDENCE, path=name)
         elif name.startswith("forms/"):
             target = root / _safe(exam.unit["code"]) / str(exam.report.seq) / name

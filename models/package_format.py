@@ -35,10 +35,11 @@ from typing import Any, BinaryIO, Callable, Iterable, Mapping, NamedTuple, Seque
 
 from . import minisign
 from .errors import FieldLedgerError, ValidationError
-from .files import FileWriteFailed, remove_quietly, replace, temp_path, write_error
+from .files import (FileWriteFailed, fsync_folder, remove_quietly, replace, temp_path,
+                    write_error)
 from .i18n import QT_TRANSLATE_NOOP
 from .safezip import (DOS_DATE, MADE_BY_UNIX, REGULAR_FILE_MODE, Entry, PackageInvalid,
-                      check_name, iter_data, read_entries, read_small)
+                      check_name, read_entries, read_small)
 
 __all__ = ["FORMAT_VERSION", "PackageFile", "WrittenPackage", "VerifiedPackage",
            "PackageInvalid", "write_package", "verify_package", "signing_key_id",
@@ -166,17 +167,7 @@ def _zipinfo(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every system (Windows); the file itself is synced
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+
 
 
 def _open_for_write(path: Path) -> BinaryIO:
@@ -415,7 +406,7 @@ def write_package(target: Path, files: Iterable[PackageFile], info: Mapping[str,
                 fh.flush()
                 os.fsync(fh.fileno())
         replace(tmp, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     except OSError as exc:
         remove_quietly(tmp)
         raise write_error(exc, target) from exc

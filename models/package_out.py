@@ -38,7 +38,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 
 from . import audit, keys, package_contents
 from .errors import ValidationError
-from .files import FileWriteFailed, remove_quietly, temp_path, write_error
+from .files import FileWriteFailed, fsync_folder, remove_quietly, temp_path, write_error
 from .i18n import QT_TRANSLATE_NOOP
 from .paths import DataDir
 from .permissions import operation
@@ -222,17 +222,7 @@ def _check_folder(path: Path) -> Path:
     return path
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return          # not possible on every platform / file system
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+
 
 
 def _hash_file(path: Path, cancelled: Cancelled | None = None) -> tuple[str, int]:
@@ -300,7 +290,7 @@ def copy_to_stick(kept: Path, target_dir: Path, sha256: str, key_for: KeyFor, en
                 os.fsync(out.fileno())
             os.replace(tmp, dest)
             placed = True
-            _fsync_dir(target_dir)
+            fsync_folder(target_dir)
         except OSError as exc:
             raise write_error(exc, dest) from exc
         _verify_copy(dest, sha256, key_for, encrypted, cancelled)
