@@ -108,14 +108,8 @@ class MainWindow(QMainWindow):
         if key == "review":
             from .pages.casereview_page import CaseReviewPage
             return CaseReviewPage(self.controller)
-        from .pages.placeholder import PlaceholderPage
-        title = self._titles()[AREAS.index(key)]
-        texts = {
-            "submission": self.tr(
-                "这里将生成经负责人签名的报送包，拷贝到 U 盘交上级；上级核验并导入后回执也经 U 盘带回。"
-                "离线也能按时报送，不再被列为“未报送”。"),
-        }
-        return PlaceholderPage(title, texts[key])
+        from .pages.submission_page import SubmissionPage
+        return SubmissionPage(self.controller)
 
     def _build_menus(self) -> None:
         """Menus and their actions, once; texts come from :meth:`_retranslate_menus`."""

@@ -1226,6 +1226,50 @@ When the digest on a printed copy is the same, the printout matches the electron
         <source>导出案卷“{title}”的评查评分表。</source>
         <translation>Exports the review score sheet of the case file &quot;{title}&quot;.</translation>
     </message>
+    <message>
+        <source>生成报送包</source>
+        <translation>Create submission package</translation>
+    </message>
+    <message>
+        <source>不限专项行动（本单位全部记录）</source>
+        <translation>Any campaign (all records of the unit)</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>报送期间</source>
+        <translation>Submission period</translation>
+    </message>
+    <message>
+        <source>报送材料</source>
+        <translation>Materials to submit</translation>
+    </message>
+    <message>
+        <source>写入到（U 盘或文件夹）</source>
+        <translation>Write to (USB stick or folder)</translation>
+    </message>
+    <message>
+        <source>下一步：签章…</source>
+        <translation>Next: seal…</translation>
+    </message>
+    <message>
+        <source>请至少选择一种报送材料。</source>
+        <translation>Choose at least one kind of material to submit.</translation>
+    </message>
+    <message>
+        <source>报送期间的开始日期晚于结束日期。</source>
+        <translation>The start date of the submission period is later than the end date.</translation>
+    </message>
+    <message>
+        <source>请选择要写入的 U 盘或文件夹。</source>
+        <translation>Choose the USB stick or folder to write to.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
@@ -1443,6 +1487,86 @@ When the digest on a printed copy is the same, the printout matches the electron
     <message>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导入报送包</source>
+        <translation>Import submission packages</translation>
+    </message>
+    <message>
+        <source>待导入的报送包（{n} 个）：</source>
+        <translation>Submission packages to import ({n}):</translation>
+    </message>
+    <message>
+        <source>解密密钥文件（报送包加密时需要）：</source>
+        <translation>Decryption key file (needed for encrypted submission packages):</translation>
+    </message>
+    <message>
+        <source>未选择（报送包未加密）</source>
+        <translation>None chosen (submission packages not encrypted)</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>按“核验”检查报送包：只检查，不改动任何数据。</source>
+        <translation>Press &quot;Verify&quot; to check the submission packages: this only checks them and changes no data.</translation>
+    </message>
+    <message>
+        <source>导入时，未通过核验的报送包会移入隔离文件夹并记录原因，其中的数据不会导入。</source>
+        <translation>On import, submission packages that fail verification are moved to the quarantine folder with the reason recorded, and their data is not imported.</translation>
+    </message>
+    <message>
+        <source>核验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>选择本级的解密密钥文件</source>
+        <translation>Choose this office&apos;s decryption key file</translation>
+    </message>
+    <message>
+        <source>解密密钥文件 (*.txt *.key);;所有文件 (*)</source>
+        <translation>Decryption key files (*.txt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>核验报送包</source>
+        <translation>Verify submission packages</translation>
+    </message>
+    <message>
+        <source>正在核验报送包…</source>
+        <translation>Verifying submission packages…</translation>
+    </message>
+    <message>
+        <source>核验 {n} 个报送包：可导入 {good} 个，已导入过 {done} 个，不合格 {bad} 个。</source>
+        <translation>Verified {n} submission packages: {good} can be imported, {done} already imported, {bad} failed.</translation>
+    </message>
+    <message>
+        <source>正在导入报送包…</source>
+        <translation>Importing submission packages…</translation>
+    </message>
+    <message>
+        <source>已导入过（无变化）</source>
+        <translation>Already imported (no changes)</translation>
+    </message>
+    <message>
+        <source>未完成（{reason}）</source>
+        <translation>Not finished ({reason})</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>（告警：{kinds}）</source>
+        <translation> (alarms: {kinds})</translation>
+    </message>
+    <message>
+        <source>已隔离（{reason}）</source>
+        <translation>Quarantined ({reason})</translation>
+    </message>
+    <message>
+        <source>已取消，未导入</source>
+        <translation>Cancelled, not imported</translation>
     </message>
 </context>
 <context>
@@ -2314,10 +2438,6 @@ Roles: {roles}</translation>
         <translation>Submission</translation>
     </message>
     <message>
-        <source>这里将生成经负责人签名的报送包，拷贝到 U 盘交上级；上级核验并导入后回执也经 U 盘带回。离线也能按时报送，不再被列为“未报送”。</source>
-        <translation>This will produce submission packages signed by the Chief, copied to a USB stick and handed to the parent unit; once the parent unit has verified and imported a package, the receipt comes back on the USB stick as well. You can submit on time even offline and will no longer be listed as “not submitted”.</translation>
-    </message>
-    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -2466,6 +2586,197 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>这份清单的分组（{names}）与本专项行动的问题类别对不上，请选用相符的清单。</source>
         <translation>The groups of this list ({names}) do not match the problem categories of this campaign. Choose a matching list.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePanel</name>
+    <message>
+        <source>下级单位用 U 盘送来的报送包在这里核验和导入。先用下级单位负责人导出的单位签章密钥登记文件登记该单位，之后只接受由它当前签章密钥签名的报送包。</source>
+        <translation>Submission packages that subordinate units bring on USB sticks are verified and imported here. First enroll the unit with the unit seal key enrollment file exported by a chief of that unit; after that, only submission packages signed with its current seal key are accepted.</translation>
+    </message>
+    <message>
+        <source>登记下级单位…</source>
+        <translation>Enroll subordinate unit…</translation>
+    </message>
+    <message>
+        <source>导入报送包…</source>
+        <translation>Import submission packages…</translation>
+    </message>
+    <message>
+        <source>导入文件夹中的报送包…</source>
+        <translation>Import submission packages from folder…</translation>
+    </message>
+    <message>
+        <source>单位代码</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>级别</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>当前签章密钥指纹</source>
+        <translation>Current seal key fingerprint</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Sequence number</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>已登记单位</source>
+        <translation>Enrolled units</translation>
+    </message>
+    <message>
+        <source>报送记录</source>
+        <translation>Submission records</translation>
+    </message>
+    <message>
+        <source>告警</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>无有效签章密钥</source>
+        <translation>No valid seal key</translation>
+    </message>
+    <message>
+        <source>有 {n} 条告警</source>
+        <translation>{n} alarms</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>，已收到第 {seq} 号</source>
+        <translation>, received up to no. {seq}</translation>
+    </message>
+    <message>
+        <source>告警 {n} 条</source>
+        <translation>{n} alarms</translation>
+    </message>
+    <message>
+        <source>告警（{n}）</source>
+        <translation>Alarms ({n})</translation>
+    </message>
+    <message>
+        <source>选择下级单位的密钥登记文件</source>
+        <translation>Choose the key enrollment file of the subordinate unit</translation>
+    </message>
+    <message>
+        <source>密钥登记文件 (*.json);;所有文件 (*)</source>
+        <translation>Key enrollment files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>登记下级单位</source>
+        <translation>Enroll subordinate unit</translation>
+    </message>
+    <message>
+        <source>单位：{name}（{code}，{level}）
+单位签章密钥指纹：
+
+{fingerprint}
+
+请与对方当面或电话核对指纹，完全一致才能登记。指纹不一致时请勿登记，并向该单位核实。
+
+指纹一致，登记该单位？</source>
+        <translation>Unit: {name} ({code}, {level})
+Unit seal key fingerprint:
+
+{fingerprint}
+
+Compare the fingerprint with the unit in person or by phone; enroll only if it is exactly the same. If the fingerprint differs, do not enroll, and check with that unit.
+
+The fingerprint matches: enroll this unit?</translation>
+    </message>
+    <message>
+        <source>替换单位签章密钥</source>
+        <translation>Replace unit seal key</translation>
+    </message>
+    <message>
+        <source>警告：只有在已当面或电话向该单位负责人确认、对方确实新生成了单位签章密钥时，才能替换。如果无法确认，可能有人冒充该单位，请选择“取消”。替换后，由原签章密钥签名的报送包不再被接受。
+
+确认替换为指纹 {fingerprint} 的新签章密钥？</source>
+        <translation>Warning: replace the key only if you have confirmed in person or by phone with a chief of that unit that they really created a new unit seal key. If you cannot confirm it, someone may be impersonating the unit; choose &quot;Cancel&quot;. After replacement, submission packages signed with the old seal key are no longer accepted.
+
+Replace it with the new seal key with fingerprint {fingerprint}?</translation>
+    </message>
+    <message>
+        <source>已登记“{name}”（{code}）。
+单位签章密钥指纹：{fingerprint}</source>
+        <translation>Enrolled &quot;{name}&quot; ({code}).
+Unit seal key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>“{name}”（{code}）已按这个登记文件登记过，没有变化。</source>
+        <translation>&quot;{name}&quot; ({code}) was already enrolled with this enrollment file; nothing changed.</translation>
+    </message>
+    <message>
+        <source>选择报送包</source>
+        <translation>Choose submission packages</translation>
+    </message>
+    <message>
+        <source>报送包 (*.flpkg)</source>
+        <translation>Submission packages (*.flpkg)</translation>
+    </message>
+    <message>
+        <source>选择存放报送包的文件夹</source>
+        <translation>Choose the folder that holds the submission packages</translation>
+    </message>
+    <message>
+        <source>导入报送包</source>
+        <translation>Import submission packages</translation>
+    </message>
+    <message>
+        <source>文件夹“{folder}”中没有报送包（*.flpkg）。</source>
+        <translation>The folder &quot;{folder}&quot; has no submission packages (*.flpkg).</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +3007,17 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>文件</source>
         <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientsDialog</name>
+    <message>
+        <source>上级接收密钥</source>
+        <translation>Upper office receiving keys</translation>
+    </message>
+    <message>
+        <source>上级机关公布的接收公钥以“age1”开头，每行一个。设置后，报送包会加密给这些公钥：只有上级机关能打开，U 盘丢失也不会泄露内容。清空后报送包不加密（仍有单位签章，改动可被发现）。</source>
+        <translation>The receiving public keys published by the upper office start with &quot;age1&quot;, one per line. Once they are set, submission packages are encrypted to these keys: only the upper office can open them, and a lost USB stick does not reveal their content. If the list is cleared, submission packages are not encrypted (they still carry the unit seal, so changes can be detected).</translation>
     </message>
 </context>
 <context>
@@ -3606,6 +3928,245 @@ Submit it?</translation>
     <message>
         <source>本人已审核下列台账内容，确认其真实、完整。签署后该版本冻结；之后的修改将形成新的草稿版本，本签署显示为“已过期”。签名口令为您的登录密码。</source>
         <translation>I have reviewed the following ledger content and confirm that it is true and complete. Once signed, this revision is frozen; later changes form a new draft revision, and this signature will show as &quot;Stale&quot;. The signing passphrase is your login password.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <source>生成报送包…</source>
+        <translation>Create submission package…</translation>
+    </message>
+    <message>
+        <source>再次写出…</source>
+        <translation>Write out again…</translation>
+    </message>
+    <message>
+        <source>上级接收密钥…</source>
+        <translation>Upper office receiving keys…</translation>
+    </message>
+    <message>
+        <source>只有负责人可以生成和再次写出报送包（要用单位签章密钥签章）。</source>
+        <translation>Only a chief can create submission packages and write them out again (they are sealed with the unit seal key).</translation>
+    </message>
+    <message>
+        <source>报送包由本单位负责人生成，报送记录只有负责人和管理员可以查看。</source>
+        <translation>Submission packages are created by a chief of the unit; only chiefs and administrators can see the submission records.</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>Sequence number</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>材料</source>
+        <translation>Materials</translation>
+    </message>
+    <message>
+        <source>生成时间</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>是否加密</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>回执时间</source>
+        <translation>Receipt time</translation>
+    </message>
+    <message>
+        <source>报送包默认包含“上次已确认送达的报送包”之后的全部变动：上级机关收到报送包并出具回执、本单位据此标记为“已送达”后，下一个报送包从那里接着报；尚未送达的报送包的内容会在下一个报送包中再次报送，不会遗漏。</source>
+        <translation>By default, a submission package contains all changes since the last submission package confirmed as delivered: once the upper office has received a package and issued a receipt, and the unit has marked it &quot;Delivered&quot; accordingly, the next package continues from there. The content of packages not yet delivered is submitted again in the next package, so nothing is missed.</translation>
+    </message>
+    <message>
+        <source>已设置 {n} 个上级接收密钥：报送包将加密，只有上级机关能打开。</source>
+        <translation>{n} upper office receiving keys set: submission packages will be encrypted, and only the upper office can open them.</translation>
+    </message>
+    <message>
+        <source>尚未设置上级接收密钥：报送包不加密（有单位签章，改动可被发现）。</source>
+        <translation>No upper office receiving keys set yet: submission packages are not encrypted (they carry the unit seal, so changes can be detected).</translation>
+    </message>
+    <message>
+        <source>不限专项行动</source>
+        <translation>Any campaign</translation>
+    </message>
+    <message>
+        <source>已加密</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>未加密</source>
+        <translation>Not encrypted</translation>
+    </message>
+    <message>
+        <source>已送达</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>已写出</source>
+        <translation>Written out</translation>
+    </message>
+    <message>
+        <source>本机保存的报送包文件已不在，无法再次写出。</source>
+        <translation>The submission package file kept on this computer is gone, so it cannot be written out again.</translation>
+    </message>
+    <message>
+        <source>专项行动：{campaign}
+报送期间：{start} 至 {end}
+材料：{materials}
+写入到：{target}</source>
+        <translation>Campaign: {campaign}
+Submission period: {start} to {end}
+Materials: {materials}
+Write to: {target}</translation>
+    </message>
+    <message>
+        <source>用单位签章密钥签章</source>
+        <translation>Seal with the unit seal key</translation>
+    </message>
+    <message>
+        <source>报送包将用本单位签章密钥签章。请输入您的签名口令（登录密码）。</source>
+        <translation>The submission package will be sealed with the unit seal key. Type your signing passphrase (your login password).</translation>
+    </message>
+    <message>
+        <source>签章并写出</source>
+        <translation>Seal and write out</translation>
+    </message>
+    <message>
+        <source>生成报送包</source>
+        <translation>Create submission package</translation>
+    </message>
+    <message>
+        <source>正在收集、签章并写入报送包，请不要拔出 U 盘…</source>
+        <translation>Collecting, sealing and writing the submission package; do not pull out the USB stick…</translation>
+    </message>
+    <message>
+        <source>报送包已写出</source>
+        <translation>Submission package written out</translation>
+    </message>
+    <message>
+        <source>第 {seq} 号报送包已写出：
+{path}
+
+大小：{size}
+SHA-256（前 16 位）：{sha}
+{encrypted}
+
+已从 U 盘读回核验，可以安全拔出。</source>
+        <translation>Submission package no. {seq} was written out:
+{path}
+
+Size: {size}
+SHA-256 (first 16 digits): {sha}
+{encrypted}
+
+It was read back from the USB stick and verified; you can safely remove the stick.</translation>
+    </message>
+    <message>
+        <source>已加密给上级机关。</source>
+        <translation>Encrypted to the upper office.</translation>
+    </message>
+    <message>
+        <source>未加密（未设置上级接收密钥）。</source>
+        <translation>Not encrypted (no upper office receiving keys set).</translation>
+    </message>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>已取消，U 盘和本机都没有留下报送包，也没有记录。</source>
+        <translation>Cancelled; no submission package and no record was left on the USB stick or on this computer.</translation>
+    </message>
+    <message>
+        <source>报送包没有写出</source>
+        <translation>Submission package not written out</translation>
+    </message>
+    <message>
+        <source>再次写出报送包</source>
+        <translation>Write out submission package again</translation>
+    </message>
+    <message>
+        <source>把本机保存的第 {seq} 号报送包再写到一个 U 盘或文件夹（例如原来的 U 盘丢失或损坏）。内容与原来的完全相同，写入后会读回核验。</source>
+        <translation>Write submission package no. {seq} kept on this computer to another USB stick or folder (for example, if the original USB stick was lost or damaged). The content is exactly the same as before, and it is read back and verified after writing.</translation>
+    </message>
+    <message>
+        <source>报送包已再次写出</source>
+        <translation>Submission package written out again</translation>
+    </message>
+    <message>
+        <source>第 {seq} 号报送包已再次写出：
+{path}
+
+已从 U 盘读回核验，可以安全拔出。</source>
+        <translation>Submission package no. {seq} was written out again:
+{path}
+
+It was read back from the USB stick and verified; you can safely remove the stick.</translation>
+    </message>
+    <message>
+        <source>正在写入并核验，请不要拔出 U 盘…</source>
+        <translation>Writing and verifying; do not pull out the USB stick…</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionPage</name>
+    <message>
+        <source>报送上级（本单位）</source>
+        <translation>Submit to upper office (this unit)</translation>
+    </message>
+    <message>
+        <source>接收下级报送</source>
+        <translation>Receive from subordinate units</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>写出</source>
+        <translation>Write out</translation>
+    </message>
+    <message>
+        <source>请选择要写入的 U 盘或文件夹。</source>
+        <translation>Choose the USB stick or folder to write to.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPicker</name>
+    <message>
+        <source>{name}（{root}）&#x3000;可用 {free}</source>
+        <extracomment>File systems that are never a place to write a package to.</extracomment>
+        <translation>{name} ({root})&#x3000;{free} free</translation>
+    </message>
+    <message>
+        <source>没有找到可写入的 U 盘。请插入 U 盘，或选择一个文件夹。</source>
+        <translation>No writable USB stick was found. Insert a USB stick, or choose a folder.</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>选择写入报送包的文件夹</source>
+        <translation>Choose the folder to write the submission package to</translation>
+    </message>
+    <message>
+        <source>文件夹 {path}&#x3000;可用 {free}</source>
+        <translation>Folder {path}&#x3000;{free} free</translation>
     </message>
 </context>
 <context>
@@ -5686,6 +6247,17 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>正式表格（Excel 和 PDF）</source>
         <translation>Official forms (Excel and PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>office_panel</name>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>已隔离</source>
+        <translation>Quarantined</translation>
     </message>
 </context>
 <context>
