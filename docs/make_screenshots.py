@@ -25,7 +25,8 @@ SHOTS = [("dashboard", "zh_CN", "screenshot-main.png"),
          ("selfcheck", "zh_CN", "screenshot-selfcheck.png"),
          ("review", "zh_CN", "screenshot-casereview.png"),
          ("ledger_signed", "zh_CN", "screenshot-signatures.png"),
-         ("signing_dialog", "zh_CN", "screenshot-signing-dialog.png")]
+         ("signing_dialog", "zh_CN", "screenshot-signing-dialog.png"),
+         ("submission", "zh_CN", "screenshot-submission.png")]
 
 #: Screenshots of the ledger area in a particular state: area name -> the area shown.
 PSEUDO_AREAS = {"ledger_signed": "ledger", "signing_dialog": "ledger"}
@@ -99,6 +100,19 @@ def fill_casereview(store) -> int:
     return int(case_id)
 
 
+def write_package(store, folder: Path) -> None:
+    """One submission package of the 2023 campaign in the outbox, as 报送 shows it."""
+    from models import package_out
+    from models.demo import DEMO_PASSWORD, QINGHAI_2023
+    from models.session import login
+    chief = login(store, "chief", DEMO_PASSWORD)
+    campaign = store.conn.execute("SELECT id FROM campaigns WHERE doc_no = ?",
+                                  (QINGHAI_2023["doc_no"],)).fetchone()[0]
+    stick = folder / "stick"
+    stick.mkdir()
+    package_out.export_package(chief, stick, DEMO_PASSWORD, campaign_id=campaign, recipients=[])
+
+
 def main() -> int:
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
@@ -117,6 +131,7 @@ def main() -> int:
     create_demo(store, with_signatures=True)
     selfcheck_id = fill_selfcheck(store, Path(tmp))
     review_case_id = fill_casereview(store)
+    write_package(store, Path(tmp))
     store.close()
     wanted = set(sys.argv[1:])
     queue = [shot for shot in SHOTS if not wanted or shot[2] in wanted]
