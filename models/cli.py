@@ -160,6 +160,28 @@ def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     imp.add_argument("--identity", action="append", metavar="age-key.txt",
                      help="本机关的 age 解密密钥文件（报送包已加密时需要；可多次给出）")
     imp.add_argument("--dry-run", action="store_true", help="只校验并列出将导入的内容，不导入")
+    _receipt_parsers(pkg_sub, common)
+
+
+def _receipt_parsers(pkg_sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    """``package receipt`` (office), ``package receipt-import`` and ``package set-office``
+    (station)."""
+    rec = pkg_sub.add_parser("receipt", parents=[common],
+                             help="上级机关为下级单位已导入的报送包出具签名回执，写入 U 盘")
+    rec.add_argument("--unit", required=True, metavar="CODE", help="下级单位的单位代码")
+    rec.add_argument("--out", required=True, metavar="DIR", help="写到哪个文件夹（U 盘）")
+    rimp = pkg_sub.add_parser("receipt-import", parents=[common],
+                              help="导入上级机关的回执：核验签名后把所列报送包标记为已送达")
+    rimp.add_argument("file", help="回执文件（…-回执-….json）")
+    seto = pkg_sub.add_parser("set-office", parents=[common],
+                              help="登记上级单位：导入其单位签章密钥登记文件，用于核验回执")
+    seto.add_argument("enrollment", metavar="ENROLLMENT.json", help="上级单位签章密钥的登记文件")
+    for parser in (rec, rimp, seto):
+        parser.add_argument("--user", "--username", dest="username", required=True,
+                            help="以哪个账号操作（负责人）")
+        parser.add_argument("--password-env", metavar="VAR",
+                            help="从这个环境变量读取密码（即签章密钥口令；不给则在终端提示输入）")
 
 
 #: The material codes of models.package_contents.MATERIALS (kept here: the parser is built
@@ -381,6 +403,8 @@ def _package(args: argparse.Namespace, data_dir: DataDir) -> int:
         return _package_verify(args)
     if args.package_command == "import":
         return _package_import(args, data_dir)
+    if args.package_command in ("receipt", "receipt-import", "set-office"):
+        return _package_receipt(args, data_dir)
     from datetime import date
     from pathlib import Path
 
@@ -455,6 +479,40 @@ def _package_import(args: argparse.Namespace, data_dir: DataDir) -> int:
         if args.dry_run:
             print("（试运行：未导入任何内容。）")
         return 1 if refused else 0
+    finally:
+        store.close()
+
+
+def _package_receipt(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``package receipt`` / ``receipt-import`` / ``set-office``."""
+    from pathlib import Path
+
+    from . import receipts
+    from .session import login
+    store = open_store(data_dir, create=False)
+    try:
+        password = _password(args)
+        session = login(store, args.username, password)
+        if args.package_command == "receipt":
+            path = receipts.write_receipt(session, args.unit, password, Path(args.out))
+            print(f"已写出回执：{path}")
+        elif args.package_command == "set-office":
+            text = Path(args.enrollment).read_text(encoding="utf-8")
+            reg = receipts.set_office(session, text)
+            print(f"已登记上级单位：{reg.name}（{reg.code}）")
+            print(f"签章密钥指纹：{reg.fingerprint}  请与上级单位当面核对。")
+        else:
+            before = {r["seq"] for r in receipts.package_out.list_outbox(session)
+                      if r["status"] == "delivered"}
+            receipts.import_receipt(session, Path(args.file))
+            after = sorted(r["seq"] for r in receipts.package_out.list_outbox(session)
+                           if r["status"] == "delivered")
+            new = [seq for seq in after if seq not in before]
+            if new:
+                print("已核验回执，标记为已送达：" + "、".join(f"第 {n} 号" for n in new))
+            else:
+                print("已核验回执，所列报送包此前均已标记为已送达，没有变化。")
+        return 0
     finally:
         store.close()
 

@@ -95,6 +95,8 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("package.recipients", QT_TRANSLATE_NOOP("operations", "设置上级机关的加密公钥"), _MANAGERS),
     _p("office.manage", QT_TRANSLATE_NOOP("operations", "登记下级单位和导入报送包"), _MANAGERS),
     _p("office.read", QT_TRANSLATE_NOOP("operations", "查看下级单位的报送"), ALL_ROLES),
+    _p("office.receipt", QT_TRANSLATE_NOOP("operations", "为下级单位的报送包出具回执"),
+       frozenset({Role.CHIEF})),
 )}
 
 
@@ -107,7 +109,8 @@ OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problem
                      "evidence", "ledger_import", "templates", "template_io", "selfcheck",
                      "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing",
                      "ledger_signing", "enrollment", "form_data",
-                     "package_contents", "package_out", "office_units", "office_import")
+                     "package_contents", "package_out", "office_units", "office_import",
+                     "receipts")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

@@ -18,7 +18,7 @@ from models import (accounts, audit, audit_ops, campaigns, casefiles, casereview
                     enrollment, evidence, form_data, keys, ledger_import, ledger_query,
                     ledger_signing, package_contents, package_out, passwords, problems,
                     selfcheck, selfcheck_evidence, signing, template_io, templates)
-from models import office_import, office_units
+from models import office_import, office_units, receipts
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -251,6 +251,22 @@ def seed(store: Store, name: str) -> None:
         folder.joinpath("单位签章密钥登记.json").write_text(
             enrollment.enrollment_file(chief, seal, DEMO_PASSWORD), encoding="utf-8")
         folder.joinpath("报送包.flpkg").write_bytes(b"not a package")
+    if name.startswith("receipts."):
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        seal = keys._active_key(store, "seal", unit_id=chief.unit_id)
+        text = enrollment.enrollment_file(chief, seal, DEMO_PASSWORD)
+        pkg = package_out.export_package(chief, _folder(chief, "stick"), DEMO_PASSWORD,
+                                         materials=("ledger",))
+        office_units.register_unit(chief, text)             # the unit is its own office here
+        office_import.import_package(chief, pkg.path)
+        receipts.set_office(chief, text)
+        folder = store.path.parent.parent
+        folder.joinpath("上级单位登记.json").write_text(text, encoding="utf-8")
+        receipts.write_receipt(chief, "QH-632621-DW", DEMO_PASSWORD, folder).rename(
+            folder / "回执.json")
+        if name == "receipts.set_office":
+            with store.write(chief.actor) as w:
+                w.delete("settings", receipts.OFFICE_SETTING)
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if (name.startswith("casereviews.") and name != "casereviews.start_review"
@@ -468,6 +484,16 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
             s, "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"), "data"),
     "form_data.casereview_form": (
         lambda s: form_data.casereview_form(s, _seeded_review(s)), None),
+    # write_receipt returns the file it wrote: "event" here
+    "receipts.write_receipt": (
+        lambda s: receipts.write_receipt(s, "QH-632621-DW", DEMO_PASSWORD,
+                                         _folder(s, "receipt-out")), "event"),
+    "receipts.set_office": (
+        lambda s: receipts.set_office(s, (s.store.path.parent.parent / "上级单位登记.json")
+                                      .read_text(encoding="utf-8")), "data"),
+    "receipts.office_info": (lambda s: receipts.office_info(s) or {}, None),
+    "receipts.import_receipt": (
+        lambda s: receipts.import_receipt(s, s.store.path.parent.parent / "回执.json"), "data"),
 }
 
 

@@ -2607,6 +2607,10 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
         <translation>Import submission packages from folder…</translation>
     </message>
     <message>
+        <source>写回执…</source>
+        <translation>Write receipt…</translation>
+    </message>
+    <message>
         <source>单位代码</source>
         <translation>Unit code</translation>
     </message>
@@ -2757,6 +2761,14 @@ Unit seal key fingerprint: {fingerprint}</translation>
     <message>
         <source>“{name}”（{code}）已按这个登记文件登记过，没有变化。</source>
         <translation>&quot;{name}&quot; ({code}) was already enrolled with this enrollment file; nothing changed.</translation>
+    </message>
+    <message>
+        <source>写回执</source>
+        <translation>Write receipt</translation>
+    </message>
+    <message>
+        <source>请先在“已登记单位”中选择要出具回执的单位。</source>
+        <translation>First choose, under &quot;Registered units&quot;, the unit to write a receipt for.</translation>
     </message>
     <message>
         <source>选择报送包</source>
@@ -3943,6 +3955,14 @@ Submit it?</translation>
     <message>
         <source>上级接收密钥…</source>
         <translation>Upper office receiving keys…</translation>
+    </message>
+    <message>
+        <source>登记上级单位…</source>
+        <translation>Register upper office…</translation>
+    </message>
+    <message>
+        <source>导入回执…</source>
+        <translation>Import receipt…</translation>
     </message>
     <message>
         <source>只有负责人可以生成和再次写出报送包（要用单位签章密钥签章）。</source>
@@ -5705,6 +5725,71 @@ U 盘可能已损坏或被拔出。目标位置没有留下文件，请重新写
         <translation>The submission package failed verification when read back after writing: {detail}
 The USB stick may be damaged or may have been pulled out. No file was left at the destination; write the package out again.</translation>
     </message>
+    <message>
+        <source>没有登记代码为“{code}”的下级单位。</source>
+        <extracomment>The ``format`` of a receipt. Settings key of the station&apos;s registered office (canonical JSON). Settings key prefix of the office&apos;s receipted package ids of a unit (``&lt;prefix&gt;&lt;unit code&gt;``). Largest receipt file read.</extracomment>
+        <translation>No subordinate unit with the code &quot;{code}&quot; is registered.</translation>
+    </message>
+    <message>
+        <source>“{unit}”还没有已导入的报送包，无法出具回执。</source>
+        <translation>&quot;{unit}&quot; has no imported submission package yet, so no receipt can be written.</translation>
+    </message>
+    <message>
+        <source>所选报送包不是“{unit}”已导入的报送包（编号 {ids}），无法出具回执。</source>
+        <translation>The chosen packages are not imported packages of &quot;{unit}&quot; (numbers {ids}), so no receipt can be written.</translation>
+    </message>
+    <message>
+        <source>本单位没有单位代码，无法出具回执。请在“设置 → 本单位”中填写单位代码。</source>
+        <translation>This unit has no unit code, so no receipt can be written. Fill in the unit code under &quot;Settings → This unit&quot;.</translation>
+    </message>
+    <message>
+        <source>这是个人签名密钥的登记文件。登记上级单位请使用上级单位负责人导出的单位签章密钥登记文件。</source>
+        <translation>This is the enrollment file of a personal signing key. To register the upper office, use the enrollment file of its unit seal key, exported by its chief.</translation>
+    </message>
+    <message>
+        <source>登记文件中没有上级单位的单位代码，无法登记。请上级单位填写单位代码后重新导出。</source>
+        <translation>The enrollment file has no unit code for the upper office, so it cannot be registered. Ask the upper office to fill in its unit code and export the file again.</translation>
+    </message>
+    <message>
+        <source>这不是报送回执文件（无法读取其内容）。请选择上级单位出具的“…-回执-….json”文件。</source>
+        <translation>This is not a submission receipt (its content cannot be read). Choose the &quot;…-回执-….json&quot; file written by the upper office.</translation>
+    </message>
+    <message>
+        <source>回执文件过大（超过 {limit} 字节），不是有效的回执。</source>
+        <translation>The receipt file is too large (over {limit} bytes); it is not a valid receipt.</translation>
+    </message>
+    <message>
+        <source>这不是报送回执文件（格式应为 {expected}，实际为“{found}”）。</source>
+        <translation>This is not a submission receipt (the format should be {expected}, it is &quot;{found}&quot;).</translation>
+    </message>
+    <message>
+        <source>回执文件的“{item}”项缺失或有误，不能采信。</source>
+        <translation>The item &quot;{item}&quot; of the receipt is missing or wrong; the receipt cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>尚未登记上级单位，无法核验回执。请先用“登记上级单位…”导入上级单位的签章密钥登记文件。</source>
+        <translation>No upper office is registered, so the receipt cannot be verified. First import the upper office&apos;s seal-key enrollment file with &quot;Register upper office…&quot;.</translation>
+    </message>
+    <message>
+        <source>这份回执由“{name}”（{code}）出具，使用的密钥不是已登记的上级单位“{office}”的签章密钥，不能采信。如上级单位更换了密钥，请重新登记其密钥登记文件。</source>
+        <translation>This receipt was written by &quot;{name}&quot; ({code}) with a key that is not the seal key of the registered upper office &quot;{office}&quot;; it cannot be trusted. If the upper office changed its key, register its enrollment file again.</translation>
+    </message>
+    <message>
+        <source>回执的签名核验不通过：文件在出具后被改动过，或不是上级单位出具的。不能采信，请向上级单位核实。</source>
+        <translation>The receipt&apos;s signature does not verify: the file was changed after it was written, or it was not written by the upper office. It cannot be trusted; check with the upper office.</translation>
+    </message>
+    <message>
+        <source>这份回执是出具给单位“{unit}”的，不是本单位（{ours}）的回执。</source>
+        <translation>This receipt was written for the unit &quot;{unit}&quot;, not for this unit ({ours}).</translation>
+    </message>
+    <message>
+        <source>回执中的第 {seq} 号报送包不在本机的报送记录中。回执与本单位的报送不符，未作任何标记，请向上级单位核实。</source>
+        <translation>Submission package no. {seq} of the receipt is not in this computer&apos;s outbox. The receipt does not match this unit&apos;s submissions; nothing was marked. Check with the upper office.</translation>
+    </message>
+    <message>
+        <source>回执中第 {seq} 号报送包的校验值与本机报送的不一致：上级单位收到的不是本单位发出的这份报送包。未作任何标记，请向上级单位核实。</source>
+        <translation>The hash of submission package no. {seq} in the receipt differs from the one sent from here: the upper office did not receive this unit&apos;s package. Nothing was marked; check with the upper office.</translation>
+    </message>
 </context>
 <context>
     <name>evidence</name>
@@ -6397,6 +6482,10 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>查看下级单位的报送</source>
         <translation>View subordinate units&apos; submissions</translation>
+    </message>
+    <message>
+        <source>为下级单位的报送包出具回执</source>
+        <translation>Write receipts for subordinate units&apos; submission packages</translation>
     </message>
 </context>
 <context>

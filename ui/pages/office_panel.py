@@ -117,6 +117,8 @@ class OfficePanel(Page):
         self.packages: list[dict[str, Any]] = []
         self.alarms: list[dict[str, Any]] = []
         self.import_dialog: ImportDialog | None = None
+        self.dialog: QDialog | None = None      # the receipt's passphrase dialog (tests look at it)
+        self.last_result: Any = None            # the receipt written last
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr(
             "下级单位用 U 盘送来的报送包在这里核验和导入。先用下级单位负责人导出的单位签章密钥登记"
@@ -128,11 +130,13 @@ class OfficePanel(Page):
         for name, text, slot in (("register", self.tr("登记下级单位…"), self.register_unit),
                                  ("import_files", self.tr("导入报送包…"), self.import_files),
                                  ("import_folder", self.tr("导入文件夹中的报送包…"),
-                                  self.import_folder)):
+                                  self.import_folder),
+                                 ("write_receipt", self.tr("写回执…"), self.open_receipt)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, s=slot: s())
-            button.setVisible(self.can_manage)
+            button.setVisible(self.allowed("office.receipt") if name == "write_receipt"
+                              else self.can_manage)
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)
@@ -275,6 +279,26 @@ class OfficePanel(Page):
             text = self.tr("“{name}”（{code}）已按这个登记文件登记过，没有变化。").format(
                 name=result.unit_name, code=result.unit_code)
         QMessageBox.information(self, self.tr("登记下级单位"), text)
+
+    # --- receipts --------------------------------------------------------------------------------
+
+    def selected_unit(self) -> dict[str, Any] | None:
+        """The registered unit of the selected row of 已登记单位, or None."""
+        rows = self.units_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        code = self.units_table.item(rows[0].row(), 0).text()
+        return next((u for u in self.units if u["code"] == code), None)
+
+    def open_receipt(self) -> None:
+        """Write a signed receipt (回执) for the selected unit's packages."""
+        from .receipt_actions import write_receipt
+        unit = self.selected_unit()
+        if unit is None:
+            QMessageBox.information(self, self.tr("写回执"),
+                                    self.tr("请先在“已登记单位”中选择要出具回执的单位。"))
+            return
+        write_receipt(self, unit)
 
     # --- importing packages ----------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from models.session import Session
 from ..errors import error_message, show_error
 from ..widgets import error_label, ok_cancel, read_only_table
 from ..worker import run_task
+from . import receipt_actions
 from .audit_panel import local_time
 from .base import Page
 from .passphrase_dialog import PassphraseDialog
@@ -360,6 +361,12 @@ class StationPanel(Page):
                                          self.open_write_again)
         self.recipients_button = self._button(row, "recipients", self.tr("上级接收密钥…"),
                                               self.open_recipients)
+        self.office_button = self._button(row, "register_office", self.tr("登记上级单位…"),
+                                          lambda: receipt_actions.register_office(self))
+        self.receipt_button = self._button(row, "import_receipt", self.tr("导入回执…"),
+                                           lambda: receipt_actions.import_receipt(self))
+        self.office_button.setEnabled(self.can_recipients)
+        self.receipt_button.setEnabled(self.can_export)
         row.addStretch(1)
         layout.addLayout(row)
         self.export_button.setEnabled(self.can_export)
