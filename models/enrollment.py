@@ -397,13 +397,7 @@ def _signing_key(session: Session, seal: bool) -> str:
     store = session.store
     if seal:
         check(session, "key.seal")
-        key_id = keys._active_key(store, "seal", unit_id=session.unit_id)
-        if key_id is None or not store.conn.execute(
-                "SELECT 1 FROM key_holders h JOIN signing_keys k ON k.id = h.signing_key_id"
-                " WHERE k.key_id = ? AND h.account_id = ?",
-                (key_id, session.account_id)).fetchone():
-            raise keys.SealKeyMissing()
-        return key_id
+        return keys.held_seal_key(session)
     if session.person_id is None:
         raise ValidationError(_NO_PERSON)
     key_id = keys._active_key(store, "person", person_id=session.person_id)

@@ -375,6 +375,18 @@ def _active_key(store: Store, kind: str, *, person_id: int | None = None,
     return row[0] if row else None
 
 
+def held_seal_key(session: Session) -> str:
+    """The key id of the unit's active seal key, when the acting account holds a copy of it;
+    :class:`SealKeyMissing` otherwise (none, or held by another chief only)."""
+    key_id = _active_key(session.store, "seal", unit_id=session.unit_id)
+    if key_id is None or not session.store.conn.execute(
+            "SELECT 1 FROM key_holders h JOIN signing_keys k ON k.id = h.signing_key_id"
+            " WHERE k.key_id = ? AND h.account_id = ?",
+            (key_id, session.account_id)).fetchone():
+        raise SealKeyMissing()
+    return key_id
+
+
 @operation("key.read")
 def list_keys(session: Session) -> list[dict[str, Any]]:
     """Every key's public data (never a private copy), with ``holders`` (the holders' names,

@@ -142,9 +142,7 @@ def _sign_revision(session: Session, campaign_id: int, passphrase: str, expected
             "errors", "该账号未关联人员，不能签署。请管理员先为账号关联人员。"))
     unit_id = session.unit_id
     if meaning == SEAL:
-        key_id = keys._active_key(session.store, "seal", unit_id=unit_id)
-        if key_id is None:
-            raise keys.SealKeyMissing()
+        key_id = keys.held_seal_key(session)
         key_kind = "seal"
     else:
         key_id = keys._active_key(session.store, "person", person_id=session.person_id)

@@ -35,7 +35,7 @@ _NO_CODE = QT_TRANSLATE_NOOP(
     "errors", "密钥登记文件中没有单位代码，无法登记。请该单位在“设置 → 本单位”中填写单位代码后重新导出。")
 _KEY_OF_OTHER_UNIT = QT_TRANSLATE_NOOP(
     "errors", "密钥 {fingerprint} 已登记在单位“{other}”名下，不能再登记给“{unit}”。请勿采信，并向两个单位核实。")
-_UNRELATED_SEAL = QT_TRANSLATE_NOOP(
+UNRELATED_SEAL = QT_TRANSLATE_NOOP(
     "errors", "“{unit}”已登记的单位签章密钥是 {current}，登记文件中的签章密钥 {fingerprint} 与它没有"
     "更换关系（不是由原密钥签署更换的），不能自动采信。请当面向该单位核对新密钥的指纹，确认后再"
     "选择“替换签章密钥”登记。")
@@ -140,7 +140,7 @@ def register_unit(session: Session, enrollment_text: str | bytes, *,
         current = current_seal_key(store, existing["id"])
         if current is not None and current["key_id"] not in states:
             if not replace_seal:
-                raise ValidationError(_UNRELATED_SEAL, unit=existing["name"],
+                raise ValidationError(UNRELATED_SEAL, unit=existing["name"],
                                       current=current["fingerprint"],
                                       fingerprint=key["fingerprint"])
             retire.append(current["id"])

@@ -193,13 +193,8 @@ def next_package(store: Store) -> tuple[int, str, int]:
 
 def _seal_key(session: Session) -> tuple[str, bytes]:
     """(key id, raw public key) of the unit's active seal key held by the acting account."""
-    store = session.store
-    key_id = keys._active_key(store, "seal", unit_id=session.unit_id)
-    if key_id is None or not store.conn.execute(
-            "SELECT 1 FROM key_holders h JOIN signing_keys k ON k.id = h.signing_key_id"
-            " WHERE k.key_id = ? AND h.account_id = ?", (key_id, session.account_id)).fetchone():
-        raise keys.SealKeyMissing()
-    stored = keys.stored_public_key(store.conn, key_id)
+    key_id = keys.held_seal_key(session)
+    stored = keys.stored_public_key(session.store.conn, key_id)
     if stored is None:
         raise keys.SealKeyMissing()
     return key_id, stored[0]

@@ -67,3 +67,21 @@ def login_as(store: Store, username: str):
     from models.demo import DEMO_PASSWORD
     from models.session import login
     return login(store, username, DEMO_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def signed_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
+    """A closed demo installation with signatures in every state (built once per run)."""
+    from form_helpers import build_signed_demo
+    template = DataDir(tmp_path_factory.mktemp("signed-demo") / "data")
+    build_signed_demo(template)
+    return template
+
+
+@pytest.fixture
+def station(signed_template: DataDir, tmp_path: Path):
+    """The open store of a fresh copy of the signed demo: a station with its unit seal key."""
+    from core_helpers import copy_installation
+    store = open_store(copy_installation(signed_template, DataDir(tmp_path / "station")))
+    yield store
+    store.close()

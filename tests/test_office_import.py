@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import login_as
-from core_helpers import copy_installation, is_chinese, run_cli
+from core_helpers import is_chinese, run_cli
 from form_helpers import build_signed_demo
 from models import audit, enrollment, keys, office_import, office_units, package_format, problems
 from models.demo import DEMO_PASSWORD
@@ -19,20 +19,6 @@ from models.session import Session, setup_installation
 from models.store import Store, open_store
 
 OFFICE_PASSWORD = "office-pass-1"
-
-
-@pytest.fixture(scope="module")
-def signed_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    template = DataDir(tmp_path_factory.mktemp("office-station") / "data")
-    build_signed_demo(template)
-    return template
-
-
-@pytest.fixture
-def station(signed_template: DataDir, tmp_path: Path):
-    store = open_store(copy_installation(signed_template, DataDir(tmp_path / "station")))
-    yield store
-    store.close()
 
 
 @pytest.fixture

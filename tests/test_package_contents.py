@@ -12,7 +12,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import copy_installation
-from form_helpers import QINGHAI_DOC_NO, build_signed_demo
+from form_helpers import QINGHAI_DOC_NO
 from models import audit, evidence, package_contents, problems, selfcheck, selfcheck_evidence
 from models.errors import PermissionDenied, ValidationError
 from models.paths import DataDir
@@ -22,13 +22,6 @@ from models.store import Store, open_store
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + bytes(range(256)) * 40
 PERIOD = (date(2024, 6, 1), date(2024, 6, 30))
 RECORD_MATERIALS = ("ledger", "selfchecks", "casereviews", "signatures", "audit")
-
-
-@pytest.fixture(scope="module")
-def signed_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    template = DataDir(tmp_path_factory.mktemp("package-demo") / "data")
-    build_signed_demo(template)
-    return template
 
 
 @pytest.fixture

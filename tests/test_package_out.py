@@ -14,7 +14,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import copy_installation
-from form_helpers import QINGHAI_DOC_NO, build_signed_demo
+from form_helpers import QINGHAI_DOC_NO
 from models import audit, keys, package_format, package_out, problems
 from models.demo import DEMO_PASSWORD
 from models.errors import DiskFull, PermissionDenied, ValidationError
@@ -25,20 +25,6 @@ from models.store import Store, open_store
 
 PERIOD = (date(2024, 6, 1), date(2024, 6, 30))
 FAST = ("ledger", "signatures", "audit")      # no forms: rendering PDFs is slow
-
-
-@pytest.fixture(scope="module")
-def signed_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    template = DataDir(tmp_path_factory.mktemp("outbox-demo") / "data")
-    build_signed_demo(template)
-    return template
-
-
-@pytest.fixture
-def station(signed_template: DataDir, tmp_path: Path):
-    store = open_store(copy_installation(signed_template, DataDir(tmp_path / "data")))
-    yield store
-    store.close()
 
 
 @pytest.fixture

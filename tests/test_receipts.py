@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from conftest import login_as
-from core_helpers import copy_installation, is_chinese
-from form_helpers import QINGHAI_DOC_NO, build_signed_demo
+from core_helpers import is_chinese
+from form_helpers import QINGHAI_DOC_NO
 
 from models import (
     audit,
@@ -28,20 +28,6 @@ from models.store import Store, open_store
 
 OFFICE_PASSWORD = "office-pass-1"
 FAST = ("ledger", "signatures", "audit")
-
-
-@pytest.fixture(scope="module")
-def signed_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    template = DataDir(tmp_path_factory.mktemp("receipt-station") / "data")
-    build_signed_demo(template)
-    return template
-
-
-@pytest.fixture
-def station(signed_template: DataDir, tmp_path: Path):
-    store = open_store(copy_installation(signed_template, DataDir(tmp_path / "station")))
-    yield store
-    store.close()
 
 
 def make_office(root: Path, code: str = "QH-6326") -> Store:

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import pytest
 from conftest import login_as
 from core_helpers import copy_installation
-from form_helpers import QINGHAI_DOC_NO, build_signed_demo
+from form_helpers import QINGHAI_DOC_NO
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidget
 from ui_helpers import WAIT
 
@@ -29,13 +29,6 @@ class StationFiles(NamedTuple):
     enrollment: Path
     package: Path
     fingerprint: str
-
-
-@pytest.fixture(scope="module")
-def signed_template(tmp_path_factory: pytest.TempPathFactory) -> DataDir:
-    template = DataDir(tmp_path_factory.mktemp("ui-office-station") / "data")
-    build_signed_demo(template)
-    return template
 
 
 @pytest.fixture

@@ -255,7 +255,7 @@ class OfficePanel(Page):
     def _register_failed(self, exc: BaseException, text: str, document: dict[str, Any],
                          replace_seal: bool) -> None:
         unrelated = isinstance(exc, ValidationError) \
-            and exc.template == office_units._UNRELATED_SEAL
+            and exc.template == office_units.UNRELATED_SEAL
         if not unrelated or replace_seal:
             show_error(self, exc)
             return

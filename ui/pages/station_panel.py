@@ -68,7 +68,7 @@ def _load(session: Session, can_read: bool) -> StationData:
 def check_seal_passphrase(session: Session, passphrase: str) -> str:
     """Unlock the unit seal key the acting chief holds, to check ``passphrase`` before the long
     export starts; return it. Raises SealKeyMissing, KeyPassphraseWrong or a throttle error."""
-    key_id, _public = package_out._seal_key(session)
+    key_id = keys.held_seal_key(session)
     with keys.unlock(session, key_id, passphrase):
         pass
     return passphrase
