@@ -64,11 +64,19 @@ AUDITED_TABLES: dict[str, str] = {
     "office_packages": "id",
     "office_alarms": "id",
     "office_records": "id",
+    "office_package_claims": "package_id",
+    "campaign_origins": "campaign_id",
+    "decryption_keys": "id",
+    "decryption_key_holders": "id",
+    "supervision_letters": "id",
+    "instructions_out": "id",
+    "instructions_in": "id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.
 REDACTED_COLUMNS: dict[str, frozenset[str]] = {"accounts": frozenset({"password_hash"}),
-                                               "key_holders": frozenset({"sealed_key"})}
+                                               "key_holders": frozenset({"sealed_key"}),
+                                               "decryption_key_holders": frozenset({"sealed_key"})}
 
 #: Triggers that keep ``audit_log`` append-only; :func:`verify` reports a missing one.
 PROTECTIVE_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete")

@@ -657,6 +657,102 @@ def _m012_office(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _m013_instructions(conn: sqlite3.Connection) -> None:
+    """What travels with packages beyond the records (see docs/package-format.md):
+
+    * ``office_package_claims``: beside each received package, the campaign materials it declares
+      (``campaign_materials``, a JSON list of names) and its signed creation time (``created``),
+      for the 资料报送统计表 (a side table: audited rows never gain columns, their images would
+      no longer match the log);
+    * ``campaign_origins``: the office a campaign definition came from (no row = made here);
+    * ``decryption_keys`` / ``decryption_key_holders``: the office's age identities, each copy
+      sealed under its holder's login password like the signing keys (models.office_keys);
+    * ``supervision_letters``: 执法监督意见书, issued at the office (``side`` 'issued') or received
+      at the unit (``side`` 'received'), one ``uid`` on both sides;
+    * ``instructions_out`` / ``instructions_in``: the downward packages (instructions) the office
+      wrote, and those the unit imported (models.instructions)."""
+    for stmt in (
+        """CREATE TABLE office_package_claims (
+            package_id INTEGER PRIMARY KEY REFERENCES office_packages(id),
+            campaign_materials TEXT NOT NULL DEFAULT '[]',
+            created TEXT
+        )""",
+        """CREATE TABLE campaign_origins (
+            campaign_id INTEGER PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+            office_code TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            instruction_sha256 TEXT
+        )""",
+        """CREATE TABLE decryption_keys (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            recipient TEXT UNIQUE NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('active', 'retired')),
+            created_at TEXT NOT NULL,
+            status_at TEXT,
+            account_id INTEGER REFERENCES accounts(id)
+        )""",
+        """CREATE TABLE decryption_key_holders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            decryption_key_id INTEGER NOT NULL REFERENCES decryption_keys(id),
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            sealed_key TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (decryption_key_id, account_id)
+        )""",
+        "CREATE INDEX decryption_key_holders_account ON decryption_key_holders(account_id)",
+        """CREATE TABLE supervision_letters (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL,
+            side TEXT NOT NULL CHECK (side IN ('issued', 'received')),
+            number TEXT NOT NULL,
+            issuer_code TEXT NOT NULL,
+            issuer_name TEXT NOT NULL,
+            unit_code TEXT NOT NULL,
+            unit_name TEXT NOT NULL,
+            campaign TEXT NOT NULL DEFAULT '',
+            problems TEXT NOT NULL,
+            requirements TEXT NOT NULL DEFAULT '',
+            deadline TEXT,
+            issued_at TEXT,
+            sent_at TEXT,
+            received_at TEXT,
+            instruction_sha256 TEXT,
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (uid, side)
+        )""",
+        "CREATE INDEX supervision_letters_unit ON supervision_letters(side, unit_code, deadline)",
+        """CREATE TABLE instructions_out (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_code TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            contents TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            UNIQUE (unit_code, seq)
+        )""",
+        """CREATE TABLE instructions_in (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            office_code TEXT NOT NULL,
+            seq INTEGER NOT NULL CHECK (seq >= 1),
+            contents TEXT NOT NULL,
+            sha256 TEXT UNIQUE NOT NULL CHECK (length(sha256) = 64),
+            signing_key TEXT NOT NULL,
+            created TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            account_id INTEGER REFERENCES accounts(id),
+            UNIQUE (office_code, seq)
+        )""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
@@ -667,7 +763,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m00
                                                           _m009_signatures,
                                                           _m010_ledger_revisions,
                                                           _m011_package_outbox,
-                                                          _m012_office]
+                                                          _m012_office,
+                                                          _m013_instructions]
 LATEST_VERSION = len(MIGRATIONS)
 
 
