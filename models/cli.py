@@ -9,7 +9,7 @@ import argparse
 import json
 import os
 import sys
-from typing import Sequence
+from typing import Any, Sequence
 
 from . import audit
 from .errors import FieldLedgerError
@@ -113,6 +113,23 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="从这个环境变量读取密码（不给则在终端提示输入）")
 
 
+def _attachments(values: list[str]) -> dict[str, list[Any]]:
+    """``--attach 名称=文件`` values as material name -> files; ValidationError without "="."""
+    from pathlib import Path
+
+    from .errors import ValidationError
+    from .i18n import QT_TRANSLATE_NOOP
+    out: dict[str, list[Path]] = {}
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "errors", "“{value}”的写法不对，应为“材料名称=文件”，如“工作简报=简报第3期.pdf”。"),
+                value=value)
+        out.setdefault(name.strip(), []).append(Path(path.strip()))
+    return out
+
+
 def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                     common: argparse.ArgumentParser) -> None:
     """``package``: submission packages. One sub-parser for the station's actions (export,
@@ -130,6 +147,8 @@ def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     exp.add_argument("--materials", default=",".join(_PACKAGE_MATERIALS),
                      help="报送材料，逗号分隔：ledger 问题台账，selfchecks 自查自纠，casereviews 案卷评查，"
                           "signatures 签名，audit 审计记录，forms 正式表格（默认全部）")
+    exp.add_argument("--attach", action="append", metavar="材料名称=文件",
+                     help="专项行动要求的材料所附的文件，如 “工作简报=简报第3期.pdf”（可多次给出）")
     exp.add_argument("--recipient", action="append", metavar="age1…",
                      help="上级机关的 age 加密公钥（可多次给出；不给则用设置中的公钥，都没有则不加密）")
     exp.add_argument("--user", "--username", dest="username", required=True,
@@ -149,6 +168,12 @@ def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     who.add_argument("--enrollment", metavar="FILE.json", help="报送单位签章密钥的登记文件")
     ver.add_argument("--identity", action="append", metavar="age-key.txt",
                      help="本机关的 age 解密密钥文件（报送包已加密时需要；可多次给出）")
+    ver.add_argument("--stored-key", action="store_true",
+                     help="使用本机保存的解密密钥（需 --username，以其登录密码解开）")
+    ver.add_argument("--user", "--username", dest="username",
+                     help="使用本机解密密钥时：持有它的负责人账号")
+    ver.add_argument("--password-env", metavar="VAR",
+                     help="从这个环境变量读取密码（不给则在终端提示输入）")
     imp = pkg_sub.add_parser(
         "import", parents=[common],
         help="上级机关导入下级单位的报送包：逐个校验并导入；不合格的移入隔离文件夹，有包被拒时以非零状态退出")
@@ -159,6 +184,8 @@ def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="从这个环境变量读取密码（不给则在终端提示输入）")
     imp.add_argument("--identity", action="append", metavar="age-key.txt",
                      help="本机关的 age 解密密钥文件（报送包已加密时需要；可多次给出）")
+    imp.add_argument("--stored-key", action="store_true",
+                     help="使用本机保存的解密密钥（以该账号的登录密码解开）")
     imp.add_argument("--dry-run", action="store_true", help="只校验并列出将导入的内容，不导入")
     _receipt_parsers(pkg_sub, common)
 
@@ -400,7 +427,7 @@ def _password(args: argparse.Namespace) -> str:
 def _package(args: argparse.Namespace, data_dir: DataDir) -> int:
     """``package export`` and ``package outbox`` (the station's side)."""
     if args.package_command == "verify":
-        return _package_verify(args)
+        return _package_verify(args, data_dir)
     if args.package_command == "import":
         return _package_import(args, data_dir)
     if args.package_command in ("receipt", "receipt-import", "set-office"):
@@ -438,7 +465,7 @@ def _package(args: argparse.Namespace, data_dir: DataDir) -> int:
         result = package_out.export_package(
             session, Path(args.out), password, campaign_id=_campaign_id(store, args.campaign),
             period=period, materials=[m.strip() for m in args.materials.split(",") if m.strip()],
-            recipients=args.recipient)
+            recipients=args.recipient, campaign_files=_attachments(args.attach or []))
         print(f"已写入并校验：{result.path}")
         print(f"报送包序号：{result.seq}（包含审计记录 {result.since_seq + 1}–{result.audit_head_seq}）")
         print(f"{'已为上级机关加密' if result.encrypted else '未加密（尚未设置上级机关的加密公钥）'}，"
@@ -460,7 +487,11 @@ def _package_import(args: argparse.Namespace, data_dir: DataDir) -> int:
     identities = [Path(f).read_text(encoding="utf-8") for f in args.identity or ()]
     store = open_store(data_dir, create=False)
     try:
-        session = login(store, args.username, _password(args))
+        password = _password(args)
+        session = login(store, args.username, password)
+        if args.stored_key:
+            from .office_keys import unlock_identities
+            identities += unlock_identities(session, password)
         refused = 0
         for name in args.files:
             if args.dry_run:
@@ -517,7 +548,25 @@ def _package_receipt(args: argparse.Namespace, data_dir: DataDir) -> int:
         store.close()
 
 
-def _package_verify(args: argparse.Namespace) -> int:
+def _stored_identities(args: argparse.Namespace, data_dir: DataDir) -> list[str]:
+    """``--stored-key``: the decryption keys the account ``--username`` holds in the data
+    folder, opened with its login password (from ``--password-env`` or a prompt)."""
+    from .errors import ValidationError
+    from .i18n import QT_TRANSLATE_NOOP
+    from .office_keys import unlock_identities
+    from .session import login
+    if not args.username:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "使用本机解密密钥（--stored-key）时须用 --username 指明持有它的负责人账号。"))
+    store = open_store(data_dir, create=False)
+    try:
+        password = _password(args)
+        return unlock_identities(login(store, args.username, password), password)
+    finally:
+        store.close()
+
+
+def _package_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
     """``package verify``: exit 0 with a summary, 1 with the reason a package is refused."""
     import base64
     from pathlib import Path
@@ -559,6 +608,8 @@ def _package_verify(args: argparse.Namespace) -> int:
         return raw
 
     identities = [read_text(name) for name in args.identity or ()]
+    if args.stored_key:
+        identities += _stored_identities(args, data_dir)
     try:
         result = package_format.verify_package(Path(args.file), key_for=key_for,
                                                identities=identities)

@@ -25,8 +25,10 @@ A refused package is moved to ``<data folder>/quarantine/<time>-<name>`` with a
 package is imported in one transaction: every ``records/<table>.jsonl`` row upserted into
 ``office_records`` under (unit, table, row key), so the units' own ids never collide; the
 evidence files copied (each hash checked on the way) into the content-addressed store
-``<data folder>/office/evidence/<sha256[:2]>/<sha256><ext>``; the forms kept under
-``<data folder>/office/<unit code>/<seq>/forms/``; the ``office_packages`` row and the alarms.
+``<data folder>/office/evidence/<sha256[:2]>/<sha256><ext>``; the forms and the campaign
+materials' files kept under ``<data folder>/office/<unit code>/<seq>/forms/`` and
+``…/materials/``; the ``office_packages`` row, what it claims (``office_package_claims``: the
+campaign materials bag-info lists, the signed creation time) and the alarms.
 """
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Mapping, NamedTuple
@@ -128,6 +131,8 @@ class ImportReport(NamedTuple):
     campaign: str
     period: str
     materials: list[str]
+    campaign_materials: list[str]   # the campaign's required materials the package carries
+    created: str                    # the signed creation time (UTC ISO), "" when unknown
     audit_head: tuple[int, str] | None
     counts: dict[str, int]
     files: int
@@ -155,6 +160,8 @@ class ImportReport(NamedTuple):
             out.append(f"专项行动：{self.campaign}；报送期间：{self.period}")
         if self.materials:
             out.append(f"报送材料：{'、'.join(self.materials)}")
+        if self.campaign_materials:
+            out.append(f"专项行动要求的材料：{'、'.join(self.campaign_materials)}")
         if self.counts:
             out.append("记录：" + "，".join(f"{t} {n} 条" for t, n in self.counts.items()))
         if self.files:
@@ -412,7 +419,8 @@ def _report(path: Path, sha: str, size: int, encrypted: bool, seen: dict[str, An
     except ValidationError:
         head = None
     materials = [m for m in info.get("FieldLedger-Materials", "").split(",") if m]
-    return ImportReport(
+    return ImportReport(campaign_materials=_claimed(info),
+                        created=str(info.get("FieldLedger-Created", ""))[:40],
         path=Path(path), sha256=sha, size=size, encrypted=encrypted,
         unit_code=str(info.get("FieldLedger-Unit-Code", "")),
         unit_name=unit["name"] if unit else str(info.get("Source-Organization", "")),
@@ -423,6 +431,19 @@ def _report(path: Path, sha: str, size: int, encrypted: bool, seen: dict[str, An
         counts=counts, files=files, evidence_files=evidence_files,
         evidence_bytes=evidence_bytes, signer=str(seen.get("signer", "")), alarms=alarms,
         problems=problems, reason=reason, already_imported=already)
+
+
+def _claimed(info: Mapping[str, str]) -> list[str]:
+    """The names bag-info ``FieldLedger-Campaign-Materials`` lists (a JSON array of strings;
+    absent in packages of earlier versions, anything malformed counts as none)."""
+    try:
+        value = json.loads(info.get("FieldLedger-Campaign-Materials", "[]"))
+    except ValueError:
+        return []
+    if not isinstance(value, list):
+        return []
+    return [unicodedata.normalize("NFC", v).strip()[:200] for v in value
+            if isinstance(v, str) and v.strip()][:100]
 
 
 def _staging(session: Session, staging: Path | None) -> Path:
@@ -485,7 +506,7 @@ def _place_files(session: Session, exam: _Examined) -> None:
                 _copy_verified(staged, target, stem)
             elif hash_file(staged)[0] != stem:
                 raise ValidationError(_BAD_EVIDENCE, path=name)
-        elif name.startswith("forms/"):
+        elif name.startswith(("forms/", "materials/")):
             target = root / _safe(exam.unit["code"]) / str(exam.report.seq) / name
             _copy_verified(staged, target, None)
 
@@ -527,6 +548,14 @@ def _package_row(session: Session, report: ImportReport, unit: dict[str, Any] | 
             "stored_path": str(stored) if stored else None, "received_at": now_text(),
             "account_id": session.account_id, "status": status,
             "reason": "\n".join(report.problems) or None}
+
+
+def _insert_claims(w: Any, report: ImportReport, package_id: int) -> None:
+    """What the package says it carries for the 资料报送统计表 (office_package_claims)."""
+    w.insert("office_package_claims", {
+        "package_id": package_id,
+        "campaign_materials": json.dumps(report.campaign_materials, ensure_ascii=False),
+        "created": report.created or None})
 
 
 def _insert_alarms(w: Any, report: ImportReport, unit: dict[str, Any] | None) -> None:
@@ -583,6 +612,7 @@ def import_package(session: Session, path: Path, identities: Sequence[str] = (),
             with session.store.write(session.actor) as w:
                 package_id = int(w.insert("office_packages", _package_row(
                     session, report, exam.unit, "quarantined", moved)))
+                _insert_claims(w, report, package_id)
                 _insert_alarms(w, report, exam.unit)
             return ImportResult(report, "quarantined", package_id, moved, w.changes)
         _place_files(session, exam)
@@ -591,6 +621,7 @@ def import_package(session: Session, path: Path, identities: Sequence[str] = (),
         with session.store.write(session.actor) as w:
             package_id = int(w.insert("office_packages", _package_row(
                 session, report, exam.unit, "imported", None)))
+            _insert_claims(w, report, package_id)
             _store_records(w, exam, package_id)
             _insert_alarms(w, report, exam.unit)
         return ImportResult(report, "imported", package_id, None, w.changes)

@@ -17,6 +17,9 @@ values, in a fixed order, for :func:`models.package_format.write_package` to str
   from the evidence store (never read into memory here).
 * ``forms/<form name>.xlsx`` and ``.pdf`` (material ``forms``): the official ledger forms of the
   campaign, rendered into ``work_dir``.
+* ``materials/<NN>-<material name>/<file name>``: the files the unit attaches for the materials
+  its campaign requires (campaign_materials: 实施方案, 工作简报, 照片视频, …), NN the material's
+  position (01, 02, …), names made safe by :func:`safe_name`; streamed from where they are.
 
 The caller holds one read transaction over the whole collection when it needs a consistent
 snapshot (``models.package_out`` does); the same data then gives the same bytes for records.
@@ -24,7 +27,9 @@ snapshot (``models.package_out`` does); the same data then gives the same bytes 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator
+import re
+import unicodedata
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, NamedTuple
@@ -55,6 +60,12 @@ PACKAGE_FORMS: tuple[str, ...] = ("problem_list", "lookback", "common", "individ
 
 _UNKNOWN_MATERIAL = QT_TRANSLATE_NOOP("errors", "没有这种报送材料：{code}。")
 _NO_MATERIAL = QT_TRANSLATE_NOOP("errors", "请至少选择一种报送材料。")
+_NOT_REQUIRED = QT_TRANSLATE_NOOP(
+    "errors", "“{name}”不是所选专项行动要求报送的材料。请在专项行动中添加该材料，或去掉这些文件。")
+_NEEDS_CAMPAIGN = QT_TRANSLATE_NOOP(
+    "errors", "要附上专项行动要求的材料，请先选择专项行动。")
+_NOT_A_FILE = QT_TRANSLATE_NOOP(
+    "errors", "找不到要附上的文件“{path}”，或它不是普通文件。请重新选择。")
 _MISSING_FILE = QT_TRANSLATE_NOOP(
     "errors", "印证资料“{name}”的文件不见了：{path}\n报送包必须完整，未生成报送包。"
     "请在数据文件夹中找回该文件（或从备份恢复）后再试。")
@@ -70,6 +81,10 @@ _UNIT_ANSWERS = f"SELECT id FROM selfcheck_answers WHERE selfcheck_id IN ({_UNIT
 _UNIT_CASES = "SELECT id FROM case_files WHERE unit_id = :unit"
 _UNIT_REVIEWS = f"SELECT id FROM case_reviews WHERE case_file_id IN ({_UNIT_CASES})"
 _UNIT_KEYS = "SELECT key_id FROM signing_keys WHERE unit_id = :unit"
+
+#: Longest file or folder name written under ``materials/`` (characters, before the extension).
+MAX_NAME_CHARS = 80
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 
 
 class RecordTable(NamedTuple):
@@ -93,6 +108,7 @@ RECORD_TABLES: tuple[RecordTable, ...] = (
     RecordTable("case_files", "casereviews", "unit_id = :unit"),
     RecordTable("case_reviews", "casereviews", f"case_file_id IN ({_UNIT_CASES})"),
     RecordTable("case_review_marks", "casereviews", f"review_id IN ({_UNIT_REVIEWS})"),
+    RecordTable("people", "casereviews", "unit_id = :unit"),
     RecordTable("signing_keys", "signatures", "unit_id = :unit"),
     RecordTable("key_statements", "signatures", f"key_id IN ({_UNIT_KEYS})"),
     RecordTable("signatures", "signatures", f"key_id IN ({_UNIT_KEYS})"),
@@ -114,6 +130,114 @@ def check_materials(materials: Collection[str]) -> list[str]:
     if not chosen:
         raise ValidationError(_NO_MATERIAL)
     return chosen
+
+
+def safe_name(text: str, fallback: str = "文件") -> str:
+    """``text`` as one file or folder name any file system and the package reader accept: NFC,
+    no path separators, reserved or control characters (each becomes "_"), no leading or
+    trailing dots and spaces, at most :data:`MAX_NAME_CHARS` characters before the extension."""
+    name = _UNSAFE.sub("_", unicodedata.normalize("NFC", text)).strip(" .")
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem or len(ext) > 10:
+        stem, ext = name, ""
+    stem = stem[:MAX_NAME_CHARS].rstrip(" .")
+    if not stem:
+        return fallback + (f".{ext}" if ext else "")
+    return stem + (f".{ext}" if ext else "")
+
+
+class AttachedMaterial(NamedTuple):
+    """One campaign material a package carries: its name, its folder under ``data/`` and its
+    files as (name inside the folder, source path)."""
+
+    name: str
+    folder: str
+    files: list[tuple[str, Path]]
+
+
+def campaign_materials(session: Session, campaign_id: int | None) -> list[dict[str, Any]]:
+    """The materials campaign ``campaign_id`` requires (id, position, name, due_date, note), by
+    position; [] without a campaign."""
+    if campaign_id is None:
+        return []
+    return session.store.query(
+        "SELECT id, position, name, due_date, note FROM campaign_materials"
+        " WHERE campaign_id = ? ORDER BY position, id", (campaign_id,))
+
+
+def _plain(text: str) -> str:
+    """``text`` without quotation marks, spaces and "（附件N）" notes, for matching names."""
+    text = re.sub(r"[（(]\s*附件\s*\d*\s*[)）]", "", unicodedata.normalize("NFC", text))
+    return "".join(c for c in text if c not in "“”\"'‘’ \u3000")
+
+
+def material_forms(session: Session, campaign_id: int | None) -> dict[str, str]:
+    """The campaign's required materials that a package's ``forms`` material supplies: material
+    name -> form code (one of :data:`PACKAGE_FORMS`), when the form's name is part of the
+    material's (e.g. "整改工作台账（共性）（附件1）" -> ``common``)."""
+    from .form_data import FORMS
+    out: dict[str, str] = {}
+    for row in campaign_materials(session, campaign_id):
+        plain = _plain(row["name"])
+        for code in PACKAGE_FORMS:
+            if _plain(FORMS[code]) in plain:
+                out[unicodedata.normalize("NFC", row["name"]).strip()] = code
+                break
+    return out
+
+
+def claimed_materials(session: Session, campaign_id: int | None, chosen: Collection[str],
+                      attached: Sequence[AttachedMaterial]) -> list[str]:
+    """The campaign's required materials a package carries, in the campaign's order: those
+    given files, and, when ``forms`` is chosen, those a rendered form supplies."""
+    names = {a.name for a in attached}
+    if "forms" in chosen:
+        names |= set(material_forms(session, campaign_id))
+    return [n for n in (unicodedata.normalize("NFC", m["name"]).strip()
+                        for m in campaign_materials(session, campaign_id)) if n in names]
+
+
+def check_campaign_files(session: Session, campaign_id: int | None,
+                         campaign_files: Mapping[str, Sequence[str | Path]] | None
+                         ) -> list[AttachedMaterial]:
+    """The files attached to the campaign's materials, checked and named, in the campaign's
+    order; materials given no file are left out. Raises ValidationError when a name is not a
+    material of the campaign, when there is no campaign, or when a path is not a regular file."""
+    chosen = {unicodedata.normalize("NFC", k).strip(): list(v)
+              for k, v in (campaign_files or {}).items() if list(v)}
+    if not chosen:
+        return []
+    if campaign_id is None:
+        raise ValidationError(_NEEDS_CAMPAIGN)
+    required = campaign_materials(session, campaign_id)
+    by_name = {unicodedata.normalize("NFC", m["name"]).strip(): (n, m)
+               for n, m in enumerate(required, 1)}
+    for name in chosen:
+        if name not in by_name:
+            raise ValidationError(_NOT_REQUIRED, name=name)
+    out: list[AttachedMaterial] = []
+    for name, (n, _row) in sorted(by_name.items(), key=lambda kv: kv[1][0]):
+        if name not in chosen:
+            continue
+        folder = f"materials/{n:02d}-{safe_name(name, '材料')}"
+        used: set[str] = set()
+        files: list[tuple[str, Path]] = []
+        for source in chosen[name]:
+            path = Path(source)
+            if not path.is_file():
+                raise ValidationError(_NOT_A_FILE, path=str(path))
+            base = safe_name(path.name)
+            stem, dot, ext = base.rpartition(".")
+            if not dot:
+                stem, ext = base, ""
+            candidate, k = base, 2
+            while candidate.casefold() in used:
+                candidate = f"{stem} ({k})" + (f".{ext}" if ext else "")
+                k += 1
+            used.add(candidate.casefold())
+            files.append((candidate, path))
+        out.append(AttachedMaterial(name, folder, files))
+    return out
 
 
 def _package_file(path: str, source: Path | bytes) -> Any:
@@ -215,7 +339,8 @@ def _render_forms(session: Session, campaign_id: int | None, work_dir: Path,
 def collect(session: Session, *, campaign_id: int | None, period: tuple[date, date] | None,
             materials: Collection[str], since_seq: int, work_dir: Path,
             progress: Progress | None = None, cancelled: Cancelled | None = None,
-            until_seq: int | None = None) -> Iterator[Any]:
+            until_seq: int | None = None,
+            attached: Sequence[AttachedMaterial] = ()) -> Iterator[Any]:
     """The files of a package's ``data/`` folder, as ``PackageFile`` values (see the module doc).
 
     ``campaign_id`` None takes the unit's records of every campaign (and no 回头看 form);
@@ -225,18 +350,21 @@ def collect(session: Session, *, campaign_id: int | None, period: tuple[date, da
     where the evidence store keeps them. ``until_seq`` is the audit head the caller read at the
     start of its read transaction (default: the head now). ``progress(done, total)`` counts
     steps (tables, evidence files, forms); ``cancelled()`` true stops with ``ExportCancelled``.
+    ``attached`` are the campaign materials' files (:func:`check_campaign_files`), written under
+    ``materials/`` whatever ``materials`` says.
     The permission is checked at the call; the files are produced as the result is iterated.
     Raises ValidationError for an unknown material or an evidence file missing from the store.
     """
     chosen = check_materials(materials)
     head_seq = audit.head(session.store.conn)[0] if until_seq is None else until_seq
     return _collect(session, campaign_id, period, chosen, max(0, int(since_seq)), head_seq,
-                    Path(work_dir), progress, cancelled)
+                    Path(work_dir), progress, cancelled, list(attached))
 
 
 def _collect(session: Session, campaign_id: int | None, period: tuple[date, date] | None,
              chosen: list[str], since_seq: int, until_seq: int, work_dir: Path,
-             progress: Progress | None, cancelled: Cancelled | None) -> Iterator[Any]:
+             progress: Progress | None, cancelled: Cancelled | None,
+             attached: list[AttachedMaterial]) -> Iterator[Any]:
     from .forms import ExportCancelled
 
     def step(done: int, total: int) -> None:
@@ -261,8 +389,9 @@ def _collect(session: Session, campaign_id: int | None, period: tuple[date, date
         yield _package_file("records/audit_log.jsonl", col.write_audit())
         done += 1
     yield _package_file("records/manifest.json",
-                        _manifest(session, campaign_id, period, chosen, col).encode("utf-8"))
-    total += len(col.files)
+                        _manifest(session, campaign_id, period, chosen, col, attached)
+                        .encode("utf-8"))
+    total += len(col.files) + sum(len(a.files) for a in attached)
     for path in sorted(col.files):
         step(done, total)
         stored = col.files[path]
@@ -270,6 +399,13 @@ def _collect(session: Session, campaign_id: int | None, period: tuple[date, date
             raise ValidationError(_MISSING_FILE, name=col.names[path], path=str(stored))
         yield _package_file(path, stored)
         done += 1
+    for material in attached:
+        for name, source in material.files:
+            step(done, total)
+            if not os.path.isfile(source):
+                raise ValidationError(_NOT_A_FILE, path=str(source))
+            yield _package_file(f"{material.folder}/{name}", source)
+            done += 1
     if "forms" in chosen:
         for path, rendered in _render_forms(session, campaign_id, work_dir, cancelled):
             yield _package_file(path, rendered)
@@ -277,7 +413,7 @@ def _collect(session: Session, campaign_id: int | None, period: tuple[date, date
 
 
 def _manifest(session: Session, campaign_id: int | None, period: tuple[date, date] | None,
-              chosen: list[str], col: _Collector) -> str:
+              chosen: list[str], col: _Collector, attached: list[AttachedMaterial]) -> str:
     """``records/manifest.json``: canonical JSON, one line."""
     conn = session.store.conn
     unit = conn.execute("SELECT code, name FROM units WHERE id = ?",
@@ -298,4 +434,7 @@ def _manifest(session: Session, campaign_id: int | None, period: tuple[date, dat
         "until_seq": col.until_seq,
         "counts": col.counts,
         "evidence_files": len(col.files),
+        "campaign_materials": [{"name": a.name, "folder": a.folder,
+                                "files": [name for name, _source in a.files]}
+                               for a in attached],
     }) + "\n"

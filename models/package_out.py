@@ -43,7 +43,7 @@ from .i18n import QT_TRANSLATE_NOOP
 from .paths import DataDir
 from .permissions import operation
 from .session import Session, now_text
-from .store import Changes, Store
+from .store import Changes, Store, Writer
 
 #: Settings key of the office's age recipients (one ``age1…`` per line).
 RECIPIENTS_SETTING = "office_age_recipients"
@@ -121,18 +121,25 @@ def office_recipients(store: Store) -> list[str]:
 def set_office_recipients(session: Session, text: str) -> Changes:
     """Store the office's age recipients (``age1…``, one per line; empty text removes them, and
     packages are then written unencrypted). ValidationError for a line that is not one."""
-    value = "\n".join(parse_recipients(text))
-    store = session.store
-    with store.write(session.actor) as w:
-        current = store.setting(RECIPIENTS_SETTING)
-        if current is None:
-            if value:
-                w.insert("settings", {"key": RECIPIENTS_SETTING, "value": value})
-        elif not value:
-            w.delete("settings", RECIPIENTS_SETTING)
-        else:
-            w.update("settings", RECIPIENTS_SETTING, {"value": value})
+    recipients = parse_recipients(text)
+    with session.store.write(session.actor) as w:
+        write_office_recipients(w, recipients)
     return w.changes
+
+
+def write_office_recipients(w: Writer, recipients: Sequence[str]) -> None:
+    """Store ``recipients`` (already checked) as the office's, inside the writer ``w``'s
+    transaction (also used when the station registers its office: ``receipts.set_office``)."""
+    value = "\n".join(recipients)
+    current = w.conn.execute("SELECT value FROM settings WHERE key = ?",
+                             (RECIPIENTS_SETTING,)).fetchone()
+    if current is None:
+        if value:
+            w.insert("settings", {"key": RECIPIENTS_SETTING, "value": value})
+    elif not value:
+        w.delete("settings", RECIPIENTS_SETTING)
+    else:
+        w.update("settings", RECIPIENTS_SETTING, {"value": value})
 
 
 # --- the outbox ------------------------------------------------------------------------------------
@@ -152,7 +159,8 @@ def _rows(store: Store, where: str = "", params: Sequence[Any] = ()) -> list[dic
 
 @operation("package.read")
 def list_outbox(session: Session) -> list[dict[str, Any]]:
-    """Every package written, oldest first: the outbox row (``materials`` as a list,
+    """Every package written, oldest first: the outbox row (``materials`` as a list: the
+    material codes, then the names of the campaign's required materials it carries,
     ``encrypted`` as a bool) with ``kept`` (its file in the outbox folder) and ``kept_present``."""
     outbox = session.store.data_dir.outbox
     rows = _rows(session.store)
@@ -319,7 +327,7 @@ def _campaign_doc_no(store: Store, campaign_id: int | None) -> str:
 
 def bag_info(*, unit_name: str, unit_code: str, seq: int, prev_sha256: str, campaign: str,
              period: tuple[date, date] | None, materials: Collection[str], head: tuple[int, str],
-             created: str) -> dict[str, str]:
+             created: str, campaign_materials: Sequence[str] = ()) -> dict[str, str]:
     """The bag-info.txt fields the station sets (docs/package-format.md)."""
     return {
         "Source-Organization": unit_name,
@@ -332,6 +340,8 @@ def bag_info(*, unit_name: str, unit_code: str, seq: int, prev_sha256: str, camp
         "FieldLedger-Materials": ",".join(materials),
         "FieldLedger-Audit-Head": f"{head[0]}:{head[1]}",
         "FieldLedger-Created": created,
+        "FieldLedger-Campaign-Materials": json.dumps(list(campaign_materials),
+                                                     ensure_ascii=False, separators=(",", ":")),
     }
 
 
@@ -346,13 +356,19 @@ def export_package(session: Session, target_dir: Path, passphrase: str, *,
                    materials: Collection[str] = DEFAULT_MATERIALS,
                    recipients: Sequence[str] | None = None, data_dir: DataDir | None = None,
                    progress: Progress | None = None, cancelled: Cancelled | None = None,
-                   clock: Callable[[], float] = time.time) -> ExportedPackage:
+                   clock: Callable[[], float] = time.time,
+                   campaign_files: Mapping[str, Sequence[str | Path]] | None = None
+                   ) -> ExportedPackage:
     """Write the next package of the unit to ``target_dir`` (the stick) and keep a copy in the
     outbox (see the module doc); return what was written and the outbox row.
 
     ``passphrase`` unlocks the unit seal key (the chief's login password). ``recipients`` None
     takes the office's recipients from the settings (:func:`set_office_recipients`); the package
     is encrypted whenever there is one. ``data_dir`` defaults to the store's data folder.
+    ``campaign_files`` maps the names of the campaign's required materials (campaign_materials)
+    to the files attached for them (package_contents.check_campaign_files); bag-info lists the
+    materials the package carries (``FieldLedger-Campaign-Materials``: those given files and
+    those a rendered form supplies, package_contents.claimed_materials).
     Raises ``keys.SealKeyMissing``, the keys module's passphrase errors, ValidationError (bad
     material, period, recipient, folder), DiskFull / FileWriteFailed (outbox or stick),
     ExportCancelled, PackageInvalid; in every case no outbox row is recorded and no file is left
@@ -372,6 +388,8 @@ def export_package(session: Session, target_dir: Path, passphrase: str, *,
     unit_code, unit_name = conn.execute("SELECT code, name FROM units WHERE id = ?",
                                         (session.unit_id,)).fetchone()
     campaign = _campaign_doc_no(store, campaign_id)
+    attached = package_contents.check_campaign_files(session, campaign_id, campaign_files)
+    claimed = package_contents.claimed_materials(session, campaign_id, chosen, attached)
     seq, prev, since = next_package(store)
     dd = data_dir if data_dir is not None else store.data_dir
     try:
@@ -388,10 +406,12 @@ def export_package(session: Session, target_dir: Path, passphrase: str, *,
                 head = audit.head(conn)
                 info = bag_info(unit_name=unit_name, unit_code=unit_code, seq=seq,
                                 prev_sha256=prev, campaign=campaign, period=period,
-                                materials=chosen, head=head, created=_utc_now())
+                                materials=chosen, head=head, created=_utc_now(),
+                                campaign_materials=claimed)
                 files = package_contents.collect(
                     session, campaign_id=campaign_id, period=period, materials=chosen,
-                    since_seq=since, work_dir=work, cancelled=cancelled, until_seq=head[0])
+                    since_seq=since, work_dir=work, cancelled=cancelled, until_seq=head[0],
+                    attached=attached)
                 written = package_format.write_package(
                     kept, files, info, public_key=public, sign=sign, recipients=recipients,
                     progress=progress, cancelled=cancelled)
@@ -414,7 +434,8 @@ def export_package(session: Session, target_dir: Path, passphrase: str, *,
                 "seq": seq, "campaign_id": campaign_id,
                 "period_from": period[0].isoformat() if period else None,
                 "period_to": period[1].isoformat() if period else None,
-                "materials": json.dumps(chosen), "since_seq": since,
+                "materials": json.dumps(chosen + claimed,
+                                        ensure_ascii=False), "since_seq": since,
                 "audit_head_seq": head[0], "audit_head_hash": head[1],
                 "file_name": kept.name, "sha256": written.sha256, "size": written.size,
                 "prev_sha256": prev, "encrypted": int(written.encrypted),

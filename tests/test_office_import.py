@@ -230,7 +230,7 @@ def test_unknown_unit_and_tampered_package(station: Store, office: Store, tmp_pa
     reason_file = result.quarantined_to.with_name(result.quarantined_to.name + ".reason.txt")
     assert "SHA-256" in reason_file.read_text(encoding="utf-8")
     changed = {t for (t, rows), (_t, old) in zip(dump(office), before) if rows != old}
-    assert changed <= {"office_packages", "audit_log", "sqlite_sequence"}
+    assert changed <= {"office_packages", "office_package_claims", "audit_log", "sqlite_sequence"}
     assert not office_import.unit_records(session, "QH-632621-DW", "problems")
 
 

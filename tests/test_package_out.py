@@ -278,18 +278,25 @@ def test_command_line_export_and_outbox(signed_template: DataDir, tmp_path: Path
     stick.mkdir()
     os.environ["FL_TEST_PASSWORD"] = DEMO_PASSWORD
     base = ["--data-dir", str(data.root)]
+    scan = tmp_path / "共性台账（盖章扫描件）.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
     done = run_cli("package", "export", *base, "--out", str(stick), "--user", "chief",
                    "--password-env", "FL_TEST_PASSWORD", "--campaign", QINGHAI_DOC_NO,
                    "--period", "2024-06-01/2024-06-30", "--materials", "ledger,audit",
-                   timeout=120)
+                   "--attach", f"整改工作台账（共性）（附件1）={scan}", timeout=120)
     assert done.returncode == 0, done.stderr
     assert "可以安全拔出 U 盘" in done.stdout
     (written,) = list(stick.iterdir())
     store = open_store(data)
     try:
-        assert verify(store, written).info["FieldLedger-Materials"] == "ledger,audit"
+        info = verify(store, written).info
+        assert info["FieldLedger-Materials"] == "ledger,audit"
+        assert info["FieldLedger-Campaign-Materials"] == '["整改工作台账（共性）（附件1）"]'
     finally:
         store.close()
+    no_name = run_cli("package", "export", *base, "--out", str(stick), "--user", "chief",
+                      "--password-env", "FL_TEST_PASSWORD", "--attach", str(scan))
+    assert no_name.returncode == 2 and "材料名称=文件" in no_name.stderr
     listed = run_cli("package", "outbox", *base, "--user", "chief",
                      "--password-env", "FL_TEST_PASSWORD")
     assert listed.returncode == 0 and "第 1 号" in listed.stdout and "待回执" in listed.stdout

@@ -183,3 +183,44 @@ def test_others_see_why_not(gui: Any) -> None:
     assert not panel.export_button.isEnabled() and not panel.again_button.isEnabled()
     assert not panel.recipients_button.isEnabled()
     assert panel.note.isVisible() and "负责人" in panel.note.text()
+
+
+def test_campaign_materials_are_attached_in_the_export_dialog(gui: Any, monkeypatch: Any) -> None:
+    """Choosing the campaign lists its required materials; forms supply two of them while 正式表格
+    is chosen; files attached to another travel in the package and the outbox names them."""
+    import json
+    import zipfile
+    controller, panel = open_panel(gui)
+    target = stick(gui, monkeypatch)
+    dialog = fill_export(gui, panel)
+    index = next(i for i in range(dialog.campaign.count()) if "襄交" in dialog.campaign.itemText(i))
+    dialog.campaign.setCurrentIndex(index)
+    box = dialog.campaign_files
+    names = [m["name"] for m in box.required]
+    assert len(names) == 2 and "回头看" in names[0]
+    assert box.carried() == []                  # 正式表格 is unticked by fill_export
+    assert box.states[names[0]].text() == "未附文件"
+    dialog.materials["forms"].setChecked(True)
+    assert box.carried() == names and box.states[names[1]].text() == "随正式表格附上"
+    dialog.materials["forms"].setChecked(False)
+    scan = gui.tmp_path / "回头看评估台账.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned, signed on paper")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *_a, **_k: ([str(scan)], "")))
+    dialog.findChild(QPushButton, "material_add_0").click()
+    assert box.states[names[0]].text() == "已附 1 个文件" and box.carried() == [names[0]]
+    box.grab().save(str(gui.tmp_path / "campaign_files.png"))
+    ok(dialog)
+    pp = passphrase(gui, panel, DEMO_PASSWORD)
+    assert "1 个文件" in pp.findChild(QLabel, "summary").text()
+    gui.qtbot.waitUntil(lambda: panel.last_result is not None, timeout=WAIT * 3)
+    result = panel.last_result
+    with zipfile.ZipFile(target / result.path.name) as z:
+        members = z.namelist()
+        info = z.read(next(n for n in members if n.endswith("/bag-info.txt"))).decode()
+    assert any(n.endswith("data/materials/01-2023年自查整改工作“回头看”清查评估台账（附件1）/回头看评估台账.pdf")
+               for n in members)
+    line = next(x for x in info.splitlines() if x.startswith("FieldLedger-Campaign-Materials:"))
+    assert json.loads(line.split(":", 1)[1]) == [names[0]]
+    gui.qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=WAIT)
+    assert names[0] in cell(panel, 0, 3)

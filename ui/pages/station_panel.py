@@ -34,6 +34,7 @@ from ..worker import run_task
 from . import receipt_actions
 from .audit_panel import local_time
 from .base import Page
+from .campaign_files import CampaignFilesBox
 from .passphrase_dialog import PassphraseDialog
 
 LAST_FOLDER_KEY = "submission/last_folder"
@@ -49,6 +50,7 @@ class ExportChoice(NamedTuple):
     period: tuple[date, date]
     materials: list[str]
     target: Path
+    campaign_files: dict[str, list[Path]]
 
 
 class StationData(NamedTuple):
@@ -57,12 +59,19 @@ class StationData(NamedTuple):
     outbox: list[dict[str, Any]]
     recipients: list[str]
     campaigns: list[dict[str, Any]]
+    required: dict[int, list[dict[str, Any]]]   # campaign id -> its required materials
 
 
 def _load(session: Session, can_read: bool) -> StationData:
     outbox = package_out.list_outbox(session) if can_read else []
-    return StationData(outbox, package_out.office_recipients(session.store),
-                       campaigns.list_campaigns(session))
+    rows = campaigns.list_campaigns(session)
+    required: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        forms = package_contents.material_forms(session, row["id"])
+        required[row["id"]] = [
+            {**m, "form": forms.get(m["name"].strip())}
+            for m in package_contents.campaign_materials(session, row["id"])]
+    return StationData(outbox, package_out.office_recipients(session.store), rows, required)
 
 
 def check_seal_passphrase(session: Session, passphrase: str) -> str:
@@ -163,7 +172,8 @@ class ExportDialog(QDialog):
     """Choose what to report and where to write it; :meth:`choice` once accepted."""
 
     def __init__(self, rows: list[dict[str, Any]], folder_hint: str, scope: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 required: dict[int, list[dict[str, Any]]] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("生成报送包"))
         self.setMinimumWidth(560)
@@ -203,6 +213,10 @@ class ExportDialog(QDialog):
             box_layout.addWidget(check)
             self.materials[code] = check
         layout.addWidget(box)
+        self.required = required or {}
+        self.campaign_files = CampaignFilesBox(folder_hint)
+        self.materials["forms"].toggled.connect(self.campaign_files.set_forms_included)
+        layout.addWidget(self.campaign_files)
         target_box = QGroupBox(self.tr("写入到（U 盘或文件夹）"))
         target_layout = QVBoxLayout(target_box)
         self.targets = TargetPicker(folder_hint)
@@ -228,6 +242,8 @@ class ExportDialog(QDialog):
     def _campaign_changed(self, index: int) -> None:
         period = self.periods[index] if 0 <= index < len(self.periods) else None
         start, end = period or this_month()
+        if hasattr(self, "campaign_files"):
+            self.campaign_files.set_materials(self.required.get(self.campaign.itemData(index), []))
         self.start.setDate(QDate(start.year, start.month, start.day))
         self.end.setDate(QDate(end.year, end.month, end.day))
 
@@ -251,7 +267,7 @@ class ExportDialog(QDialog):
         return ExportChoice(self.campaign.currentData(), self.campaign.currentText(),
                             (self.start.date().toPython(), self.end.date().toPython()),
                             [code for code, check in self.materials.items() if check.isChecked()],
-                            target)
+                            target, self.campaign_files.files())
 
 
 def _campaign_period(row: dict[str, Any]) -> tuple[date, date] | None:
@@ -342,7 +358,7 @@ class StationPanel(Page):
         self.can_export = self.allowed("package.export")
         self.can_read = self.allowed("package.read")
         self.can_recipients = self.allowed("package.recipients")
-        self.data = StationData([], [], [])
+        self.data = StationData([], [], [], {})
         self.dialog: QDialog | None = None      # the dialog open now (tests look at it)
         self.task: Any = None                   # the progress dialog of the running task
         self.last_result: Any = None
@@ -468,7 +484,8 @@ class StationPanel(Page):
     # --- export ----------------------------------------------------------------------------------
 
     def open_export(self) -> None:
-        dialog = ExportDialog(self.data.campaigns, self._folder(), self._scope_text(), self)
+        dialog = ExportDialog(self.data.campaigns, self._folder(), self._scope_text(), self,
+                              required=self.data.required)
         dialog.accepted.connect(lambda: self._ask_passphrase(dialog.choice()))
         self.dialog = dialog
         dialog.open()
@@ -479,8 +496,10 @@ class StationPanel(Page):
         summary = QLabel(self.tr(
             "专项行动：{campaign}\n报送期间：{start} 至 {end}\n材料：{materials}\n写入到：{target}"
         ).format(campaign=choice.campaign, start=start.isoformat(), end=end.isoformat(),
-                 materials="、".join(QCoreApplication.translate(
-                     "materials", package_contents.MATERIAL_LABELS[m]) for m in choice.materials),
+                 materials="、".join([QCoreApplication.translate(
+                     "materials", package_contents.MATERIAL_LABELS[m]) for m in choice.materials]
+                                    + [self.tr("{name}（{n} 个文件）").format(name=k, n=len(v))
+                                       for k, v in choice.campaign_files.items()]),
                  target=str(choice.target)))
         summary.setObjectName("summary")
         summary.setWordWrap(True)
@@ -501,7 +520,7 @@ class StationPanel(Page):
             return package_out.export_package(
                 session, choice.target, passphrase, campaign_id=choice.campaign_id,
                 period=choice.period, materials=choice.materials, progress=progress,
-                cancelled=cancelled)
+                cancelled=cancelled, campaign_files=choice.campaign_files)
 
         self.task = run_task(self.worker, self, self.tr("生成报送包"),
                              self.tr("正在收集、签章并写入报送包，请不要拔出 U 盘…"), task,
