@@ -90,8 +90,10 @@ def test_export_round_trip(station: Store, stick: Path) -> None:
     assert any(n.startswith("forms/") and n.endswith(".pdf") for n in names)
     (row,) = package_out.list_outbox(chief)
     assert row["seq"] == 1 and row["status"] == "written" and row["sha256"] == result.sha256
+    supplied = ["整改工作台账（共性）（附件1）", "整改工作台账（个性）（附件2）"]   # by the forms
     assert row["audit_head_hash"] == head[1] and row["materials"] == list(
-        package_out.DEFAULT_MATERIALS)
+        package_out.DEFAULT_MATERIALS) + supplied
+    assert json.loads(info["FieldLedger-Campaign-Materials"]) == supplied
     assert row["kept_present"] and row["prev_sha256"] == "none"
     assert station.verify_audit().ok
 
