@@ -5,7 +5,11 @@
 Uses a temporary data folder and settings, logs in as the demo chief, and saves one PNG per area
 listed in SHOTS (and the settings area in English, to show the translation); given file names,
 only those. For 自查自纠 an officer has filled part of the Qinghai 2023 self-check beforehand; for
-案卷评查 the chief has begun the 复核 of the demo's case file that waits for one.
+案卷评查 the chief has begun the 复核 of the demo's case file that waits for one; for 报送统计 five
+county brigades (installations of their own) have reported the three-year action to the demo;
+for 上级来文 its own upper office has sent it a campaign and two 执法监督意见书; for 下级台账 a
+station with signatures of its own (花石峡超限检测站) has reported its ledger, one signed row
+changed there behind the app's back.
 """
 from __future__ import annotations
 
@@ -26,10 +30,16 @@ SHOTS = [("dashboard", "zh_CN", "screenshot-main.png"),
          ("review", "zh_CN", "screenshot-casereview.png"),
          ("ledger_signed", "zh_CN", "screenshot-signatures.png"),
          ("signing_dialog", "zh_CN", "screenshot-signing-dialog.png"),
-         ("submission", "zh_CN", "screenshot-submission.png")]
+         ("submission", "zh_CN", "screenshot-submission.png"),
+         ("keys", "zh_CN", "screenshot-decryption-key.png"),
+         ("office_stats", "zh_CN", "screenshot-office-stats.png"),
+         ("instructions", "zh_CN", "screenshot-instructions.png"),
+         ("office_browse", "zh_CN", "screenshot-office-browse.png")]
 
 #: Screenshots of the ledger area in a particular state: area name -> the area shown.
-PSEUDO_AREAS = {"ledger_signed": "ledger", "signing_dialog": "ledger"}
+PSEUDO_AREAS = {"ledger_signed": "ledger", "signing_dialog": "ledger", "keys": "settings",
+                "office_stats": "submission", "instructions": "submission",
+                "office_browse": "submission"}
 
 #: (item code, answer, note, evidence looked at) of the self-check shown in 自查自纠
 SELFCHECK_ANSWERS = [
@@ -113,6 +123,168 @@ def write_package(store, folder: Path) -> None:
     package_out.export_package(chief, stick, DEMO_PASSWORD, campaign_id=campaign, recipients=[])
 
 
+def add_decryption_keys(store) -> None:
+    """The chief's decryption keys for 设置 → 签名密钥: a first one, retired by a second."""
+    from models import office_keys
+    from models.demo import DEMO_PASSWORD
+    from models.session import login
+    chief = login(store, "chief", DEMO_PASSWORD)
+    office_keys.create_decryption_key(chief, DEMO_PASSWORD)
+    office_keys.create_decryption_key(chief, DEMO_PASSWORD)
+
+
+#: The campaign of the 资料报送统计表 shot: seed 004's materials (工作调度表 due 2024-04-10, so a
+#: package made now brings it late) and the units reporting it: (name, code, materials attached,
+#: whether the package arrives damaged).
+THREE_YEAR = {"title": "提升交通运输行政执法质量三年行动", "doc_no": "青交执办〔2024〕1号",
+              "kind": "multi_year", "start_date": "2023-01-01", "end_date": "2025-12-31",
+              "materials": [{"name": "“三年行动”实施方案"}, {"name": "工作简报"},
+                            {"name": "照片视频"},
+                            {"name": "工作调度表", "due_date": "2024-04-10"},
+                            {"name": "“执法信息系统”推广应用方案"}]}
+REPORTING_UNITS = [
+    ("玛沁县交通运输综合行政执法大队", "QH-632621", ["“三年行动”实施方案", "工作简报", "照片视频",
+                                                 "“执法信息系统”推广应用方案"], False),
+    ("班玛县交通运输综合行政执法大队", "QH-632622", ["“三年行动”实施方案", "工作简报", "照片视频",
+                                                 "工作调度表", "“执法信息系统”推广应用方案"], False),
+    ("甘德县交通运输综合行政执法大队", "QH-632623", ["工作简报", "照片视频"], False),
+    ("达日县交通运输综合行政执法大队", "QH-632624", ["“三年行动”实施方案", "工作简报"], True),
+    ("久治县交通运输综合行政执法大队", "QH-632625", [], False),
+]
+
+
+def fill_office(store, folder: Path) -> None:
+    """The demo as the office of five county brigades: each brigade an installation of its own
+    with its seal key and the three-year action, registered here from its enrollment file; four
+    export a package with the campaign's materials attached, one of them damaged on the way
+    (quarantined), and the office imports them."""
+    from models import campaigns, enrollment, keys, office_import, office_units, package_out
+    from models.demo import DEMO_PASSWORD
+    from models.paths import DataDir
+    from models.session import login, setup_installation
+    from models.store import open_store as open_unit
+    office = login(store, "chief", DEMO_PASSWORD)
+    campaigns.create_campaign(office, **THREE_YEAR)
+    for n, (name, code, attached, damaged) in enumerate(REPORTING_UNITS):
+        unit_store = open_unit(DataDir(folder / "units" / code))
+        try:
+            chief = setup_installation(
+                unit_store, unit={"name": name, "code": code, "level": "county"},
+                chief={"name": f"负责人{n + 1}"}, username="chief", password=DEMO_PASSWORD)
+            keys.create_seal_key(chief, DEMO_PASSWORD)
+            key_id = keys._active_key(unit_store, "seal", unit_id=chief.unit_id)
+            office_units.register_unit(office, enrollment.enrollment_file(chief, key_id,
+                                                                          DEMO_PASSWORD))
+            if not attached:
+                continue
+            (cid,) = campaigns.create_campaign(chief, **THREE_YEAR).rows["campaigns"]
+            files = {}
+            for material in attached:
+                path = folder / "units" / f"{code}-{material.strip('“”')}.pdf"
+                path.write_bytes(b"%PDF-1.4 " + material.encode())
+                files[material] = [path]
+            stick = folder / "units" / f"{code}-stick"
+            stick.mkdir()
+            pkg = package_out.export_package(chief, stick, DEMO_PASSWORD, campaign_id=int(cid),
+                                             materials=("ledger", "audit"), recipients=[],
+                                             campaign_files=files)
+            if damaged:
+                data = bytearray(pkg.path.read_bytes())
+                data[len(data) // 2] ^= 0x01
+                pkg.path.write_bytes(bytes(data))
+            office_import.import_package(office, pkg.path)
+        finally:
+            unit_store.close()
+
+
+#: The 执法监督意见书 of the 上级来文 shot: (number, problems, requirements, deadline in days from
+#: today: one past it, one to come).
+LETTERS = [
+    ("果交执法监〔2024〕3号", ["超限检测站按月下达罚没款任务，变相设置罚没指标",
+                           "暂扣车辆 2 辆未出具行政强制措施决定书"],
+     "收到后 30 日内完成整改，书面报告整改情况并附印证资料。", -12),
+    ("果交执法监〔2024〕7号", ["执法记录仪使用不规范，部分检查过程无全程记录"],
+     "开展执法记录仪使用专项培训，完善音像记录制度。", 25),
+]
+
+
+def receive_instructions(store, folder: Path) -> None:
+    """The 上级来文 shot: the demo's upper office (果洛州支队, an installation of its own)
+    registers the demo station, sends it a campaign and two 执法监督意见书 in one signed file,
+    and the demo imports it."""
+    from datetime import date, timedelta
+
+    from models import campaigns, enrollment, instructions, keys, office_units, receipts
+    from models.demo import DEMO_PASSWORD, OWN_UNIT
+    from models.paths import DataDir
+    from models.session import login, setup_installation
+    from models.store import open_store as open_office
+    office = open_office(DataDir(folder / "golog-office"))
+    try:
+        boss = setup_installation(office, unit={"name": "果洛州交通运输综合行政执法支队",
+                                                "code": "QH-6326", "level": "city"},
+                                  chief={"name": "才让"}, username="director",
+                                  password=DEMO_PASSWORD)
+        keys.create_seal_key(boss, DEMO_PASSWORD)
+        chief = login(store, "chief", DEMO_PASSWORD)
+        office_units.register_unit(boss, enrollment.enrollment_file(
+            chief, keys.held_seal_key(chief), DEMO_PASSWORD))
+        receipts.set_office(chief, enrollment.enrollment_file(
+            boss, keys.held_seal_key(boss), DEMO_PASSWORD))
+        campaigns.create_campaign(
+            boss, title="道路运输执法领域突出问题专项监督检查", doc_no="果交执法〔2024〕12号",
+            issuer="果洛州交通运输综合行政执法支队", start_date="2024-03-01",
+            end_date="2024-12-31", categories=["逐利执法", "执法不规范", "执法粗暴"],
+            phases=[{"name": "自查自纠", "deadline": "2024-04-30"}],
+            materials=[{"name": "实施方案", "due_date": "2024-03-15"},
+                       {"name": "工作简报", "due_date": "2024-05-25"}])
+        today = date.today()
+        for number, problems, requirements, days in LETTERS:
+            instructions.issue_letter(boss, unit_code=OWN_UNIT["code"], number=number,
+                                      problems=problems, requirements=requirements,
+                                      deadline=today + timedelta(days=days),
+                                      campaign="道路运输执法领域突出问题专项监督检查")
+        stick = folder / "instructions-stick"
+        stick.mkdir()
+        written = instructions.write_instructions(
+            boss, OWN_UNIT["code"], DEMO_PASSWORD, stick,
+            campaign_ids=[r[0] for r in office.conn.execute("SELECT id FROM campaigns")],
+            letter_ids=[r[0] for r in office.conn.execute("SELECT id FROM supervision_letters")])
+        instructions.import_instructions(chief, written.path)
+    finally:
+        office.close()
+
+
+#: The unit whose ledger the 下级台账 shot shows.
+BROWSED_UNIT = ("花石峡超限检测站", "QH-632621-HSX")
+
+
+def fill_browse(store, folder: Path) -> None:
+    """The 下级台账 shot: a station of its own (the demo with signatures, renamed) reports its
+    ledger to the demo; one row its 责任人 signed was changed there with the sqlite3 tool."""
+    from models import directory, enrollment, keys, office_import, office_units, package_out
+    from models.demo import DEMO_PASSWORD, create_demo
+    from models.paths import DataDir
+    from models.session import login
+    from models.store import open_store as open_unit
+    office = login(store, "chief", DEMO_PASSWORD)
+    station = open_unit(DataDir(folder / "browsed-station"))
+    try:
+        chief = create_demo(station, with_signatures=True)
+        directory.update_own_unit(chief, name=BROWSED_UNIT[0], code=BROWSED_UNIT[1])
+        chief = login(station, "chief", DEMO_PASSWORD)
+        office_units.register_unit(office, enrollment.enrollment_file(
+            chief, keys.held_seal_key(chief), DEMO_PASSWORD))
+        station.conn.execute("UPDATE problems SET measures = measures || '（已完成）'"
+                             " WHERE seq_no = 1 AND campaign_id IS NOT NULL")
+        stick = folder / "browsed-stick"
+        stick.mkdir()
+        pkg = package_out.export_package(chief, stick, DEMO_PASSWORD, recipients=[])
+        office_import.import_package(office, pkg.path)
+    finally:
+        station.close()
+
+
 def main() -> int:
     tmp = tempfile.mkdtemp()
     os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
@@ -132,6 +304,10 @@ def main() -> int:
     selfcheck_id = fill_selfcheck(store, Path(tmp))
     review_case_id = fill_casereview(store)
     write_package(store, Path(tmp))
+    add_decryption_keys(store)
+    fill_office(store, Path(tmp))
+    receive_instructions(store, Path(tmp))
+    fill_browse(store, Path(tmp))
     store.close()
     wanted = set(sys.argv[1:])
     queue = [shot for shot in SHOTS if not wanted or shot[2] in wanted]
@@ -166,6 +342,28 @@ def main() -> int:
                 page = window.area("selfcheck")
                 page.open_selfcheck(selfcheck_id)
                 QTimer.singleShot(250, lambda: page.entry.go_to("1.3"))
+            if area == "keys":  # 签名密钥 with the unit's decryption key
+                from ui.pages.keys_panel import KeysPanel
+                page = window.area("settings")
+                panel = page.findChild(KeysPanel)
+                page.tabs.setCurrentWidget(panel)
+            if area == "office_stats":  # 接收下级报送 → 报送统计, the three-year action
+                submission = window.area("submission")
+                submission.tabs.setCurrentWidget(submission.office)
+                submission.office.tabs.setCurrentWidget(submission.office.stats)
+                view = submission.office.stats.materials
+                QTimer.singleShot(400, lambda: view.campaign.setCurrentIndex(next(
+                    i for i in range(view.campaign.count())
+                    if "三年行动" in view.campaign.itemText(i))))
+            if area == "instructions":  # 上级来文: two letters, one past its deadline (red)
+                submission = window.area("submission")
+                submission.tabs.setCurrentWidget(submission.instructions)
+            if area == "office_browse":  # 接收下级报送 → 下级台账, a station's signed ledger
+                submission = window.area("submission")
+                submission.tabs.setCurrentWidget(submission.office)
+                browse = submission.office.browse
+                submission.office.tabs.setCurrentWidget(browse)
+                browse.unit_combo.setCurrentIndex(browse.unit_combo.findData(BROWSED_UNIT[1]))
             if area == "review":  # the chief's 复核 in progress, at a deduction
                 page = window.area("review")
                 page.open_case(review_case_id)

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _export_parser(sub, common)
     _package_parser(sub, common)
+    _office_parser(sub, common)
 
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
@@ -79,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: The forms ``export`` writes (models.form_data.FORMS without the two tables built from plain
-#: rows, which have no data in the database yet).
+#: The forms ``export`` writes (models.form_data.FORMS without the two statistics tables, which
+#: the office writes with ``office stats``).
 EXPORT_FORMS = ("problem_list", "lookback", "common", "individual", "clues", "selfcheck",
                 "casereview")
 
@@ -188,6 +189,7 @@ def _package_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="使用本机保存的解密密钥（以该账号的登录密码解开）")
     imp.add_argument("--dry-run", action="store_true", help="只校验并列出将导入的内容，不导入")
     _receipt_parsers(pkg_sub, common)
+    _instruction_parsers(pkg_sub, common)
 
 
 def _receipt_parsers(pkg_sub: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -207,6 +209,42 @@ def _receipt_parsers(pkg_sub: argparse._SubParsersAction[argparse.ArgumentParser
     for parser in (rec, rimp, seto):
         parser.add_argument("--user", "--username", dest="username", required=True,
                             help="以哪个账号操作（负责人）")
+        parser.add_argument("--password-env", metavar="VAR",
+                            help="从这个环境变量读取密码（即签章密钥口令；不给则在终端提示输入）")
+
+
+def _instruction_parsers(pkg_sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                         common: argparse.ArgumentParser) -> None:
+    """``package letter`` and ``package instruct`` (office), ``package instructions-import``
+    (station)."""
+    let = pkg_sub.add_parser("letter", parents=[common],
+                             help="上级机关登记一份发给下级单位的执法监督意见书（随下一次下发的指令送达）")
+    let.add_argument("--unit", required=True, metavar="CODE", help="下级单位的单位代码")
+    let.add_argument("--number", required=True, metavar="N", help="意见书编号，如 果交执法监〔2024〕3号")
+    let.add_argument("--problem", action="append", required=True, metavar="TEXT",
+                     help="存在的问题（每个问题给一次，可多次给出）")
+    let.add_argument("--requirements", default="", metavar="T", help="整改要求")
+    let.add_argument("--deadline", metavar="YYYY-MM-DD", help="整改期限（不给则不设期限）")
+    let.add_argument("--campaign", default="", help="所属专项行动（文号或名称，可不填）")
+    ins = pkg_sub.add_parser(
+        "instruct", parents=[common],
+        help="上级机关向下级单位下发指令：专项行动、模板和执法监督意见书，用单位签章密钥签名后写入 U 盘")
+    ins.add_argument("--unit", required=True, metavar="CODE", help="下级单位的单位代码")
+    ins.add_argument("--campaign", action="append", default=[], metavar="ID",
+                     help="要下发的专项行动：文号或编号（可多次给出）")
+    ins.add_argument("--template", action="append", default=[], type=int, metavar="ID",
+                     help="要下发的模板版本编号（可多次给出）")
+    ins.add_argument("--letter", action="append", default=[], type=int, metavar="ID",
+                     help="要下发的执法监督意见书编号（package letter 给出的编号，可多次给出）")
+    ins.add_argument("--out", required=True, metavar="DIR", help="写到哪个文件夹（U 盘）")
+    imp = pkg_sub.add_parser(
+        "instructions-import", parents=[common],
+        help="导入上级来文：核验上级单位的签名后导入其中的专项行动、模板和执法监督意见书；不合格时以非零状态退出")
+    imp.add_argument("file", help="上级来文文件（…-指令-….json）")
+    imp.add_argument("--dry-run", action="store_true", help="只核验并列出内容，不导入")
+    for parser in (let, ins, imp):
+        parser.add_argument("--user", "--username", dest="username", required=True,
+                            help="以哪个账号操作（负责人；下发指令须持有单位签章密钥）")
         parser.add_argument("--password-env", metavar="VAR",
                             help="从这个环境变量读取密码（即签章密钥口令；不给则在终端提示输入）")
 
@@ -432,6 +470,8 @@ def _package(args: argparse.Namespace, data_dir: DataDir) -> int:
         return _package_import(args, data_dir)
     if args.package_command in ("receipt", "receipt-import", "set-office"):
         return _package_receipt(args, data_dir)
+    if args.package_command in ("letter", "instruct", "instructions-import"):
+        return _package_instructions(args, data_dir)
     from datetime import date
     from pathlib import Path
 
@@ -566,6 +606,52 @@ def _stored_identities(args: argparse.Namespace, data_dir: DataDir) -> list[str]
         store.close()
 
 
+def _package_instructions(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``package letter`` / ``instruct`` / ``instructions-import``; a refused file exits 2
+    with its Chinese reason (through :func:`run`)."""
+    from pathlib import Path
+
+    from . import instructions
+    from .session import login
+    store = open_store(data_dir, create=False)
+    try:
+        password = _password(args)
+        session = login(store, args.username, password)
+        if args.package_command == "letter":
+            changes = instructions.issue_letter(
+                session, unit_code=args.unit, number=args.number, problems=args.problem,
+                requirements=args.requirements, deadline=args.deadline, campaign=args.campaign)
+            letter_id = next(iter(changes.rows["supervision_letters"]))
+            print(f"已登记执法监督意见书“{args.number.strip()}”（编号 {letter_id}），发往 {args.unit}。")
+            print(f"用 package instruct --unit {args.unit} --letter {letter_id} --out DIR 下发。")
+        elif args.package_command == "instruct":
+            written = instructions.write_instructions(
+                session, args.unit, password, Path(args.out),
+                campaign_ids=[_campaign_id(store, c) for c in args.campaign],
+                template_ids=args.template, letter_ids=args.letter)
+            print(f"已写出第 {written.seq} 号指令：{written.path}")
+            print(f"专项行动 {written.campaigns} 个，模板 {written.templates} 个，"
+                  f"执法监督意见书 {written.letters} 份；{written.size} 字节，"
+                  f"SHA-256 {written.sha256}")
+        else:
+            preview = instructions.read_instructions(session, Path(args.file))
+            print("\n".join(preview.lines()))
+            if args.dry_run:
+                print("（试运行：未导入任何内容。）")
+                return 0
+            result = instructions.import_instructions(session, Path(args.file),
+                                                      sha256=preview.sha256)
+            if result.already:
+                print("这份来文此前已导入，没有变化。")
+            else:
+                print(f"已导入：新增专项行动 {result.campaigns_added} 个，更新 "
+                      f"{result.campaigns_updated} 个；新增模板 {result.templates_added} 个；"
+                      f"收到执法监督意见书 {result.letters_added} 份。")
+        return 0
+    finally:
+        store.close()
+
+
 def _package_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
     """``package verify``: exit 0 with a summary, 1 with the reason a package is refused."""
     import base64
@@ -634,6 +720,93 @@ def _package_verify(args: argparse.Namespace, data_dir: DataDir) -> int:
     return 0
 
 
+def _office_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                   common: argparse.ArgumentParser) -> None:
+    """``office stats materials|cases``: the office's statistics over its units' packages."""
+    office = sub.add_parser("office", parents=[common], help="上级机关：下级单位报送情况的统计")
+    office_sub = office.add_subparsers(dest="office_command", metavar="动作", required=True)
+    stats = office_sub.add_parser("stats", parents=[common],
+                                  help="资料报送统计表、案件办理情况统计表（不给文件时以文本列出）")
+    stats_sub = stats.add_subparsers(dest="stats_command", metavar="表格", required=True)
+    mat = stats_sub.add_parser("materials", parents=[common],
+                               help="资料报送统计表：各单位是否已报送专项行动要求的材料")
+    mat.add_argument("--campaign", required=True, help="本机的专项行动：文号或编号")
+    mat.add_argument("--as-of", metavar="YYYY-MM-DD", help="统计截至日期（默认今天）")
+    cases = stats_sub.add_parser("cases", parents=[common],
+                                 help="案件办理情况统计表：各单位结案日期在统计期间内的案件数和执法人员数")
+    for parser, required in ((mat, False), (cases, True)):
+        parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", required=required,
+                            help="统计期间的开始日期" + ("" if required else "（与 --to 一起给出）"))
+        parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", required=required,
+                            help="统计期间的结束日期")
+        parser.add_argument("--xlsx", metavar="FILE", help="另存为 Excel 文件")
+        parser.add_argument("--pdf", metavar="FILE", help="另存为 PDF 文件")
+        parser.add_argument("--user", "--username", dest="username", required=True,
+                            help="以哪个账号查看")
+        parser.add_argument("--password-env", metavar="VAR",
+                            help="从这个环境变量读取密码（不给则在终端提示输入）")
+
+
+def _office(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``office stats materials|cases``: the table as text, or written to --xlsx / --pdf."""
+    from datetime import date
+
+    from . import office_stats, validate
+    from .errors import NotFound, ValidationError
+    from .i18n import QT_TRANSLATE_NOOP
+    from .session import login
+
+    def day(text: str | None) -> date | None:
+        value = validate.iso_date(text, "日期")
+        return date.fromisoformat(value) if value else None
+
+    start, end = day(args.start), day(args.end)
+    if (start is None) != (end is None):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "errors", "请同时给出 --from 和 --to（统计期间的开始和结束日期）。"))
+    period = (start, end) if start and end else None
+    store = open_store(data_dir, create=False)
+    try:
+        session = login(store, args.username, _password(args))
+        if args.stats_command == "materials":
+            campaign_id = _campaign_id(store, args.campaign)
+            if campaign_id is None:
+                raise NotFound(what="专项行动", key=args.campaign)
+            as_of = day(args.as_of) or date.today()
+            table = office_stats.materials_table(session, campaign_id, period=period,
+                                                 as_of=as_of)
+            lines = office_stats.materials_lines(table)
+
+            def form() -> object:
+                return office_stats.materials_table_form(session, campaign_id, period=period,
+                                                         as_of=as_of)
+        else:
+            assert period is not None
+            lines = office_stats.cases_lines(office_stats.cases_table(session, period))
+
+            def form() -> object:
+                return office_stats.cases_table_form(session, period)
+        if not (args.xlsx or args.pdf):
+            print("\n".join(lines))
+            return 0
+        for fmt, out in (("xlsx", args.xlsx), ("pdf", args.pdf)):
+            if not out:
+                continue
+            if fmt == "pdf":
+                from . import pdf_export as writer
+            else:
+                from . import xlsx_export as writer  # type: ignore[no-redef]
+            if not out.lower().endswith(f".{fmt}"):
+                out += f".{fmt}"
+            result = writer.write_form(form(), out)  # type: ignore[arg-type]
+            print(f"已导出：{result.path}")
+            print(f"行数：{result.rows}")
+            print(f"内容摘要（SHA-256）：{result.sha256}")
+        return 0
+    finally:
+        store.close()
+
+
 def _campaign_id(store: "Store", text: str) -> int | None:
     """A campaign given by 文号 or id on the command line (None for 'none')."""
     from .errors import NotFound
@@ -647,4 +820,4 @@ def _campaign_id(store: "Store", text: str) -> int | None:
 
 
 _COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger,
-             "export": _export, "package": _package}
+             "export": _export, "package": _package, "office": _office}

@@ -17,6 +17,10 @@ Enrollment file
     database: format, fields, key ids and fingerprints against the public keys, the proof, and
     every rotation of the line (signed by the old and the new key). A revocation signed by a key
     outside the file (the unit seal key revoking a person's key) is carried but not checked here.
+    The file of a unit seal key also carries ``recipients``, the age recipients (``age1…``) of
+    the unit's active decryption keys (models.office_keys), when it has any: covered by the
+    proof, so a unit registering its office from the file encrypts to exactly those. Files
+    without the field (older ones, units without a decryption key) stay valid.
 
 Signing a file
     :func:`sign_file` signs a file with the acting person's key or the unit seal key and writes
@@ -187,7 +191,7 @@ def _document(session: Session, row: dict[str, Any]) -> dict[str, Any]:
     else:
         key["person"] = None
     line = _predecessors(store, row["key_id"])
-    return {
+    document = {
         "format": FORMAT,
         "installation_id": store.installation_id,
         "unit": {"id": row["unit_id"], "name": row["unit_name"] or "",
@@ -197,6 +201,12 @@ def _document(session: Session, row: dict[str, Any]) -> dict[str, Any]:
         "statements": _statements(store, [r["key_id"] for r in line] + [row["key_id"]]),
         "exported_at": now_text(),
     }
+    if row["kind"] == "seal":
+        from .office_keys import active_recipients
+        recipients = active_recipients(store)
+        if recipients:
+            document["recipients"] = recipients
+    return document
 
 
 def signed_bytes(document: dict[str, Any]) -> bytes:
@@ -338,6 +348,20 @@ def _check_statements(document: dict[str, Any], line: list[dict[str, Any]],
             raise EnrollmentInvalid(_BAD_CHAIN, key=older["fingerprint"])
 
 
+def _check_recipients(document: dict[str, Any], key: dict[str, Any]) -> None:
+    """``recipients`` (optional, seal keys only): a short list of age X25519 recipients."""
+    if "recipients" not in document:
+        return
+    from .office_keys import MAX_RECIPIENTS, is_recipient
+    recipients = _get(document, "recipients", "", list)
+    if key["kind"] != "seal" or len(recipients) > MAX_RECIPIENTS \
+            or len(set(map(str, recipients))) != len(recipients):
+        raise _bad("recipients")
+    for n, item in enumerate(recipients, 1):
+        if not is_recipient(item):
+            raise _bad(f"recipients[{n}]")
+
+
 def read_enrollment(text: str | bytes) -> dict[str, Any]:
     """Parse and check an enrollment file (see the module doc); return its document.
 
@@ -380,6 +404,7 @@ def read_enrollment(text: str | bytes) -> dict[str, Any]:
             _check_key(entry, f"predecessors[{n}].")
     if len(publics) != len(predecessors) + 1:
         raise _bad("predecessors")
+    _check_recipients(document, key)
     proof = _get(document, "proof", "", dict)
     if _get(proof, "key_id", "proof.", str) != key["key_id"]:
         raise EnrollmentInvalid(_BAD_PROOF)

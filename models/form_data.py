@@ -11,7 +11,9 @@ and footer, the year, campaign and unit taken from the data:
 * the result of a self-check (:func:`selfcheck_form`) and the score sheet of a case-file review
   (:func:`casereview_form`);
 * the two statistics tables of seed 004 from plain rows (:func:`materials_form`,
-  :func:`cases_form`), whose figures come from elsewhere.
+  :func:`cases_form`), and the 资料报送统计表 of a campaign with its own materials
+  (:func:`campaign_materials_form`), whose figures ``models.office_stats`` works out from the
+  packages the office received.
 
 The rows of a ledger form are a generator reading the problems in blocks of
 :data:`BLOCK` (``models.ledger_query.rows``): a ledger of 100,000 problems never sits in memory as
@@ -26,7 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import ledger_query, signing, validate
 from .errors import NotFound, ValidationError
@@ -37,6 +39,9 @@ from .permissions import ROLE_LABELS, Role, operation
 from .problems import SOURCES, STATUSES
 from .session import Session, own_unit_id
 from .xlsx_forms import CHECKLIST, REVIEW
+
+if TYPE_CHECKING:
+    from .office_stats import MaterialsTable
 
 #: Form code -> the name shown in the export dialog (context "forms").
 FORMS: dict[str, str] = {
@@ -637,12 +642,33 @@ def _mark(value: bool | None) -> str:
     return "" if value is None else ("√" if value else "×")
 
 
+#: The 资料报送统计表's cell text of each state of models.office_stats (seed 004 prints √ and ×).
+MATERIAL_MARKS: dict[str, str] = {"received": "√", "late": "√逾期", "failed": "未通过验证",
+                                  "missing": "×"}
+#: The group header over the materials (the seed's 内容 cell).
+MATERIALS_GROUP = "内容"
+#: The 说明 lines of seed 004 after the date line, and the one a campaign's table adds.
+MATERIALS_LEGEND = "2. √表示已报送，×未报送"
+MATERIALS_LEGEND_MORE = ("3. √逾期表示材料在规定时限之后才报送；未通过验证表示收到的报送包未通过签名或完整性"
+                         "验证（已隔离），其中的材料不予采信")
+
+
+def _as_of_line(as_of: date) -> str:
+    """The first 说明 line: the date the table runs to, written 2024.4.10."""
+    return f"说明：1. 统计表截至报送日期为{as_of.year}.{as_of.month}.{as_of.day}"
+
+
+def _material_width(name: str) -> float:
+    """A material column's width: room for its name on two or three lines, and for 未通过验证."""
+    return float(min(16, max(11, len(name) + 4)))
+
+
 def materials_form(rows: Iterable[MaterialsRow], *, as_of: date,
                    title: str = MATERIALS_TITLE) -> Form:
     """资料报送统计表 (seed 004, 附件1): one row per unit, √ submitted / × not; the header as the
     seed prints it (单位, then 内容 over the five materials, then 备注); the 说明 lines with the
     date the table runs to (``as_of``, written 2024.4.10)."""
-    group = "内容"
+    group = MATERIALS_GROUP
     columns = (Column("单位", 24),
                Column("“三年行动”实施方案", 14, "center", group),
                Column("工作简报", 10, "center", group),
@@ -653,10 +679,47 @@ def materials_form(rows: Iterable[MaterialsRow], *, as_of: date,
     items = list(rows)
     body = ([r.unit, _mark(r.plan), _mark(r.briefs), _mark(r.media), _mark(r.schedule),
              _mark(r.system_plan), r.note] for r in items)
-    day = f"{as_of.year}.{as_of.month}.{as_of.day}"
     return Form("materials", title, "", "", columns, body, len(items),
-                notes=(f"说明：1. 统计表截至报送日期为{day}", "2. √表示已报送，×未报送"),
+                notes=(_as_of_line(as_of), MATERIALS_LEGEND),
                 file_stem=file_stem(FORMS["materials"], as_of.isoformat()))
+
+
+def contact_footer(options: FormOptions) -> tuple[str, ...]:
+    """填报人 / 联系人 / 联系电话 lines of ``options``, only those given (the statistics tables of
+    seed 004 print none)."""
+    options = _options(options)
+    return tuple(f"{label}{value}" for label, value in (
+        ("填报人：", options.filler), ("联系人：", options.contact), ("联系电话：", options.phone))
+        if value)
+
+
+def campaign_materials_form(table: MaterialsTable,
+                            options: FormOptions = DEFAULT_OPTIONS) -> Form:
+    """资料报送统计表 of a campaign (``models.office_stats.materials_table``): laid out as seed
+    004 prints it (单位, 内容 over the campaign's materials and the data materials, 备注), one row
+    per unit with the cell texts of :data:`MATERIAL_MARKS`; titled “<campaign>相关资料报送统计表”;
+    the 文号 and the period (when the table has one) in the header block; the seed's 说明 lines
+    with the 截至 date and a third explaining √逾期 and 未通过验证; 填报人 / 联系人 / 联系电话 of
+    ``options`` below when given."""
+    columns = (Column("单位", 24),
+               *(Column(name, _material_width(name), "center", MATERIALS_GROUP)
+                 for name in table.columns),
+               Column("备注", 18))
+    body = ([row.unit, *(MATERIAL_MARKS[c.state] for c in row.cells), row.note]
+            for row in table.rows)
+    left = f"文号：{table.doc_no}" if table.doc_no else ""
+    right = (f"报送期间：{table.period[0].isoformat()} 至 {table.period[1].isoformat()}"
+             if table.period else "")
+    return Form("materials", f"{table.campaign}相关资料报送统计表", left, right, columns, body,
+                len(table.rows), footer=contact_footer(options),
+                notes=(_as_of_line(table.as_of), MATERIALS_LEGEND, MATERIALS_LEGEND_MORE),
+                file_stem=file_stem(FORMS["materials"], table.doc_no or table.campaign,
+                                    table.as_of.isoformat()))
+
+
+def cases_title(system: str, period: str) -> str:
+    """The 案件办理情况统计表's title: “<system> <period> 案件办理情况统计表”."""
+    return f"{system} {period} {CASES_TITLE}".strip()
 
 
 def cases_form(rows: Iterable[CasesRow], *, period: str, title: str | None = None,
@@ -678,5 +741,5 @@ def cases_form(rows: Iterable[CasesRow], *, period: str, title: str | None = Non
     if exam_period:
         second += f" 考试次数是从 {exam_period}"
     notes = (f"备注：1.统计表 {period} 案件数指结案时间是 {period} 期间的案件；", second)
-    return Form("cases", title or f"{system} {period} {CASES_TITLE}", "", "", columns, body,
+    return Form("cases", title or cases_title(system, period), "", "", columns, body,
                 len(items), notes=notes, file_stem=file_stem(FORMS["cases"], period))

@@ -277,9 +277,12 @@ def _held(store: Store, key_id: str, account_id: int) -> _Held:
     return _Held(row)
 
 
-def _check_throttle(store: Store, holder_id: int, now: float) -> int:
+def check_unlock_throttle(store: Store, slot: int, now: float) -> int:
+    """The consecutive failures counted for the throttle slot ``slot`` (a ``key_holders`` id;
+    ``models.office_keys`` uses negative slots), or KeyUnlockLocked / KeyUnlockThrottled when the
+    next try must wait."""
     state = store.conn.execute("SELECT failures, retry_after, locked_until FROM key_unlock_attempts"
-                               " WHERE holder_id = ?", (holder_id,)).fetchone()
+                               " WHERE holder_id = ?", (slot,)).fetchone()
     failures, retry_after, locked_until = state if state else (0, None, None)
     if locked_until and now < locked_until:
         raise KeyUnlockLocked(failures=failures, minutes=math.ceil((locked_until - now) / 60))
@@ -288,7 +291,10 @@ def _check_throttle(store: Store, holder_id: int, now: float) -> int:
     return 0 if locked_until and now >= locked_until else failures
 
 
-def _record_failure(session: Session, held: _Held, failures: int, now: float) -> None:
+def record_unlock_failure(session: Session, slot: int, subject: str, failures: int,
+                          now: float) -> None:
+    """Count one more wrong passphrase for the throttle slot ``slot`` (after ``failures``) and
+    log the event ``key_unlock_failed`` about ``subject``."""
     failures += 1
     retry_after = now + min(2 ** (failures - THROTTLE_AFTER), MAX_DELAY) \
         if failures >= THROTTLE_AFTER else None
@@ -299,24 +305,30 @@ def _record_failure(session: Session, held: _Held, failures: int, now: float) ->
             " locked_until) VALUES (?,?,?,?,?) ON CONFLICT(holder_id) DO UPDATE SET"
             " failures = excluded.failures, last_failure = excluded.last_failure,"
             " retry_after = excluded.retry_after, locked_until = excluded.locked_until",
-            (held.holder_id, failures, now, retry_after, locked_until))
-        w.event("key_unlock_failed", f"signing_keys:{held.key_id}",
+            (slot, failures, now, retry_after, locked_until))
+        w.event("key_unlock_failed", subject,
                 {"failures": failures, "locked": locked_until is not None})
+
+
+def clear_unlock_failures(session: Session, slot: int) -> None:
+    """Forget the failures of the throttle slot ``slot`` (after a right passphrase)."""
+    if session.store.conn.execute("SELECT 1 FROM key_unlock_attempts WHERE holder_id = ?",
+                                  (slot,)).fetchone():
+        with session.store.write(session.actor):
+            session.store.conn.execute("DELETE FROM key_unlock_attempts WHERE holder_id = ?",
+                                       (slot,))
 
 
 def _open(session: Session, held: _Held, passphrase: str, clock: Callable[[], float]) -> bytearray:
     """The clear private key of ``held`` (throttled; a failure is recorded, then raised)."""
     now = clock()
-    failures = _check_throttle(session.store, held.holder_id, now)
+    failures = check_unlock_throttle(session.store, held.holder_id, now)
     private = open_private(held.blob, passphrase or "", held.key_id, session.account_id)
     if private is None:
-        _record_failure(session, held, failures, now)
+        record_unlock_failure(session, held.holder_id, f"signing_keys:{held.key_id}", failures,
+                              now)
         raise KeyPassphraseWrong()
-    if session.store.conn.execute("SELECT 1 FROM key_unlock_attempts WHERE holder_id = ?",
-                                  (held.holder_id,)).fetchone():
-        with session.store.write(session.actor):
-            session.store.conn.execute("DELETE FROM key_unlock_attempts WHERE holder_id = ?",
-                                       (held.holder_id,))
+    clear_unlock_failures(session, held.holder_id)
     return private
 
 
@@ -594,7 +606,11 @@ def rekey(session: Session, old_passphrase: str, new_passphrase: str, *,
     Not an operation of its own: the passphrase is the login password, so this runs inside
     ``accounts.change_own_password`` (pass its ``writer`` to share the transaction). A copy the
     old password does not open (one encrypted before an administrator's reset) is left as it is.
+    The copies of the office's decryption keys (``models.office_keys``) are re-encrypted in the
+    same transaction.
     """
+    from . import office_keys
+    resealed = office_keys.resealed_copies(session, old_passphrase, new_passphrase)
     rows = session.store.conn.execute(
         "SELECT h.id, k.key_id, h.sealed_key FROM key_holders h JOIN signing_keys k"
         " ON k.id = h.signing_key_id WHERE h.account_id = ?", (session.account_id,)).fetchall()
@@ -607,7 +623,7 @@ def rekey(session: Session, old_passphrase: str, new_passphrase: str, *,
             updates[holder_id] = seal_private(private, new_passphrase, key_id, session.account_id)
         finally:
             wipe(private)
-    if not updates:
+    if not updates and not resealed:
         return 0
     stamp = now_text()
 
@@ -615,10 +631,11 @@ def rekey(session: Session, old_passphrase: str, new_passphrase: str, *,
         for holder_id, blob in updates.items():
             w.update("key_holders", holder_id, {"sealed_key": blob, "updated_at": stamp})
             w.conn.execute("DELETE FROM key_unlock_attempts WHERE holder_id = ?", (holder_id,))
+        office_keys.write_resealed(w, session, resealed, stamp)
 
     if writer is not None:
         write(writer)
     else:
         with session.store.write(session.actor) as w:
             write(w)
-    return len(updates)
+    return len(updates) + len(resealed)

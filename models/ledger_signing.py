@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from typing import Any
 
 from . import audit, keys
@@ -227,18 +228,21 @@ def seal_ledger(session: Session, campaign_id: int, passphrase: str,
     return _sign_revision(session, campaign_id, passphrase, expected_sha256, SEAL)
 
 
-def _revision_signature_ok(conn: Any, sig: dict[str, Any], revision: dict[str, Any]) -> bool:
-    """The signature verifies over its envelope with its key's stored public key (bound to its
-    key id, of the kind its meaning needs, of the revision's unit), and the envelope names this
+def revision_signature_ok(sig: dict[str, Any], revision: dict[str, Any],
+                          public_key: Callable[[str], tuple[bytes, dict[str, Any]] | None]
+                          ) -> bool:
+    """The signature verifies over its envelope with its key's public key (bound to its key id,
+    of the kind its meaning needs, of the revision's unit), and the envelope names this
     revision, its hash, the signer and the stored time. The revision's own content is checked
-    against its hash separately (once per revision)."""
+    against its hash separately (once per revision). ``public_key(key_id)`` gives the key as
+    :func:`models.keys.stored_public_key` does, or None for a key not to be trusted."""
     try:
         if sig["meaning"] not in MEANINGS:
             return False
         env = json.loads(sig["envelope"])
         if sig["envelope"] != canonical_bytes(env).decode("utf-8"):
             return False
-        found = keys.stored_public_key(conn, sig["key_id"])
+        found = public_key(sig["key_id"])
         if found is None:
             return False
         public, key = found
@@ -318,7 +322,8 @@ def ledger_state(session: Session, campaign_id: int, unit_id: int | None = None,
                      "role": env.get("role", ""), "signed_at": sig["signed_at"],
                      "fingerprint": sig["fingerprint"], "reason": None, "note": None}
             seq = stored_at(conn, "signatures", sig)
-            if not intact or seq is None or not _revision_signature_ok(conn, sig, revision):
+            if not intact or seq is None or not revision_signature_ok(
+                    sig, revision, lambda key_id: keys.stored_public_key(conn, key_id)):
                 entry.update(status="invalid", reason="signature")
             else:
                 standing = key_standing(conn, sig["key_id"], seq)

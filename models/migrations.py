@@ -670,8 +670,15 @@ def _m013_instructions(conn: sqlite3.Connection) -> None:
     * ``supervision_letters``: 执法监督意见书, issued at the office (``side`` 'issued') or received
       at the unit (``side`` 'received'), one ``uid`` on both sides;
     * ``instructions_out`` / ``instructions_in``: the downward packages (instructions) the office
-      wrote, and those the unit imported (models.instructions)."""
+      wrote, and those the unit imported (models.instructions);
+    * ``office_records_audit``: an index of the units' imported audit entries by the row they are
+      about (models.office_browse)."""
     for stmt in (
+        # the imported audit entries of a unit looked up by the row they are about (the
+        # office reads its units' signatures and template names through them, models.office_browse)
+        "CREATE INDEX office_records_audit ON office_records(unit_id,"
+        " json_extract(image, '$.tbl'), json_extract(image, '$.row_key'))"
+        " WHERE tbl = 'audit_log'",
         """CREATE TABLE office_package_claims (
             package_id INTEGER PRIMARY KEY REFERENCES office_packages(id),
             campaign_materials TEXT NOT NULL DEFAULT '[]',

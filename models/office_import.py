@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Callable, Mapping, NamedTuple
 
-from . import audit
+from . import audit, package_contents
 from .errors import Cancelled, ValidationError
 from .files import hash_file, remove_quietly
 from .i18n import QT_TRANSLATE_NOOP
@@ -56,8 +56,9 @@ Progress = Callable[[int, int], None]
 CancelledCheck = Callable[[], bool]
 
 CHUNK = 1 << 20
-#: Tables whose rows a package may carry in ``records/`` (besides the audit entries).
-RECORD_TABLES = frozenset(audit.AUDITED_TABLES) - {"settings", "accounts", "key_holders"}
+#: Tables whose rows a package may carry in ``records/`` (besides the audit entries): exactly
+#: those a station sends (models.package_contents.RECORD_TABLES); anything else is refused.
+RECORD_TABLES = frozenset(t.name for t in package_contents.RECORD_TABLES)
 AUDIT_FILE = "records/audit_log.jsonl"
 
 ALARM_LABELS = {

@@ -86,6 +86,8 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("key.read", QT_TRANSLATE_NOOP("operations", "查看签名密钥"), ALL_ROLES),
     _p("key.own", QT_TRANSLATE_NOOP("operations", "管理自己的签名密钥"), _CASEWORK),
     _p("key.seal", QT_TRANSLATE_NOOP("operations", "管理单位签章密钥"), frozenset({Role.CHIEF})),
+    _p("key.decryption", QT_TRANSLATE_NOOP("operations", "管理和使用本单位的解密密钥"),
+       frozenset({Role.CHIEF})),
     _p("audit.verify", QT_TRANSLATE_NOOP("operations", "校验审计链"),
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
     _p("audit.read", QT_TRANSLATE_NOOP("operations", "查看审计记录"),
@@ -97,6 +99,9 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("office.read", QT_TRANSLATE_NOOP("operations", "查看下级单位的报送"), ALL_ROLES),
     _p("office.receipt", QT_TRANSLATE_NOOP("operations", "为下级单位的报送包出具回执"),
        frozenset({Role.CHIEF})),
+    _p("office.instruct", QT_TRANSLATE_NOOP("operations", "向下级单位下发指令和执法监督意见书"),
+       frozenset({Role.CHIEF})),
+    _p("package.instructions", QT_TRANSLATE_NOOP("operations", "导入上级来文"), _MANAGERS),
 )}
 
 
@@ -110,7 +115,8 @@ OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problem
                      "selfcheck_evidence", "casefiles", "casereviews", "keys", "signing",
                      "ledger_signing", "enrollment", "form_data",
                      "package_contents", "package_out", "office_units", "office_import",
-                     "receipts")
+                     "receipts", "office_keys", "office_stats",
+                     "instructions", "office_browse")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

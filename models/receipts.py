@@ -179,7 +179,7 @@ class OfficeRegistration(Changes):
     name, key id and fingerprint."""
 
     def __init__(self, changes: Changes, *, code: str, name: str, key_id: str,
-                 fingerprint: str) -> None:
+                 fingerprint: str, recipients: list[str] | None = None) -> None:
         super().__init__()
         self.rows = changes.rows
         self.head_seq = changes.head_seq
@@ -187,6 +187,7 @@ class OfficeRegistration(Changes):
         self.name = name
         self.key_id = key_id
         self.fingerprint = fingerprint
+        self.recipients = list(recipients or [])
 
 
 def registered_office(store: Store) -> dict[str, Any] | None:
@@ -206,8 +207,11 @@ def office_info(session: Session) -> dict[str, Any] | None:
 def set_office(session: Session, enrollment_text: str | bytes) -> OfficeRegistration:
     """Register the office whose receipts this station accepts, from the enrollment file of the
     office's unit seal key (checked by ``read_enrollment``). Registering another file replaces
-    the office; the same file again changes nothing. Raises EnrollmentInvalid, or
-    ValidationError for a person key's file or one without a unit code."""
+    the office; the same file again changes nothing. When the file carries the office's age
+    recipients (``recipients``, signed with the rest), they become the office recipients
+    (``package_out``'s setting) in the same transaction, so packages are encrypted to the office
+    from then on; a file without them leaves the recipients as they are. Raises
+    EnrollmentInvalid, or ValidationError for a person key's file or one without a unit code."""
     document = read_enrollment(enrollment_text)
     key = document["key"]
     if key["kind"] != "seal":
@@ -217,6 +221,7 @@ def set_office(session: Session, enrollment_text: str | bytes) -> OfficeRegistra
         raise ValidationError(_OFFICE_NO_CODE)
     value = canonical({"code": code, "name": document["unit"]["name"], "key_id": key["key_id"],
                        "public_key": key["public_key"], "fingerprint": key["fingerprint"]})
+    recipients = list(document.get("recipients") or [])
     store = session.store
     with store.write(session.actor) as w:
         current = store.setting(OFFICE_SETTING)
@@ -224,8 +229,11 @@ def set_office(session: Session, enrollment_text: str | bytes) -> OfficeRegistra
             w.insert("settings", {"key": OFFICE_SETTING, "value": value})
         elif current != value:
             w.update("settings", OFFICE_SETTING, {"value": value})
+        if recipients:
+            package_out.write_office_recipients(w, recipients)
     return OfficeRegistration(w.changes, code=code, name=document["unit"]["name"],
-                              key_id=key["key_id"], fingerprint=key["fingerprint"])
+                              key_id=key["key_id"], fingerprint=key["fingerprint"],
+                              recipients=recipients)
 
 
 def _load(text_or_path: str | bytes | Path) -> tuple[str, dict[str, Any]]:

@@ -20,7 +20,7 @@ import base64
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import audit, keys
@@ -225,10 +225,13 @@ def stored_at(conn: Any, table: str, sig_row: dict[str, Any]) -> int | None:
     return int(found[0])
 
 
-def _verifies(conn: Any, sig_row: dict[str, Any], problem_id: int) -> bool:
-    """The stored signature verifies over the stored envelope with the key's stored public key
-    (bound to its key id), and the envelope matches the stored content, subject, key, signer and
-    time."""
+def verifies(sig_row: dict[str, Any], problem_id: int,
+             public_key: Callable[[str], tuple[bytes, dict[str, Any]] | None]) -> bool:
+    """The stored signature verifies over the stored envelope with the key's public key (bound to
+    its key id), and the envelope matches the stored content, subject, key, signer and time.
+
+    ``public_key(key_id)`` gives the key as :func:`models.keys.stored_public_key` does (raw public
+    key and its row: kind, person_id, unit_id, status), or None for a key not to be trusted."""
     try:
         env = json.loads(sig_row["envelope"])
         if sig_row["envelope"] != canonical_bytes(env).decode("utf-8"):
@@ -242,7 +245,7 @@ def _verifies(conn: Any, sig_row: dict[str, Any], problem_id: int) -> bool:
                 or env.get("content_sha256") != sig_row["content_sha256"] \
                 or sha256_hex(sig_row["content"].encode("utf-8")) != sig_row["content_sha256"]:
             return False
-        found = keys.stored_public_key(conn, sig_row["key_id"])
+        found = public_key(sig_row["key_id"])
         if found is None or found[1]["kind"] != "person" \
                 or found[1]["person_id"] != sig_row["person_id"]:
             return False
@@ -271,27 +274,37 @@ def _image_content(image: str | None) -> str | None:
 
 
 def _explained(conn: Any, problem_id: int, signed: str, seq: int) -> int | None:
-    """How many audited updates since the signature (stored at audit entry ``seq``) changed the
-    row's signed content, when its audited history accounts for its present state; else None.
-
-    Accounted for: the image logged at or before ``seq`` has the signed content (the name
-    aside), each later update's "before" is the previous "after" (no change slipped in between),
-    and the newest image is the row as it is now."""
+    """:func:`history_explains` over this installation's audit log and problems row."""
     key = str(problem_id)
     base = conn.execute("SELECT after FROM audit_log WHERE tbl = 'problems' AND row_key = ?"
                         " AND seq <= ? ORDER BY seq DESC LIMIT 1", (key, seq)).fetchone()
-    if base is None or _image_content(base[0]) != _without_name(signed):
-        return None
     later = conn.execute("SELECT action, before, after FROM audit_log WHERE tbl = 'problems'"
                          " AND row_key = ? AND seq > ? ORDER BY seq", (key, seq)).fetchall()
-    previous, count = base[0], 0
+    return history_explains(signed, base[0] if base else None, later,
+                            audit.row_image(conn, "problems", problem_id))
+
+
+def history_explains(signed: str, base: str | None,
+                     later: Iterable[tuple[str, str | None, str | None]],
+                     current: str | None) -> int | None:
+    """How many audited updates since a signature changed the row's signed content, when its
+    audited history accounts for its present state; else None.
+
+    ``signed`` is the signed content; ``base`` the row's audited image logged at or before the
+    entry that stored the signature; ``later`` the (action, before, after) of the row's entries
+    after it, in order; ``current`` the row's image now. Accounted for: ``base`` has the signed
+    content (the name aside), each later update's "before" is the previous "after" (no change
+    slipped in between), and the newest image is the row as it is now."""
+    if base is None or _image_content(base) != _without_name(signed):
+        return None
+    previous, count = base, 0
     for action, before, after in later:
         if action != "update" or before != previous:
             return None
         if _image_content(after) != _image_content(previous):
             count += 1
         previous = after
-    if previous != audit.row_image(conn, "problems", problem_id):
+    if previous != current:
         return None
     return count
 
@@ -324,10 +337,15 @@ def key_standing(conn: Any, key_id: str, audit_seq: int) -> str | None:
     """Whether a signature stored at ``audit_seq`` by key ``key_id`` stands against revocation:
     None when the key is not revoked, ``"revoked_later"`` when it was revoked after the signature
     was stored (the signature stays valid), ``"revoked"`` when it was already revoked."""
-    seq = revoked_seq(conn, key_id)
-    if seq is None:
+    return standing(revoked_seq(conn, key_id), audit_seq)
+
+
+def standing(revoked_at: int | None, audit_seq: int) -> str | None:
+    """:func:`key_standing` once the revocation's audit sequence number is known (None: not
+    revoked, 0: revoked with no point in time to trust)."""
+    if revoked_at is None:
         return None
-    return "revoked_later" if audit_seq < seq else "revoked"
+    return "revoked_later" if audit_seq < revoked_at else "revoked"
 
 
 def signature_status(conn: Any, problem_id: int, sig_row: dict[str, Any] | None) -> dict[str, Any]:
@@ -338,30 +356,64 @@ def signature_status(conn: Any, problem_id: int, sig_row: dict[str, Any] | None)
     does not verify), ``"revoked"`` (the key was revoked before the signature was stored) or
     ``"tampered"`` (the row changed outside the app). ``note`` is ``"revoked_later"`` for a
     signature whose key was revoked after it was made (the signature still counts)."""
+    return judge(StationEvidence(conn), problem_id, sig_row)
+
+
+class StationEvidence:
+    """What judging a signature needs, from this installation's own tables and audit log. The
+    office judges its units' signatures with the same :func:`judge` over what they sent
+    (models.office_browse); any object with these methods will do."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def stored_at(self, table: str, sig_row: dict[str, Any]) -> int | None:
+        return stored_at(self.conn, table, sig_row)
+
+    def public_key(self, key_id: str) -> tuple[bytes, dict[str, Any]] | None:
+        return keys.stored_public_key(self.conn, key_id)
+
+    def revoked_seq(self, key_id: str) -> int | None:
+        return revoked_seq(self.conn, key_id)
+
+    def content(self, problem_id: int) -> dict[str, Any] | None:
+        return row_content(self.conn, problem_id)
+
+    def explained(self, problem_id: int, signed: str, seq: int) -> int | None:
+        return _explained(self.conn, problem_id, signed, seq)
+
+    def name_explained(self, person_id: Any) -> bool:
+        return _name_explained(self.conn, person_id)
+
+
+def judge(evidence: Any, problem_id: int, sig_row: dict[str, Any] | None) -> dict[str, Any]:
+    """:func:`signature_status` of ``sig_row`` judged from ``evidence`` (a
+    :class:`StationEvidence` or any object with its methods): the same rules and the same
+    result wherever the rows come from."""
     out: dict[str, Any] = {"status": "unsigned", "signature_id": None, "changes": 0,
                            "fields": [], "reason": None, "note": None}
     if sig_row is None:
         return out
     out["signature_id"] = sig_row["id"]
-    seq = stored_at(conn, "signatures", sig_row)
-    if seq is None or not _verifies(conn, sig_row, problem_id):
+    seq = evidence.stored_at("signatures", sig_row)
+    if seq is None or not verifies(sig_row, problem_id, evidence.public_key):
         out.update(status="invalid", reason="signature")
         return out
-    standing = key_standing(conn, sig_row["key_id"], seq)
-    if standing == "revoked":
+    revocation = standing(evidence.revoked_seq(sig_row["key_id"]), seq)
+    if revocation == "revoked":
         out.update(status="invalid", reason="revoked")
         return out
-    out["note"] = standing
-    current = row_content(conn, problem_id)
+    out["note"] = revocation
+    current = evidence.content(problem_id)
     if current is not None and content_text(current) == sig_row["content"]:
         out["status"] = "valid"
         return out
-    updates = None if current is None else _explained(conn, problem_id, sig_row["content"], seq)
+    updates = None if current is None else evidence.explained(problem_id, sig_row["content"], seq)
     signed = json.loads(sig_row["content"])
     renamed = current is not None and \
         signed.get("responsible_person_name") != current.get("responsible_person_name")
-    if updates is None or (renamed and not _name_explained(conn,
-                                                           current.get("responsible_person_id"))):
+    if updates is None or (renamed and not evidence.name_explained(
+            current.get("responsible_person_id"))):
         out.update(status="invalid", reason="tampered")
         return out
     out["status"] = "stale"

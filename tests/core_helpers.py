@@ -94,3 +94,52 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+# --- an upper office (报送 receiving side) ----------------------------------------------------------
+
+OFFICE_PASSWORD = "office-pass-1"
+
+
+def make_office(root: Path, code: str = "QH-6326") -> Any:
+    """An open office installation in ``root`` (果洛州支队, ``code``) whose director holds its
+    unit seal key (password :data:`OFFICE_PASSWORD`). The caller closes the store."""
+    from models import keys
+    from models.session import setup_installation
+    store = open_store(DataDir(root))
+    setup_installation(store, unit={"name": "果洛州交通运输综合行政执法支队", "code": code,
+                                    "level": "city"},
+                       chief={"name": "才让"}, username="director", password=OFFICE_PASSWORD)
+    keys.create_seal_key(director(store), OFFICE_PASSWORD)
+    return store
+
+
+def director(office: Any) -> Any:
+    """The office director's session."""
+    from models.session import login
+    return login(office, "director", OFFICE_PASSWORD)
+
+
+def seal_enrollment(session: Any, passphrase: str) -> str:
+    """The enrollment file (text) of the unit seal key of ``session``'s unit."""
+    from models import enrollment, keys
+    key_id = keys._active_key(session.store, "seal", unit_id=session.unit_id)
+    return enrollment.enrollment_file(session, key_id, passphrase)
+
+
+def deliver(station: Any, office: Any, folder: Path, **export: Any) -> Any:
+    """The station's chief exports the next package into ``folder`` (every material unless
+    ``export`` says otherwise, not encrypted) and the office's director registers the station
+    (again: nothing changes when it is registered) and imports it; returns the import result."""
+    from models import office_import, office_units, package_out
+    from models.demo import DEMO_PASSWORD
+    from models.session import login
+    chief = login(station, "chief", DEMO_PASSWORD)
+    boss = director(office)
+    office_units.register_unit(boss, seal_enrollment(chief, DEMO_PASSWORD))
+    folder.mkdir(parents=True, exist_ok=True)
+    exported = package_out.export_package(chief, folder, DEMO_PASSWORD,
+                                          **{"recipients": [], **export})
+    result = office_import.import_package(boss, exported.path)
+    assert result.status == "imported", result.report.lines()
+    return result

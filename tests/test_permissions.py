@@ -18,7 +18,9 @@ from models import (accounts, audit, audit_ops, campaigns, casefiles, casereview
                     enrollment, evidence, form_data, keys, ledger_import, ledger_query,
                     ledger_signing, package_contents, package_out, passwords, problems,
                     selfcheck, selfcheck_evidence, signing, template_io, templates)
-from models import office_import, office_units, receipts
+from models import office_import, office_keys, office_stats, office_units, receipts
+from models import instructions
+from models import office_browse
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -267,7 +269,29 @@ def seed(store: Store, name: str) -> None:
         if name == "receipts.set_office":
             with store.write(chief.actor) as w:
                 w.delete("settings", receipts.OFFICE_SETTING)
+    if name.startswith("instructions."):
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        text = enrollment.enrollment_file(chief, keys.held_seal_key(chief), DEMO_PASSWORD)
+        office_units.register_unit(chief, text)             # the unit is its own office here
+        receipts.set_office(chief, text)
+        instructions.issue_letter(chief, unit_code="QH-632621-DW", number="矩阵测试〔2024〕1号",
+                                  problems=["未按期报送工作简报"], deadline="2024-08-31")
+        folder = store.path.parent.parent
+        instructions.write_instructions(
+            chief, "QH-632621-DW", DEMO_PASSWORD, folder,
+            letter_ids=[one(store, "SELECT max(id) FROM supervision_letters")]
+        ).path.rename(folder / "来文.json")
     if name == "keys.give_seal_key":
+        accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
+    if name.startswith("office_browse."):
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        seal = keys._active_key(store, "seal", unit_id=chief.unit_id)
+        office_units.register_unit(chief, enrollment.enrollment_file(chief, seal, DEMO_PASSWORD))
+        office_import.import_package(chief, package_out.export_package(
+            chief, _folder(chief, "stick"), DEMO_PASSWORD, materials=("ledger", "audit")).path)
+    if name.startswith("office_keys.") and name != "office_keys.create_decryption_key":
+        office_keys.create_decryption_key(chief, DEMO_PASSWORD)
+    if name == "office_keys.give_decryption_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if (name.startswith("casereviews.") and name != "casereviews.start_review"
             or name == "form_data.casereview_form"):
@@ -464,6 +488,16 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "office_import.list_alarms": (lambda s: office_import.list_alarms(s), None),
     "office_import.unit_records": (
         lambda s: office_import.unit_records(s, "QH-632621-DW", "problems"), None),
+    "office_browse.unit_source": (lambda s: office_browse.unit_source(s, "QH-632621-DW"), None),
+    "office_browse.unit_ledger": (lambda s: office_browse.unit_ledger(s, "QH-632621-DW"), None),
+    "office_browse.unit_revisions": (
+        lambda s: office_browse.unit_revisions(s, "QH-632621-DW"), None),
+    "office_browse.unit_selfchecks": (
+        lambda s: office_browse.unit_selfchecks(s, "QH-632621-DW"), None),
+    "office_browse.unit_reviews": (lambda s: office_browse.unit_reviews(s, "QH-632621-DW"), None),
+    "office_browse.unit_browse": (lambda s: office_browse.unit_browse(s, "QH-632621-DW"), None),
+    "office_browse.problem_detail": (
+        lambda s: office_browse.problem_detail(s, "QH-632621-DW", _problem(s)), None),
     "package_contents.collect": (
         lambda s: list(package_contents.collect(
             s, campaign_id=_campaign(s), period=None, materials=("ledger", "audit"),
@@ -492,8 +526,43 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: receipts.set_office(s, (s.store.path.parent.parent / "上级单位登记.json")
                                       .read_text(encoding="utf-8")), "data"),
     "receipts.office_info": (lambda s: receipts.office_info(s) or {}, None),
+    "instructions.issue_letter": (
+        lambda s: instructions.issue_letter(s, unit_code="QH-632621-DW", number="矩阵测试〔2024〕2号",
+                                            problems=["暂扣车辆未出具决定书"]), "data"),
+    "instructions.list_letters": (lambda s: instructions.list_letters(s, "issued"), None),
+    "instructions.sent_instructions": (lambda s: instructions.sent_instructions(s), None),
+    "instructions.write_instructions": (
+        lambda s: instructions.write_instructions(
+            s, "QH-632621-DW", DEMO_PASSWORD, _folder(s, "instructions-out"),
+            letter_ids=[one(s.store, "SELECT max(id) FROM supervision_letters")]), "data"),
+    "instructions.read_instructions": (
+        lambda s: instructions.read_instructions(s, s.store.path.parent.parent / "来文.json"),
+        None),
+    "instructions.import_instructions": (
+        lambda s: instructions.import_instructions(s, s.store.path.parent.parent / "来文.json"),
+        "data"),
+    "instructions.received_letters": (lambda s: instructions.received_letters(s), None),
+    "instructions.imported_instructions": (lambda s: instructions.imported_instructions(s), None),
     "receipts.import_receipt": (
         lambda s: receipts.import_receipt(s, s.store.path.parent.parent / "回执.json"), "data"),
+    "office_stats.materials_table": (
+        lambda s: office_stats.materials_table(s, _campaign(s), as_of=date(2024, 6, 30)), None),
+    "office_stats.materials_table_form": (
+        lambda s: office_stats.materials_table_form(s, _campaign(s), as_of=date(2024, 6, 30)),
+        None),
+    "office_stats.cases_table": (
+        lambda s: office_stats.cases_table(s, (date(2024, 1, 1), date(2024, 6, 30))), None),
+    "office_stats.cases_table_form": (
+        lambda s: office_stats.cases_table_form(s, (date(2024, 1, 1), date(2024, 6, 30))), None),
+    "office_keys.create_decryption_key": (
+        lambda s: office_keys.create_decryption_key(s, DEMO_PASSWORD), "data"),
+    "office_keys.give_decryption_key": (
+        lambda s: office_keys.give_decryption_key(s, DEMO_PASSWORD, "officer2", DEMO_PASSWORD),
+        "data"),
+    "office_keys.unlock_identities": (
+        lambda s: office_keys.unlock_identities(s, DEMO_PASSWORD), None),
+    "office_keys.list_decryption_keys": (lambda s: office_keys.list_decryption_keys(s), None),
+    "office_keys.recipients_file": (lambda s: office_keys.recipients_file(s), None),
 }
 
 

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import login_as
-from core_helpers import is_chinese
+from core_helpers import (
+    OFFICE_PASSWORD,
+    director,
+    is_chinese,
+    make_office,
+    seal_enrollment,
+)
 from form_helpers import QINGHAI_DOC_NO
 
 from models import (
@@ -22,21 +28,10 @@ from models import (
 )
 from models.demo import DEMO_PASSWORD
 from models.errors import PermissionDenied, ValidationError
-from models.paths import DataDir
-from models.session import Session, login, setup_installation
-from models.store import Store, open_store
+from models.session import Session
+from models.store import Store
 
-OFFICE_PASSWORD = "office-pass-1"
 FAST = ("ledger", "signatures", "audit")
-
-
-def make_office(root: Path, code: str = "QH-6326") -> Store:
-    store = open_store(DataDir(root))
-    setup_installation(store, unit={"name": "果洛州交通运输综合行政执法支队", "code": code,
-                                    "level": "city"},
-                       chief={"name": "才让"}, username="director", password=OFFICE_PASSWORD)
-    keys.create_seal_key(director(store), OFFICE_PASSWORD)
-    return store
 
 
 @pytest.fixture
@@ -51,15 +46,6 @@ def stick(tmp_path: Path) -> Path:
     path = tmp_path / "U盘"
     path.mkdir()
     return path
-
-
-def director(office: Store) -> Session:
-    return login(office, "director", OFFICE_PASSWORD)
-
-
-def seal_enrollment(session: Session, passphrase: str) -> str:
-    key_id = keys._active_key(session.store, "seal", unit_id=session.unit_id)
-    return enrollment.enrollment_file(session, key_id, passphrase)
 
 
 def export(station: Store, stick: Path) -> package_out.ExportedPackage:

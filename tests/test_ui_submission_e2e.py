@@ -13,7 +13,7 @@ from test_ui_office import column, run_import
 from test_ui_station import fill_export, ok, open_panel, outbox_rows, passphrase
 from ui_helpers import WAIT, make_settings
 
-from models import enrollment, keys, package_out
+from models import campaigns, enrollment, keys, package_out
 from models.demo import DEMO_PASSWORD
 from models.paths import DataDir
 from models.session import login, setup_installation
@@ -115,6 +115,26 @@ def test_export_import_receipt_delivered(gui: Any, monkeypatch: Any, tmp_path: P
     receipt = office_panel.last_result
     assert receipt == stick / "QH-632621-DW-回执-1.json" and receipt.is_file()
     office_panel.grab().save(str(tmp_path / "office.png"))
+
+    # --- the office's 资料报送统计表: the station's unit has reported ---------------------------
+    stats = office_panel.stats
+    office_panel.tabs.setCurrentWidget(stats)
+    gui.qtbot.waitUntil(lambda: stats.materials.campaigns_loaded, timeout=WAIT)
+    assert "还没有专项行动" in stats.materials.summary.text()
+
+    def add_campaign(store: Any) -> Any:
+        """The office's own campaign with the 文号 the station reported under."""
+        doc_no = store.conn.execute("SELECT campaign FROM office_packages").fetchone()[0]
+        return campaigns.create_campaign(login(store, "director", OFFICE_PASSWORD),
+                                         title="专项整治", doc_no=doc_no,
+                                         materials=[{"name": "工作简报"}])
+    gui.call(office, add_campaign, office.store)
+    gui.qtbot.waitUntil(lambda: stats.materials.table.rowCount() == 1, timeout=WAIT)
+    table = stats.materials.table
+    cells = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert cells[:3] == ["玛沁县大武超限检测站", "×", "√"], "工作简报 not sent, 问题台账 received"
+    assert stats.materials.summary.text().startswith("1 个单位：")
+    office_panel.tabs.setCurrentWidget(office_panel.units_table)
 
     def office_enrollment(store: Any) -> Path:
         boss = login(store, "director", OFFICE_PASSWORD)

@@ -300,6 +300,49 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>CampaignFilesBox</name>
+    <message>
+        <source>专项行动要求的材料</source>
+        <translation>Materials required by the campaign</translation>
+    </message>
+    <message>
+        <source>所选专项行动没有规定报送材料。</source>
+        <translation>The chosen campaign does not specify any materials to submit.</translation>
+    </message>
+    <message>
+        <source>（{due} 前）</source>
+        <translation> (due {due})</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>选择“{name}”的文件</source>
+        <translation>Choose the files for “{name}”</translation>
+    </message>
+    <message>
+        <source>已附 {n} 个文件</source>
+        <translation>{n} file(s) attached</translation>
+    </message>
+    <message>
+        <source>随正式表格附上</source>
+        <translation>Attached with the official forms</translation>
+    </message>
+    <message>
+        <source>未附文件</source>
+        <translation>No files attached</translation>
+    </message>
+    <message>
+        <source>这项材料不会随本包报送，上级的资料报送统计表中记为未报送。</source>
+        <translation>This material will not be submitted with this package; the upper office&apos;s Statistics of materials submitted will show it as not submitted.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsPanel</name>
     <message>
         <source>新建…</source>
@@ -732,6 +775,33 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>CasesView</name>
+    <message>
+        <source>结案日期</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>案件数为各单位报送包（含“案卷评查记录”）中结案日期在统计期间内的案卷；执法人员为各单位报送的在岗、有执法证号的人员，“/”表示该单位尚未报送人员信息；人均办案率 =（实际案件数 + 测试案件数）/ 执法人员。</source>
+        <translation>Case counts are the case files in each unit&apos;s submission packages (with “Case-file review records”) whose closing date falls within the period; officers are the people each unit has submitted who are in post and have an enforcement certificate no., and “/” means that the unit has not submitted its personnel yet; cases per officer = (actual cases + test cases) / officers.</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>导出结案日期在 {start} 至 {end} 之间的案件办理情况统计表。</source>
+        <translation>Exports the Statistics of cases handled for the cases closed between {start} and {end}.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>修改密码</source>
@@ -1095,6 +1165,126 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>清除日期</source>
         <translation>Clear date</translation>
+    </message>
+</context>
+<context>
+    <name>DecryptionSection</name>
+    <message>
+        <source>解密密钥（接收加密报送包）</source>
+        <extracomment>How long the copy button says 已复制 (ms).</extracomment>
+        <translation>Decryption key (for receiving encrypted submission packages)</translation>
+    </message>
+    <message>
+        <source>下级单位登记本单位的单位签章密钥登记文件时自动得到接收公钥，此后它们的报送包只有本单位能解开。</source>
+        <translation>Subordinate units receive the receiving public key automatically when they register this unit&apos;s seal key enrollment file; from then on, only this unit can open their submission packages.</translation>
+    </message>
+    <message>
+        <source>接收公钥：</source>
+        <translation>Receiving public key:</translation>
+    </message>
+    <message>
+        <source>尚未生成</source>
+        <translation>Not created yet</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>生成解密密钥…</source>
+        <translation>Create decryption key…</translation>
+    </message>
+    <message>
+        <source>导出接收公钥…</source>
+        <translation>Export receiving public key…</translation>
+    </message>
+    <message>
+        <source>交给另一位负责人…</source>
+        <translation>Give to another chief…</translation>
+    </message>
+    <message>
+        <source>状态：有效&#x3000;生成时间：{created}&#x3000;持有人：{names}</source>
+        <translation>Status: Active&#x3000;Created: {created}&#x3000;Holders: {names}</translation>
+    </message>
+    <message>
+        <source>另有 {n} 个已停用的旧解密密钥，仍用于打开以前加密给它们的报送包。</source>
+        <translation>{n} more retired decryption key(s) are kept to open submission packages encrypted to them earlier.</translation>
+    </message>
+    <message>
+        <source>生成后，请重新导出单位签章密钥的登记文件交给下级单位。</source>
+        <translation>Once it is created, export the unit seal key enrollment file again and give it to the subordinate units.</translation>
+    </message>
+    <message>
+        <source>您尚未持有解密密钥，不能用它导入加密的报送包。请持有它的负责人用“交给另一位负责人…”交给您。</source>
+        <translation>You do not hold the decryption key, so you cannot use it to import encrypted submission packages. Ask a chief who holds it to give it to you with “Give to another chief…”.</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>生成解密密钥</source>
+        <translation>Create decryption key</translation>
+    </message>
+    <message>
+        <source>生成新的解密密钥后，现有密钥停用（仍保留，用于打开以前的报送包）。下级单位重新登记本单位的签章密钥登记文件后，才会改用新密钥加密。确定生成？</source>
+        <translation>Once a new decryption key is created, the current key is retired (it is kept to open earlier submission packages). Subordinate units encrypt to the new key only after they register this unit&apos;s seal key enrollment file again. Create it?</translation>
+    </message>
+    <message>
+        <source>生成</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>将为本单位生成解密密钥，用于打开下级单位加密的报送包，由您持有；私钥以您的登录密码加密后保存在本机。请输入登录密码确认。</source>
+        <translation>A decryption key will be created for the unit to open the encrypted submission packages of subordinate units, and held by you; the private key is encrypted with your login password and stored on this computer. Type your login password to confirm.</translation>
+    </message>
+    <message>
+        <source>已生成解密密钥。请在“单位签章密钥”中重新导出登记文件交给下级单位：它们登记后，报送包就加密给本单位。</source>
+        <translation>The decryption key has been created. Under “Unit seal key”, export the enrollment file again and give it to the subordinate units: once they register it, their submission packages are encrypted to this unit.</translation>
+    </message>
+    <message>
+        <source>{unit}-接收公钥.txt</source>
+        <translation>{unit}-receiving-public-key.txt</translation>
+    </message>
+    <message>
+        <source>导出接收公钥</source>
+        <translation>Export receiving public key</translation>
+    </message>
+    <message>
+        <source>文本文件 (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>已导出接收公钥：{path}
+
+下级单位登记本单位的签章密钥登记文件时会自动得到它；这个文件供对方手工设置“上级接收密钥…”或用 age 加密时使用。</source>
+        <translation>Receiving public key exported: {path}
+
+Subordinate units get it automatically when they register this unit&apos;s seal key enrollment file; this file is for setting it by hand under “Upper office receiving keys…” or for encrypting with age.</translation>
+    </message>
+    <message>
+        <source>对方的用户名</source>
+        <translation>Other chief&apos;s user name</translation>
+    </message>
+    <message>
+        <source>对方的登录密码</source>
+        <translation>Other chief&apos;s login password</translation>
+    </message>
+    <message>
+        <source>交给另一位负责人</source>
+        <translation>Give to another chief</translation>
+    </message>
+    <message>
+        <source>交给对方</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <source>把解密密钥（连同已停用的旧密钥）交给另一位负责人：先由您输入自己的登录密码解开，再请对方在本机输入他自己的用户名和登录密码。对方的副本以他自己的密码加密。</source>
+        <translation>Give the decryption key (together with the retired old keys) to another chief: first type your own login password to unlock it, then ask the other chief to type their own user name and login password on this computer. Their copy is encrypted with their own password.</translation>
+    </message>
+    <message>
+        <source>解密密钥已交给对方。</source>
+        <translation>The decryption key has been given to the other chief.</translation>
     </message>
 </context>
 <context>
@@ -1497,16 +1687,28 @@ When the digest on a printed copy is the same, the printout matches the electron
         <translation>Submission packages to import ({n}):</translation>
     </message>
     <message>
-        <source>解密密钥文件（报送包加密时需要）：</source>
-        <translation>Decryption key file (needed for encrypted submission packages):</translation>
-    </message>
-    <message>
         <source>未选择（报送包未加密）</source>
         <translation>None chosen (submission packages not encrypted)</translation>
     </message>
     <message>
-        <source>选择…</source>
-        <translation>Choose…</translation>
+        <source>解密密钥（报送包加密时需要）：</source>
+        <translation>Decryption key (needed for encrypted submission packages):</translation>
+    </message>
+    <message>
+        <source>选择密钥文件…</source>
+        <translation>Choose key file…</translation>
+    </message>
+    <message>
+        <source>改用本机解密密钥</source>
+        <translation>Use the decryption key on this computer instead</translation>
+    </message>
+    <message>
+        <source>登录密码（解开本机解密密钥）：</source>
+        <translation>Login password (unlocks the decryption key on this computer):</translation>
+    </message>
+    <message>
+        <source>报送包加密时需要</source>
+        <translation>Needed for encrypted submission packages</translation>
     </message>
     <message>
         <source>按“核验”检查报送包：只检查，不改动任何数据。</source>
@@ -1519,6 +1721,10 @@ When the digest on a printed copy is the same, the printout matches the electron
     <message>
         <source>核验</source>
         <translation>Verify</translation>
+    </message>
+    <message>
+        <source>使用本机解密密钥（需输入登录密码）</source>
+        <translation>Use the decryption key on this computer (login password needed)</translation>
     </message>
     <message>
         <source>选择本级的解密密钥文件</source>
@@ -1567,6 +1773,232 @@ When the digest on a printed copy is the same, the printout matches the electron
     <message>
         <source>已取消，未导入</source>
         <translation>Cancelled, not imported</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsDialog</name>
+    <message>
+        <source>下发指令</source>
+        <translation>Send instructions</translation>
+    </message>
+    <message>
+        <source>选择要下发给下级单位的专项行动、模板和执法监督意见书。指令文件用本单位签章密钥签名，写入 U 盘后交给该单位，由其在“报送 → 上级来文”中导入；该单位只接受已登记的上级单位签名的文件。</source>
+        <translation>Choose the campaigns, templates and supervision letters to send to a subordinate unit. The instruction file is signed with the unit seal key; write it to a USB stick and give it to that unit, which imports it under “Submission → Instructions from upper office”. The unit accepts only files signed by its registered upper office.</translation>
+    </message>
+    <message>
+        <source>下级单位</source>
+        <translation>Subordinate unit</translation>
+    </message>
+    <message>
+        <source>专项行动（完整定义：类别、阶段、报送材料）</source>
+        <translation>Campaigns (full definition: categories, phases, materials to submit)</translation>
+    </message>
+    <message>
+        <source>自查清单和评查标准模板</source>
+        <translation>Self-check list and review standard templates</translation>
+    </message>
+    <message>
+        <source>执法监督意见书</source>
+        <translation>Supervision letters</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>存在的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>新建意见书…</source>
+        <translation>New letter…</translation>
+    </message>
+    <message>
+        <source>写入到（U 盘或文件夹）</source>
+        <translation>Write to (USB stick or folder)</translation>
+    </message>
+    <message>
+        <source>下一步：签章…</source>
+        <translation>Next: seal…</translation>
+    </message>
+    <message>
+        <source>已下发 {time}</source>
+        <translation>Sent {time}</translation>
+    </message>
+    <message>
+        <source>未下发</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>请至少选择一项要下发的内容（专项行动、模板或执法监督意见书）。</source>
+        <translation>Choose at least one thing to send (a campaign, template or supervision letter).</translation>
+    </message>
+    <message>
+        <source>请选择要写入的 U 盘或文件夹。</source>
+        <translation>Choose the USB stick or folder to write to.</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaigns</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>下级单位：{name}（{code}）</source>
+        <translation>Subordinate unit: {name} ({code})</translation>
+    </message>
+    <message>
+        <source>写入到：{target}</source>
+        <translation>Write to: {target}</translation>
+    </message>
+</context>
+<context>
+    <name>InstructionsPanel</name>
+    <message>
+        <source>上级单位下发的专项行动、模板和执法监督意见书（“…-指令-….json”文件）在这里核验和导入。只接受由已登记的上级单位签章密钥签名、发给本单位的来文；导入后，专项行动和模板出现在“设置”的专项行动和模板中。</source>
+        <translation>Campaigns, templates and supervision letters sent by the upper office (“…-指令-….json” files) are verified and imported here. Only files signed with the registered upper office&apos;s seal key and addressed to this unit are accepted; once imported, the campaigns and templates appear under Campaigns and Templates in “Settings”.</translation>
+    </message>
+    <message>
+        <source>导入上级来文…</source>
+        <translation>Import instructions from upper office…</translation>
+    </message>
+    <message>
+        <source>上级来文由本单位负责人或管理员导入。</source>
+        <translation>Instructions from the upper office are imported by a chief or an administrator of the unit.</translation>
+    </message>
+    <message>
+        <source>执法监督意见书（双击查看全文）</source>
+        <translation>Supervision letters (double-click to read the full text)</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>下发单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>签发日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>存在的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>已导入的来文</source>
+        <translation>Imported instruction files</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>来文单位</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>签发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>已登记上级单位：{name}（{code}），签章密钥指纹 {fp}</source>
+        <translation>Registered upper office: {name} ({code}), seal key fingerprint {fp}</translation>
+    </message>
+    <message>
+        <source>尚未登记上级单位：请先在“报送上级（本单位）”中用“登记上级单位…”登记，才能核验来文。</source>
+        <translation>No upper office is registered: first register it with “Register upper office…” under “Submit to upper office (this unit)”; only then can instruction files be verified.</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>未设期限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>专项行动 {n} 个</source>
+        <translation>{n} campaign(s)</translation>
+    </message>
+    <message>
+        <source>模板 {n} 个</source>
+        <translation>{n} template(s)</translation>
+    </message>
+    <message>
+        <source>意见书 {n} 份</source>
+        <translation>{n} letter(s)</translation>
+    </message>
+    <message>
+        <source>选择上级来文</source>
+        <translation>Choose instruction file from upper office</translation>
+    </message>
+    <message>
+        <source>上级来文 (*.json);;所有文件 (*)</source>
+        <translation>Instruction files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>上级来文未通过核验</source>
+        <translation>Instruction file failed verification</translation>
+    </message>
+    <message>
+        <source>上级来文没有导入</source>
+        <translation>Instruction file not imported</translation>
+    </message>
+    <message>
+        <source>这份来文此前已导入，没有变化。</source>
+        <translation>This instruction file was imported before; nothing changed.</translation>
+    </message>
+    <message>
+        <source>已导入{office}第 {seq} 号来文：新增专项行动 {added} 个、更新 {updated} 个，新增模板 {templates} 个，收到执法监督意见书 {letters} 份。</source>
+        <translation>Imported instruction file no. {seq} from {office}: {added} campaign(s) added, {updated} updated, {templates} template(s) added, {letters} supervision letter(s) received.</translation>
+    </message>
+    <message>
+        <source>导入上级来文</source>
+        <translation>Import instructions from upper office</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2807,60 @@ If it prints &quot;Signature and comment signature verified&quot;, the file has 
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>新建执法监督意见书</source>
+        <translation>New supervision letter</translation>
+    </message>
+    <message>
+        <source>发往：{name}（{code}）。意见书保存后，随下一次下发的指令送达该单位。</source>
+        <translation>To: {name} ({code}). Once saved, the letter reaches the unit with the next instructions sent to it.</translation>
+    </message>
+    <message>
+        <source>如 果交执法监〔2024〕3号</source>
+        <translation>e.g. 果交执法监〔2024〕3号</translation>
+    </message>
+    <message>
+        <source>意见书编号</source>
+        <translation>Letter no.</translation>
+    </message>
+    <message>
+        <source>所属专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>每行一个问题</source>
+        <translation>One problem per line</translation>
+    </message>
+    <message>
+        <source>存在的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>整改要求</source>
+        <translation>Rectification requirements</translation>
+    </message>
+    <message>
+        <source>限期</source>
+        <translation>Set a deadline</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>LetterView</name>
+    <message>
+        <source>执法监督意见书 {number}</source>
+        <translation>Supervision letter {number}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>登录 - 执法台账</source>
@@ -2550,6 +3036,122 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
 </context>
 <context>
+    <name>MaterialsView</name>
+    <message>
+        <source>专项行动</source>
+        <extracomment>state -&gt; (text colour, background) How long a changed control waits for the next change before the table loads (ms).</extracomment>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>按期间</source>
+        <translation>By period</translation>
+    </message>
+    <message>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>含数据材料</source>
+        <translation>Include data materials</translation>
+    </message>
+    <message>
+        <source>同时列出报送包中的问题台账、自查自纠和案卷评查记录</source>
+        <translation>Also list the problem ledger, self-check and case-file review records in the submission packages</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>√ 已报送&#x3000;√逾期 在规定时限之后才报送（按报送包的签名生成时间）&#x3000;未通过验证 收到的报送包未通过验证，已隔离&#x3000;× 未报送。只统计截至日期之前收到的、属于所选专项行动（文号相同）和期间的报送包；鼠标停在格子上可看到依据的报送包。</source>
+        <translation>√ submitted&#x3000;√ late: submitted after the due date (by the signed creation time of the package)&#x3000;Failed verification: the package received failed verification and was quarantined&#x3000;× not submitted. Only submission packages received by the as-of date that belong to the chosen campaign (same document no.) and period are counted; rest the pointer on a cell to see the package it is based on.</translation>
+    </message>
+    <message>
+        <source>期间的开始日期晚于结束日期。</source>
+        <translation>The start date of the period is later than the end date.</translation>
+    </message>
+    <message>
+        <source>本机还没有专项行动。请先在“设置 → 专项行动”中建立与下级单位相同文号的专项行动，并列出要求报送的材料。</source>
+        <translation>There are no campaigns on this computer yet. First create, under “Settings → Campaigns”, a campaign with the same document no. as the subordinate units use, and list the materials to submit.</translation>
+    </message>
+    <message>
+        <source>规定时限：{due}</source>
+        <translation>Due date: {due}</translation>
+    </message>
+    <message>
+        <source>报送包中的数据材料（无规定时限）</source>
+        <translation>Data material in the submission packages (no due date)</translation>
+    </message>
+    <message>
+        <source>无规定时限</source>
+        <translation>No due date</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>还没有登记下级单位。在“已登记单位”中登记后，这里列出各单位的报送情况。</source>
+        <translation>No subordinate units are enrolled yet. Once units are enrolled under “Enrolled units”, their submissions are listed here.</translation>
+    </message>
+    <message>
+        <source>{n} 个单位：{complete} 个全部报送，{late} 个有逾期，{failed} 个未通过验证，{partial} 个未报齐，{none} 个未报送。（截至 {as_of}）</source>
+        <translation>{n} units: {complete} submitted everything, {late} with late submissions, {failed} failed verification, {partial} incomplete, {none} submitted nothing. (As of {as_of})</translation>
+    </message>
+    <message>
+        <source>第 {seqs} 号包未通过验证</source>
+        <translation>Package no. {seqs} failed verification</translation>
+    </message>
+    <message>
+        <source>报送包未通过验证</source>
+        <translation>Submission package failed verification</translation>
+    </message>
+    <message>
+        <source>第 {seq} 号报送包</source>
+        <translation>Submission package no. {seq}</translation>
+    </message>
+    <message>
+        <source>生成时间：{time}</source>
+        <translation>Created: {time}</translation>
+    </message>
+    <message>
+        <source>收到时间：{time}</source>
+        <translation>Received: {time}</translation>
+    </message>
+    <message>
+        <source>第 {seq} 号报送包未通过验证，已隔离，其中的材料不予采信</source>
+        <translation>Submission package no. {seq} failed verification and was quarantined; its materials are not accepted</translation>
+    </message>
+    <message>
+        <source>原因：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <source>截至 {day} 没有收到含这项材料的报送包</source>
+        <translation>No submission package with this material received by {day}</translation>
+    </message>
+    <message>
+        <source>报送包生成于规定时限之后（逾期）</source>
+        <translation>The submission package was created after the due date (late)</translation>
+    </message>
+    <message>
+        <source>导出“{campaign}”的资料报送统计表（截至 {as_of}{period}）。</source>
+        <translation>Exports the Statistics of materials submitted for “{campaign}” (as of {as_of}{period}).</translation>
+    </message>
+    <message>
+        <source>，报送期间 {start} 至 {end}</source>
+        <translation>, submission period {start} to {end}</translation>
+    </message>
+</context>
+<context>
     <name>NewSelfCheckDialog</name>
     <message>
         <source>新建自查</source>
@@ -2589,6 +3191,303 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
 </context>
 <context>
+    <name>OfficeBrowse</name>
+    <message>
+        <source>签字无效：签字所用密钥属于其他单位，不是本单位的密钥。</source>
+        <extracomment>The station ledger&apos;s header texts (context LedgerModel), reused for the same columns. Why a 责任人签字 is invalid at the office (models.office_records.OFFICE_REASONS).</extracomment>
+        <translation>Signature invalid: the key used to sign belongs to another unit, not to this unit.</translation>
+    </message>
+    <message>
+        <source>签字无效：签字所用密钥不在本单位报送的签名密钥中。</source>
+        <translation>Signature invalid: the key used to sign is not among the signing keys this unit has submitted.</translation>
+    </message>
+    <message>
+        <source>签字无效：所用单位签章密钥不是本机为该单位登记的签章密钥。</source>
+        <translation>Signature invalid: the unit seal key used is not the seal key enrolled for this unit on this computer.</translation>
+    </message>
+    <message>
+        <source>签字无效：没有收到签字时的审计记录，无法核验。</source>
+        <translation>Signature invalid: the audit record of the signing has not been received, so it cannot be verified.</translation>
+    </message>
+    <message>
+        <source>签署无效：所用密钥属于其他单位，不是本单位的密钥。</source>
+        <extracomment>The same for a 审核 / 单位盖章 signature.</extracomment>
+        <translation>Signature invalid: the key used belongs to another unit, not to this unit.</translation>
+    </message>
+    <message>
+        <source>签署无效：所用密钥不在本单位报送的签名密钥中。</source>
+        <translation>Signature invalid: the key used is not among the signing keys this unit has submitted.</translation>
+    </message>
+    <message>
+        <source>签署无效：所用单位签章密钥不是本机为该单位登记的签章密钥。</source>
+        <translation>Signature invalid: the unit seal key used is not the seal key enrolled for this unit on this computer.</translation>
+    </message>
+    <message>
+        <source>签署无效：没有收到签署时的审计记录，无法核验。</source>
+        <translation>Signature invalid: the audit record of the signature has not been received, so it cannot be verified.</translation>
+    </message>
+    <message>
+        <source>{name} 于 {time} 签字，密钥指纹 {fingerprint}。</source>
+        <translation>{name} signed on {time}, key fingerprint {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>下级单位：</source>
+        <translation>Subordinate unit:</translation>
+    </message>
+    <message>
+        <source>筛选：输入文字（如问题、责任人、案卷编号）</source>
+        <translation>Filter: type text (e.g. problem, responsible person, case no.)</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>问题台账</source>
+        <translation>Problem ledger</translation>
+    </message>
+    <message>
+        <source>自查名称</source>
+        <translation>Self-check name</translation>
+    </message>
+    <message>
+        <source>检查清单</source>
+        <translation>Self-check list</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已填 / 条目</source>
+        <translation>Answered / items</translation>
+    </message>
+    <message>
+        <source>不符合</source>
+        <translation>Does not conform</translation>
+    </message>
+    <message>
+        <source>填报人</source>
+        <translation>Filled in by</translation>
+    </message>
+    <message>
+        <source>完成时间</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>检查内容</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>所属方面</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>结论</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>情况说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>印证资料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>问题序号</source>
+        <translation>Problem no.</translation>
+    </message>
+    <message>
+        <source>自查自纠</source>
+        <translation>Self-check</translation>
+    </message>
+    <message>
+        <source>案卷编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <source>案件类型</source>
+        <translation>Case type</translation>
+    </message>
+    <message>
+        <source>案由</source>
+        <translation>Cause of action</translation>
+    </message>
+    <message>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <source>结案时间</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <source>评查状态</source>
+        <translation>Review status</translation>
+    </message>
+    <message>
+        <source>评查得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>评查</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>评查人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>扣分项目</source>
+        <translation>Deduction item</translation>
+    </message>
+    <message>
+        <source>环节</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>扣分</source>
+        <translation>Deduction</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>案卷评查</source>
+        <translation>Case-file review</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>冻结时间</source>
+        <translation>Frozen</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>签署</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>签署人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>签署时间</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <source>签署记录</source>
+        <translation>Signature history</translation>
+    </message>
+    <message>
+        <source>尚未登记下级单位。请先在“已登记单位”中登记下级单位并导入其报送包。</source>
+        <translation>No subordinate units are enrolled yet. First enroll a subordinate unit under “Enrolled units” and import its submission packages.</translation>
+    </message>
+    <message>
+        <source>正在读取“{unit}”报送的记录…</source>
+        <translation>Reading the records submitted by “{unit}”…</translation>
+    </message>
+    <message>
+        <source>尚未收到“{unit}”的报送包。</source>
+        <translation>No submission package received from “{unit}” yet.</translation>
+    </message>
+    <message>
+        <source>数据来源：“{unit}”第 {seq} 号报送包，{time} 收到（共导入 {n} 个报送包）。以下是该单位报送的记录，只读，不能在这里修改；签字均由本机重新核验。</source>
+        <translation>Source: submission package no. {seq} from “{unit}”, received {time} ({n} submission packages imported in all). These are the records the unit submitted, read-only; they cannot be changed here. All signatures are re-verified on this computer.</translation>
+    </message>
+    <message>
+        <source>（未归入专项行动）</source>
+        <translation>(no campaign)</translation>
+    </message>
+    <message>
+        <source>无期限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>共 {n} 条问题，显示 {shown} 条。责任人签字：</source>
+        <translation>{n} problems, {shown} shown. Responsible persons&apos; sign-offs: </translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>未填</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>尚未评查</source>
+        <translation>Not reviewed yet</translation>
+    </message>
+    <message>
+        <source>（草稿）</source>
+        <translation> (draft)</translation>
+    </message>
+    <message>
+        <source>无扣分</source>
+        <translation>No deductions</translation>
+    </message>
+    <message>
+        <source>（否决项）</source>
+        <translation> (veto item)</translation>
+    </message>
+    <message>
+        <source>第 {n} 版</source>
+        <translation>Revision {n}</translation>
+    </message>
+    <message>
+        <source>“{campaign}”自第 {n} 版签署后改动 {count} 行。</source>
+        <translation>“{campaign}”: {count} rows changed since revision {n} was signed.</translation>
+    </message>
+    <message>
+        <source>“{campaign}”的台账与第 {n} 版一致。</source>
+        <translation>The ledger of “{campaign}” matches revision {n}.</translation>
+    </message>
+    <message>
+        <source>未签署</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>该单位尚未报送已审核或盖章的台账版本。</source>
+        <translation>The unit has not yet submitted a ledger revision that has been reviewed or sealed.</translation>
+    </message>
+</context>
+<context>
     <name>OfficePanel</name>
     <message>
         <source>下级单位用 U 盘送来的报送包在这里核验和导入。先用下级单位负责人导出的单位签章密钥登记文件登记该单位，之后只接受由它当前签章密钥签名的报送包。</source>
@@ -2609,6 +3508,10 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>写回执…</source>
         <translation>Write receipt…</translation>
+    </message>
+    <message>
+        <source>下发指令…</source>
+        <translation>Send instructions…</translation>
     </message>
     <message>
         <source>单位代码</source>
@@ -2685,6 +3588,14 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     <message>
         <source>告警</source>
         <translation>Alarms</translation>
+    </message>
+    <message>
+        <source>报送统计</source>
+        <translation>Submission statistics</translation>
+    </message>
+    <message>
+        <source>下级台账</source>
+        <translation>Subordinate ledgers</translation>
     </message>
     <message>
         <source>无有效签章密钥</source>
@@ -2792,6 +3703,17 @@ Unit seal key fingerprint: {fingerprint}</translation>
     </message>
 </context>
 <context>
+    <name>OfficeStats</name>
+    <message>
+        <source>资料报送统计表</source>
+        <translation>Statistics of materials submitted</translation>
+    </message>
+    <message>
+        <source>案件办理情况统计表</source>
+        <translation>Statistics of cases handled</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>签名口令（登录密码）</source>
@@ -2870,6 +3792,201 @@ Unit seal key fingerprint: {fingerprint}</translation>
     <message>
         <source>联系电话</source>
         <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>导入上级来文</source>
+        <translation>Import instructions from upper office</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>无变化</source>
+        <translation>No change</translation>
+    </message>
+    <message>
+        <source>新版本</source>
+        <translation>New version</translation>
+    </message>
+    <message>
+        <source>来文单位：{name}（{code}），第 {seq} 号，签发时间 {time}</source>
+        <translation>From: {name} ({code}), no. {seq}, issued {time}</translation>
+    </message>
+    <message>
+        <source>专项行动（{n} 个）</source>
+        <translation>Campaigns ({n})</translation>
+    </message>
+    <message>
+        <source>模板（{n} 个）</source>
+        <translation>Templates ({n})</translation>
+    </message>
+    <message>
+        <source>执法监督意见书（{n} 份）</source>
+        <translation>Supervision letters ({n})</translation>
+    </message>
+    <message>
+        <source>{number}，整改期限 {deadline}</source>
+        <translation>{number}, deadline {deadline}</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>已收到</source>
+        <translation>Already received</translation>
+    </message>
+    <message>
+        <source>专项行动按文号（没有文号的按名称）更新或新增；模板内容已有的不重复导入。</source>
+        <translation>Campaigns are updated or added by document no. (by title if they have none); template contents already present are not imported again.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>问题详情（只读）</source>
+        <extracomment>(problem field, label context, label) in the order of the official forms.</extracomment>
+        <translation>Problem details (read-only)</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>这是下级单位报送的记录，只读。</source>
+        <translation>This is a record submitted by a subordinate unit; it is read-only.</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <source>查看改动…</source>
+        <translation>View changes…</translation>
+    </message>
+    <message>
+        <source>责任人签字：</source>
+        <translation>Responsible person&apos;s sign-off:</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>原状态</source>
+        <translation>Old status</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>整改进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>填写人</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>本机存有</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>添加时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>状态记录</source>
+        <translation>Status history</translation>
+    </message>
+    <message>
+        <source>印证资料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>{unit}&#x3000;{campaign}&#x3000;序号 {seq}</source>
+        <translation>{unit}&#x3000;{campaign}&#x3000;No. {seq}</translation>
+    </message>
+    <message>
+        <source>（未归入专项行动）</source>
+        <translation>(no campaign)</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>无期限</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>共性/个性</source>
+        <translation>Common/unit-specific</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>登记于 {time}，最近更新 {updated}</source>
+        <translation>Recorded {time}, last updated {updated}</translation>
+    </message>
+    <message>
+        <source>否（未收到文件）</source>
+        <translation>No (file not received)</translation>
     </message>
 </context>
 <context>
@@ -4055,6 +5172,10 @@ Materials: {materials}
 Write to: {target}</translation>
     </message>
     <message>
+        <source>{name}（{n} 个文件）</source>
+        <translation>{name} ({n} files)</translation>
+    </message>
+    <message>
         <source>用单位签章密钥签章</source>
         <translation>Seal with the unit seal key</translation>
     </message>
@@ -4148,6 +5269,10 @@ It was read back from the USB stick and verified; you can safely remove the stic
     <message>
         <source>报送上级（本单位）</source>
         <translation>Submit to upper office (this unit)</translation>
+    </message>
+    <message>
+        <source>上级来文</source>
+        <translation>Instructions from upper office</translation>
     </message>
     <message>
         <source>接收下级报送</source>
@@ -4494,7 +5619,7 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     <name>alarms</name>
     <message>
         <source>同号异包</source>
-        <extracomment>Tables whose rows a package may carry in ``records/`` (besides the audit entries).</extracomment>
+        <extracomment>Tables whose rows a package may carry in ``records/`` (besides the audit entries): exactly those a station sends (models.package_contents.RECORD_TABLES); anything else is refused.</extracomment>
         <translation>Same number, different package</translation>
     </message>
     <message>
@@ -5438,8 +6563,13 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
         <translation>You have already signed revision {rev} of the ledger as &quot;{meaning}&quot;; there is no need to sign it again.</translation>
     </message>
     <message>
+        <source>“{value}”的写法不对，应为“材料名称=文件”，如“工作简报=简报第3期.pdf”。</source>
+        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two statistics tables, which the office writes with ``office stats``).</extracomment>
+        <translation>“{value}” is not written correctly: it should be “material name=file”, e.g. “Work briefing=Briefing no. 3.pdf”.</translation>
+    </message>
+    <message>
         <source>还没有自查记录可以导出。</source>
-        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two tables built from plain rows, which have no data in the database yet). The material codes of models.package_contents.MATERIALS (kept here: the parser is built without importing the package modules).</extracomment>
+        <extracomment>The material codes of models.package_contents.MATERIALS (kept here: the parser is built without importing the package modules).</extracomment>
         <translation>There is no self-check to export yet.</translation>
     </message>
     <message>
@@ -5451,8 +6581,21 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
         <translation>Write the submission period as YYYY-MM-DD/YYYY-MM-DD, for example 2024-06-01/2024-06-30.</translation>
     </message>
     <message>
+        <source>使用本机解密密钥（--stored-key）时须用 --username 指明持有它的负责人账号。</source>
+        <translation>When using the decryption key on this computer (--stored-key), name the chief account that holds it with --username.</translation>
+    </message>
+    <message>
+        <source>请同时给出 --from 和 --to（统计期间的开始和结束日期）。</source>
+        <translation>Give both --from and --to (the start and end dates of the period).</translation>
+    </message>
+    <message>
         <source>无法读取文件“{path}”：{reason}</source>
+        <extracomment>The ``format`` of an instructions file. Largest instructions file read. Most campaigns, templates or letters one file may hold (each). Most problems one letter may list, and their longest text.</extracomment>
         <translation>Cannot read the file &quot;{path}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>报送包已加密：请输入登录密码以解开本机的解密密钥，或选择解密密钥文件。</source>
+        <translation>The submission package is encrypted: type your login password to unlock the decryption key on this computer, or choose a decryption key file.</translation>
     </message>
     <message>
         <source>“{path}”不是 minisign 公钥文件（.pub）。</source>
@@ -5585,6 +6728,18 @@ It should be &quot;font file path&quot; or &quot;font file path,number&quot;, th
     <message>
         <source>请至少选择一种报送材料。</source>
         <translation>Choose at least one kind of material to submit.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是所选专项行动要求报送的材料。请在专项行动中添加该材料，或去掉这些文件。</source>
+        <translation>“{name}” is not a material that the chosen campaign requires. Add the material to the campaign, or remove these files.</translation>
+    </message>
+    <message>
+        <source>要附上专项行动要求的材料，请先选择专项行动。</source>
+        <translation>To attach the materials a campaign requires, choose the campaign first.</translation>
+    </message>
+    <message>
+        <source>找不到要附上的文件“{path}”，或它不是普通文件。请重新选择。</source>
+        <translation>The file to attach “{path}” was not found, or it is not an ordinary file. Choose it again.</translation>
     </message>
     <message>
         <source>印证资料“{name}”的文件不见了：{path}
@@ -5731,6 +6886,54 @@ The USB stick may be damaged or may have been pulled out. No file was left at th
         <translation>No subordinate unit with the code &quot;{code}&quot; is registered.</translation>
     </message>
     <message>
+        <source>本单位没有单位代码，无法下发指令。请在“设置 → 本单位”中填写单位代码。</source>
+        <translation>This unit has no unit code, so no instructions can be sent. Fill in the unit code under “Settings → Own unit”.</translation>
+    </message>
+    <message>
+        <source>请填写执法监督意见书的编号（如 果交执法监〔2024〕3号）。</source>
+        <translation>Enter the number of the supervision letter (e.g. 果交执法监〔2024〕3号).</translation>
+    </message>
+    <message>
+        <source>意见书编号太长（最多 {limit} 个字）。</source>
+        <translation>The letter number is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>编号“{number}”已用于另一份执法监督意见书，请换一个编号。</source>
+        <translation>The number “{number}” is already used by another supervision letter. Choose another number.</translation>
+    </message>
+    <message>
+        <source>请至少填写一个存在的问题（每行一个）。</source>
+        <translation>Enter at least one problem found (one per line).</translation>
+    </message>
+    <message>
+        <source>存在的问题太多（最多 {limit} 个）。</source>
+        <translation>Too many problems found (at most {limit}).</translation>
+    </message>
+    <message>
+        <source>第 {n} 个问题太长（最多 {limit} 个字）。</source>
+        <translation>Problem {n} is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>整改要求太长（最多 {limit} 个字）。</source>
+        <translation>The rectification requirements are too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>请至少选择一项要下发的内容（专项行动、模板或执法监督意见书）。</source>
+        <translation>Choose at least one thing to send (a campaign, template or supervision letter).</translation>
+    </message>
+    <message>
+        <source>一次最多下发 {limit} 个专项行动、{limit} 个模板和 {limit} 份意见书。</source>
+        <translation>At most {limit} campaigns, {limit} templates and {limit} letters can be sent at once.</translation>
+    </message>
+    <message>
+        <source>所选执法监督意见书不是发给“{unit}”的（编号 {ids}），不能下发。</source>
+        <translation>The chosen supervision letters are not addressed to “{unit}” (numbers {ids}), so they cannot be sent.</translation>
+    </message>
+    <message>
+        <source>来文文件“{path}”在核验之后被改动或替换了，未导入。请重新选择文件核验。</source>
+        <translation>The instruction file “{path}” was changed or replaced after it was verified, so it was not imported. Choose the file again to verify it.</translation>
+    </message>
+    <message>
         <source>“{unit}”还没有已导入的报送包，无法出具回执。</source>
         <translation>&quot;{unit}&quot; has no imported submission package yet, so no receipt can be written.</translation>
     </message>
@@ -5789,6 +6992,92 @@ The USB stick may be damaged or may have been pulled out. No file was left at th
     <message>
         <source>回执中第 {seq} 号报送包的校验值与本机报送的不一致：上级单位收到的不是本单位发出的这份报送包。未作任何标记，请向上级单位核实。</source>
         <translation>The hash of submission package no. {seq} in the receipt differs from the one sent from here: the upper office did not receive this unit&apos;s package. Nothing was marked; check with the upper office.</translation>
+    </message>
+    <message>
+        <source>这不是上级来文文件（无法读取其内容）。请选择上级单位下发的“…-指令-….json”文件。</source>
+        <translation>This is not an instruction file from an upper office (its content cannot be read). Choose the “…-指令-….json” file sent by the upper office.</translation>
+    </message>
+    <message>
+        <source>来文文件过大（超过 {limit} 字节），不是有效的上级来文。</source>
+        <translation>The instruction file is too large (over {limit} bytes); it is not a valid instruction file from an upper office.</translation>
+    </message>
+    <message>
+        <source>这不是上级来文文件（格式应为 {expected}，实际为“{found}”）。</source>
+        <translation>This is not an instruction file from an upper office (the format should be {expected}, it is “{found}”).</translation>
+    </message>
+    <message>
+        <source>来文文件的“{item}”项缺失或有误，不能采信。</source>
+        <translation>The item “{item}” of the instruction file is missing or wrong; the file cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>尚未登记上级单位，无法核验上级来文。请先用“登记上级单位…”导入上级单位的签章密钥登记文件。</source>
+        <translation>No upper office is registered, so instruction files cannot be verified. First import the upper office&apos;s seal-key enrollment file with “Register upper office…”.</translation>
+    </message>
+    <message>
+        <source>这份来文自称由“{name}”（{code}）下发，但签名所用的密钥不是已登记的上级单位“{office}”的签章密钥，不能采信。请先用“登记上级单位…”登记下发这份来文的上级单位（上级单位更换了密钥时，重新登记其密钥登记文件），或请上级单位重新出具来文。</source>
+        <translation>This file claims to be sent by “{name}” ({code}), but the key it was signed with is not the seal key of the registered upper office “{office}”, so it cannot be trusted. First register the upper office that sent this file with “Register upper office…” (if the upper office changed its key, register its enrollment file again), or ask the upper office to issue the file again.</translation>
+    </message>
+    <message>
+        <source>上级来文的签名核验不通过：文件在下发后被改动过，或不是上级单位出具的。不能采信，请向上级单位核实，或请其重新出具来文。</source>
+        <translation>The signature of the instruction file does not verify: the file was changed after it was sent, or it was not issued by the upper office. It cannot be trusted; check with the upper office, or ask it to issue the file again.</translation>
+    </message>
+    <message>
+        <source>来文中的上级单位代码“{code}”与已登记的上级单位“{office}”（{office_code}）不符，不能采信。</source>
+        <translation>The upper office code “{code}” in the instruction file does not match the registered upper office “{office}” ({office_code}), so the file cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>这份来文是下发给单位“{unit}”的，不是本单位（{ours}）的来文，未导入。</source>
+        <translation>This instruction file is addressed to the unit “{unit}”, not to this unit ({ours}); it was not imported.</translation>
+    </message>
+    <message>
+        <source>这是上级单位的第 {seq} 号来文，本单位已导入过更新的第 {last} 号来文：较早的来文不能再导入（可能是旧文件被重新拷贝）。如仍需要其中的内容，请上级单位重新下发。</source>
+        <translation>This is instruction file no. {seq} from the upper office, but this unit has already imported the newer no. {last}: an older file can no longer be imported (an old file may have been copied again). If you still need its content, ask the upper office to send it again.</translation>
+    </message>
+    <message>
+        <source>本单位已导入过上级单位的第 {seq} 号来文，但那一份与这份文件的内容不同：同一编号出现了两份不同的来文。不能采信，请向上级单位核实。</source>
+        <translation>This unit has already imported instruction file no. {seq} from the upper office, but that one differs from this file: two different files carry the same number. It cannot be trusted; check with the upper office.</translation>
+    </message>
+    <message>
+        <source>来文中“{name}”出现了不止一次，不能采信。</source>
+        <translation>“{name}” appears more than once in the instruction file, so it cannot be trusted.</translation>
+    </message>
+    <message>
+        <source>来文中的第 {n} 个专项行动有误，不能采信：{reason}</source>
+        <translation>Campaign {n} in the instruction file is wrong, so the file cannot be trusted: {reason}</translation>
+    </message>
+    <message>
+        <source>来文中的第 {n} 个模板有误，不能采信：{reason}</source>
+        <translation>Template {n} in the instruction file is wrong, so the file cannot be trusted: {reason}</translation>
+    </message>
+    <message>
+        <source>解密密钥的口令（即您的登录密码）不正确，未解密任何内容。</source>
+        <extracomment>At most this many recipients travel in an enrollment file (one active key, normally).</extracomment>
+        <translation>The decryption key&apos;s passphrase (your login password) is wrong. Nothing was decrypted.</translation>
+    </message>
+    <message>
+        <source>解密密钥口令错误次数过多，请 {seconds} 秒后再试。未解密任何内容。</source>
+        <translation>Too many wrong passphrases for the decryption key; try again in {seconds} seconds. Nothing was decrypted.</translation>
+    </message>
+    <message>
+        <source>解密密钥口令连续错误 {failures} 次，已临时锁定，{minutes} 分钟后可再试。未解密任何内容。</source>
+        <translation>The decryption key&apos;s passphrase was wrong {failures} times in a row; the key is locked for {minutes} minutes. Nothing was decrypted.</translation>
+    </message>
+    <message>
+        <source>解密密钥只能交给负责人，账号“{name}”不是负责人。</source>
+        <translation>The decryption key can only be given to a chief; account “{name}” is not a chief.</translation>
+    </message>
+    <message>
+        <source>账号“{name}”已持有本机全部解密密钥。</source>
+        <translation>Account “{name}” already holds all the decryption keys on this computer.</translation>
+    </message>
+    <message>
+        <source>您没有持有本机的解密密钥。请在“设置 → 签名密钥”中生成，或请持有它的负责人交给您；也可以选择解密密钥文件。</source>
+        <translation>You do not hold the decryption key on this computer. Create it under “Settings → Signing keys”, or ask a chief who holds it to give it to you; you can also choose a decryption key file.</translation>
+    </message>
+    <message>
+        <source>统计期间的开始日期（{start}）晚于结束日期（{end}）。</source>
+        <extracomment>The data materials a package may carry, as (package material code, column name). Cell states, from best to worst. A unit&apos;s state over its row (see :meth:`UnitMaterials.status`), as the summary counts them. The first row of the 案件办理情况统计表.</extracomment>
+        <translation>The start date of the period ({start}) is later than its end date ({end}).</translation>
     </message>
 </context>
 <context>
@@ -6307,6 +7596,83 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
 </context>
 <context>
+    <name>letter_dialog</name>
+    <message>
+        <source>执法监督意见书</source>
+        <translation>Supervision letter</translation>
+    </message>
+    <message>
+        <source>下发单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>受文单位</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
+        <source>签发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>所属专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>存在的问题</source>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>整改要求</source>
+        <translation>Rectification requirements</translation>
+    </message>
+    <message>
+        <source>下发指令</source>
+        <translation>Send instructions</translation>
+    </message>
+    <message>
+        <source>还没有登记下级单位。请先用“登记下级单位…”登记要下发指令的单位。</source>
+        <translation>No subordinate units are enrolled yet. First enroll the unit to send instructions to with “Enroll subordinate unit…”.</translation>
+    </message>
+    <message>
+        <source>用单位签章密钥签名下发</source>
+        <translation>Sign with the unit seal key and send</translation>
+    </message>
+    <message>
+        <source>指令文件将用本单位签章密钥签名。请输入您的签名口令（登录密码）。</source>
+        <translation>The instruction file will be signed with the unit seal key. Type your signing passphrase (your login password).</translation>
+    </message>
+    <message>
+        <source>签名并写出</source>
+        <translation>Sign and write out</translation>
+    </message>
+    <message>
+        <source>第 {seq} 号指令已写出：
+{path}
+
+专项行动 {campaigns} 个，模板 {templates} 个，执法监督意见书 {letters} 份。请把 U 盘交给“{unit}”，由其在“报送 → 上级来文”中导入。</source>
+        <translation>Instructions no. {seq} were written out:
+{path}
+
+{campaigns} campaign(s), {templates} template(s), {letters} supervision letter(s). Give the USB stick to “{unit}”, which imports it under “Submission → Instructions from upper office”.</translation>
+    </message>
+</context>
+<context>
     <name>materials</name>
     <message>
         <source>问题台账（含整改进展和印证资料）</source>
@@ -6343,6 +7709,54 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>已隔离</source>
         <translation>Quarantined</translation>
+    </message>
+</context>
+<context>
+    <name>office_stats</name>
+    <message>
+        <source>√</source>
+        <extracomment>Cell text of each state (the form&apos;s own texts; context &quot;office_stats&quot;).</extracomment>
+        <translation>√</translation>
+    </message>
+    <message>
+        <source>√逾期</source>
+        <translation>√ late</translation>
+    </message>
+    <message>
+        <source>未通过验证</source>
+        <translation>Failed verification</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>数据条数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>实际案件数</source>
+        <translation>Actual cases</translation>
+    </message>
+    <message>
+        <source>测试案件数</source>
+        <translation>Test cases</translation>
+    </message>
+    <message>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>人均办案率</source>
+        <translation>Cases per officer</translation>
+    </message>
+    <message>
+        <source>在线考试</source>
+        <translation>Online exams</translation>
     </message>
 </context>
 <context>
@@ -6456,6 +7870,10 @@ Reason: {reason} — check that the drive holding the data folder is connected a
         <translation>Manage the unit seal key</translation>
     </message>
     <message>
+        <source>管理和使用本单位的解密密钥</source>
+        <translation>Manage and use the unit&apos;s decryption key</translation>
+    </message>
+    <message>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
@@ -6486,6 +7904,14 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>为下级单位的报送包出具回执</source>
         <translation>Write receipts for subordinate units&apos; submission packages</translation>
+    </message>
+    <message>
+        <source>向下级单位下发指令和执法监督意见书</source>
+        <translation>Send instructions and supervision letters to subordinate units</translation>
+    </message>
+    <message>
+        <source>导入上级来文</source>
+        <translation>Import instructions from upper office</translation>
     </message>
 </context>
 <context>
@@ -6546,6 +7972,105 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>个性</source>
         <translation>Unit-specific</translation>
+    </message>
+</context>
+<context>
+    <name>receipt_actions</name>
+    <message>
+        <source>选择上级单位的签章密钥登记文件</source>
+        <translation>Choose the upper office&apos;s seal key enrollment file</translation>
+    </message>
+    <message>
+        <source>密钥登记文件 (*.json);;所有文件 (*)</source>
+        <translation>Key enrollment files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>登记上级单位</source>
+        <translation>Register upper office</translation>
+    </message>
+    <message>
+        <source>上级单位：{name}（{code}）
+单位签章密钥指纹：
+
+{fingerprint}
+
+请与上级单位当面或电话核对指纹，完全一致才能登记。登记后，只接受由这个密钥签名的回执。
+
+指纹一致，登记为上级单位？</source>
+        <translation>Upper office: {name} ({code})
+Unit seal key fingerprint:
+
+{fingerprint}
+
+Compare the fingerprint with the upper office in person or by phone; register it only if it is exactly the same. Once it is registered, only receipts signed with this key are accepted.
+
+The fingerprint matches: register this as the upper office?</translation>
+    </message>
+    <message>
+        <source>已登记上级单位“{name}”（{code}）。
+单位签章密钥指纹：{fingerprint}</source>
+        <translation>Registered the upper office “{name}” ({code}).
+Unit seal key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>同时登记了上级单位的 {n} 个接收公钥：今后的报送包将加密给上级单位。</source>
+        <translation>The upper office&apos;s {n} receiving public key(s) were registered too: from now on, submission packages will be encrypted to the upper office.</translation>
+    </message>
+    <message>
+        <source>没有登记上级单位</source>
+        <translation>Upper office not registered</translation>
+    </message>
+    <message>
+        <source>选择上级单位出具的回执</source>
+        <translation>Choose the receipt written by the upper office</translation>
+    </message>
+    <message>
+        <source>回执文件 (*.json);;所有文件 (*)</source>
+        <translation>Receipt files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>回执核验通过，所列报送包已标记为“已送达”。下一个报送包将从最新送达的报送包之后接着报。</source>
+        <translation>The receipt was verified, and the submission packages it lists are now marked “Delivered”. The next submission package continues after the latest delivered one.</translation>
+    </message>
+    <message>
+        <source>回执核验通过。所列报送包此前已标记为“已送达”，没有变化。</source>
+        <translation>The receipt was verified. The submission packages it lists were already marked “Delivered”; nothing changed.</translation>
+    </message>
+    <message>
+        <source>导入回执</source>
+        <translation>Import receipt</translation>
+    </message>
+    <message>
+        <source>回执没有导入</source>
+        <translation>Receipt not imported</translation>
+    </message>
+    <message>
+        <source>选择写入回执的文件夹（U 盘）</source>
+        <translation>Choose the folder (USB stick) to write the receipt to</translation>
+    </message>
+    <message>
+        <source>出具回执</source>
+        <translation>Write receipt</translation>
+    </message>
+    <message>
+        <source>为“{name}”（{code}）已导入、尚未出具回执的报送包出具回执，用本单位签章密钥签名，写入：{folder}
+请输入您的签名口令（登录密码）。</source>
+        <translation>Write a receipt, signed with the unit seal key, for the imported submission packages of “{name}” ({code}) that have no receipt yet, to: {folder}
+Type your signing passphrase (your login password).</translation>
+    </message>
+    <message>
+        <source>签名并写出</source>
+        <translation>Sign and write out</translation>
+    </message>
+    <message>
+        <source>回执已写出：
+{path}
+
+请把它交给报送单位导入。</source>
+        <translation>Receipt written out:
+{path}
+
+Give it to the submitting unit to import.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""签名密钥 (in 设置): one's own signing key, the unit seal key, and every key of the unit.
+"""签名密钥 (in 设置): one's own signing key, the unit seal key, every key of the unit, and for
+chiefs the unit's decryption key for encrypted packages (``ui.pages.decryption_keys``).
 
 Everything that uses a private key (create, rotate, revoke, export the enrollment file, sign a
 file, give the seal key to another chief) asks the passphrase in a :class:`PassphraseDialog`
@@ -161,12 +162,14 @@ class KeyBox(QGroupBox):
 class KeysPanel(Page):
     """The acting account's key, the unit seal key, all keys and statements of the unit."""
 
-    tables = frozenset({"signing_keys", "key_holders", "key_statements"})
+    tables = frozenset({"signing_keys", "key_holders", "key_statements", "decryption_keys",
+                        "decryption_key_holders"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.can_own = self.allowed("key.own")
         self.can_seal = self.allowed("key.seal")
+        self.can_decrypt = self.allowed("key.decryption")
         self.rows: list[dict[str, Any]] = []
         self.statements: list[dict[str, Any]] = []
         self.unit_name = ""
@@ -213,6 +216,13 @@ class KeysPanel(Page):
         boxes.addWidget(self.own_box, 1)
         boxes.addWidget(self.seal_box, 1)
         layout.addLayout(boxes)
+        from .decryption_keys import DecryptionSection
+        self.decryption = DecryptionSection(self)
+        self.decryption.setVisible(self.can_decrypt)
+        for button in self.decryption.buttons.values():
+            button.setVisible(self.can_decrypt)
+        self.buttons.update(self.decryption.buttons)
+        layout.addWidget(self.decryption)
         layout.addWidget(self._all_keys_box(), 1)
         self._update_table_buttons()
         self.refresh()
@@ -258,6 +268,8 @@ class KeysPanel(Page):
 
     def refresh(self) -> None:
         self.call(_load, on_done=self._show)
+        if self.can_decrypt:
+            self.decryption.refresh()
 
     def _holds(self, row: dict[str, Any] | None) -> bool:
         return bool(row) and str(self.session.account_id) in (row["holder_accounts"] or "").split(",")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import office_import, office_units
+from models import office_import, office_keys, office_units
 from models.errors import Cancelled, FieldLedgerError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.package_contents import MATERIAL_LABELS
@@ -43,7 +43,7 @@ from models.store import Changes
 
 from ..errors import error_message, show_error
 from ..i18n import translate
-from ..widgets import read_only_table
+from ..widgets import error_label, read_only_table
 from ..worker import run_task
 from .audit_panel import local_time
 from .base import Page
@@ -56,6 +56,8 @@ OK_COLOR = "#1b7f3b"
 PACKAGE_STATES = {"imported": QT_TRANSLATE_NOOP("office_panel", "已导入"),
                   "quarantined": QT_TRANSLATE_NOOP("office_panel", "已隔离")}
 _UNREADABLE = QT_TRANSLATE_NOOP("errors", "无法读取文件“{path}”：{reason}")
+_NEED_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "errors", "报送包已加密：请输入登录密码以解开本机的解密密钥，或选择解密密钥文件。")
 
 
 def _load(session: Session) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
@@ -72,6 +74,30 @@ def read_text_file(path: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(_UNREADABLE, path=Path(path).name,
                               reason=getattr(exc, "strerror", None) or str(exc)) from None
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether the file at ``path`` starts like an age-encrypted package."""
+    from models.package_format import AGE_MAGIC
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(AGE_MAGIC)) == AGE_MAGIC
+    except OSError:
+        return False
+
+
+def run_identities(session: Session, paths: Sequence[Path], identity_path: str, stored: bool,
+                   passphrase: str) -> list[str]:
+    """The age identities for one verification or import run (on the worker): the chosen key
+    file's, or, with ``stored``, the account's own decryption keys unlocked with ``passphrase``
+    (only when one of ``paths`` is encrypted). The caller drops them when the run ends."""
+    if identity_path:
+        return [read_text_file(identity_path)]
+    if not stored or not any(_encrypted(p) for p in paths):
+        return []
+    if not passphrase:
+        raise ValidationError(_NEED_PASSPHRASE)
+    return office_keys.unlock_identities(session, passphrase)
 
 
 def _read_enrollment(path: str) -> tuple[str, dict[str, Any]]:
@@ -131,7 +157,8 @@ class OfficePanel(Page):
                                  ("import_files", self.tr("导入报送包…"), self.import_files),
                                  ("import_folder", self.tr("导入文件夹中的报送包…"),
                                   self.import_folder),
-                                 ("write_receipt", self.tr("写回执…"), self.open_receipt)):
+                                 ("write_receipt", self.tr("写回执…"), self.open_receipt),
+                                 ("instruct", self.tr("下发指令…"), self.open_instructions)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _checked=False, s=slot: s())
@@ -139,6 +166,7 @@ class OfficePanel(Page):
                               else self.can_manage)
             self.buttons[name] = button
             row.addWidget(button)
+        self.buttons["instruct"].setVisible(self.allowed("office.instruct"))
         row.addStretch(1)
         self.alarm_banner = QLabel()
         self.alarm_banner.setObjectName("alarm_banner")
@@ -161,6 +189,12 @@ class OfficePanel(Page):
         self.tabs.addTab(self.units_table, self.tr("已登记单位"))
         self.tabs.addTab(self.packages_table, self.tr("报送记录"))
         self.tabs.addTab(self.alarms_table, self.tr("告警"))
+        from .office_stats import OfficeStats
+        self.stats = OfficeStats(controller)
+        self.tabs.addTab(self.stats, self.tr("报送统计"))
+        from .office_browse import OfficeBrowse
+        self.browse = OfficeBrowse(controller)
+        self.tabs.addTab(self.browse, self.tr("下级台账"))
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
@@ -290,6 +324,12 @@ class OfficePanel(Page):
         code = self.units_table.item(rows[0].row(), 0).text()
         return next((u for u in self.units if u["code"] == code), None)
 
+    def open_instructions(self) -> None:
+        """下发指令… for the selected unit (or the first): campaigns, templates and 执法监督意见书,
+        signed onto the stick (ui.pages.letter_dialog)."""
+        from .letter_dialog import open_instructions
+        open_instructions(self, self.selected_unit())
+
     def open_receipt(self) -> None:
         """Write a signed receipt (回执) for the selected unit's packages."""
         from .receipt_actions import write_receipt
@@ -340,6 +380,10 @@ class ImportDialog(QDialog):
 
     ``reports`` holds, per package, the ImportReport or the message of the error that stopped
     its check; ``results`` holds, per package imported, (path, status text, colour).
+    Encrypted packages open with a chosen key file or, when the account holds decryption keys
+    of this installation (``stored_key``), with those, unlocked by the login password typed in
+    the dialog for each run; the password field is cleared after the import, after a wrong
+    password and when the dialog closes.
     """
 
     def __init__(self, page: OfficePanel, paths: list[Path]) -> None:
@@ -347,6 +391,7 @@ class ImportDialog(QDialog):
         self.page = page
         self.paths = list(paths)
         self.identity_path = ""
+        self.stored_key = False
         self.reports: list[tuple[Path, office_import.ImportReport | str]] = []
         self.results: list[tuple[Path, str, str | None]] = []
         self.setWindowTitle(self.tr("导入报送包"))
@@ -359,17 +404,36 @@ class ImportDialog(QDialog):
         self.list.setMaximumHeight(90)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("解密密钥文件（报送包加密时需要）：")))
+        row.addWidget(QLabel(self.tr("解密密钥（报送包加密时需要）：")))
         self.identity = QLineEdit()
         self.identity.setObjectName("identity")
         self.identity.setReadOnly(True)
         self.identity.setPlaceholderText(self.tr("未选择（报送包未加密）"))
         row.addWidget(self.identity, 1)
-        choose = QPushButton(self.tr("选择…"))
+        choose = QPushButton(self.tr("选择密钥文件…"))
         choose.setObjectName("choose_identity")
         choose.clicked.connect(lambda _checked=False: self.choose_identity())
         row.addWidget(choose)
+        self.use_stored_button = QPushButton(self.tr("改用本机解密密钥"))
+        self.use_stored_button.setObjectName("use_stored")
+        self.use_stored_button.clicked.connect(lambda _checked=False: self.use_stored())
+        self.use_stored_button.setVisible(False)
+        row.addWidget(self.use_stored_button)
         layout.addLayout(row)
+        self.passphrase_row = QWidget()
+        prow = QHBoxLayout(self.passphrase_row)
+        prow.setContentsMargins(0, 0, 0, 0)
+        prow.addWidget(QLabel(self.tr("登录密码（解开本机解密密钥）：")))
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("报送包加密时需要"))
+        prow.addWidget(self.passphrase, 1)
+        self.passphrase_row.setVisible(False)
+        layout.addWidget(self.passphrase_row)
+        self.message = error_label("identity_message")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
         self.report = QTextBrowser()
         self.report.setObjectName("report")
         self.report.setPlaceholderText(self.tr("按“核验”检查报送包：只检查，不改动任何数据。"))
@@ -392,6 +456,26 @@ class ImportDialog(QDialog):
         for button in (self.verify_button, self.import_button, close):
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        page.worker.call(office_keys.list_decryption_keys, page.session,
+                         on_done=self._keys_loaded, on_error=lambda exc: show_error(self, exc))
+
+    # --- the decryption key ----------------------------------------------------------------------
+
+    def _keys_loaded(self, rows: list[dict[str, Any]]) -> None:
+        mine = str(self.page.session.account_id)
+        self.stored_key = any(mine in (r["holder_accounts"] or "").split(",") for r in rows)
+        self._show_identity()
+
+    def _show_identity(self) -> None:
+        stored = self.stored_key and not self.identity_path
+        if self.identity_path:
+            self.identity.setText(self.identity_path)
+        elif stored:
+            self.identity.setText(self.tr("使用本机解密密钥（需输入登录密码）"))
+        else:
+            self.identity.clear()
+        self.passphrase_row.setVisible(stored)
+        self.use_stored_button.setVisible(self.stored_key and bool(self.identity_path))
 
     def choose_identity(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -399,17 +483,46 @@ class ImportDialog(QDialog):
             self.tr("解密密钥文件 (*.txt *.key);;所有文件 (*)"))
         if path:
             self.identity_path = path
-            self.identity.setText(path)
+            self._show_identity()
+
+    def use_stored(self) -> None:
+        """Go back from a chosen key file to the account's own decryption keys."""
+        self.identity_path = ""
+        self._show_identity()
+
+    def _run_inputs(self) -> tuple[str, bool, str]:
+        """(key file, use the stored keys, passphrase) for the next run; hides the message."""
+        self.message.setVisible(False)
+        stored = self.stored_key and not self.identity_path
+        return self.identity_path, stored, self.passphrase.text() if stored else ""
+
+    def _unlock_failed(self, exc: BaseException) -> bool:
+        """Show a user-caused error of a run (a wrong password, a throttle) in the dialog and
+        clear the password; True when shown here."""
+        if not isinstance(exc, FieldLedgerError) or isinstance(exc, Cancelled):
+            return False
+        self.passphrase.clear()
+        self.message.setText(error_message(exc))
+        self.message.setVisible(True)
+        if self.passphrase_row.isVisible():
+            self.passphrase.setFocus()
+        return True
+
+    def done(self, result: int) -> None:
+        """Close, forgetting the password typed."""
+        self.passphrase.clear()
+        super().done(result)
 
     # --- the dry run -----------------------------------------------------------------------------
 
     def verify(self) -> None:
         """Check every package on the worker behind a progress dialog; show the reports."""
-        session, paths, identity = self.page.session, list(self.paths), self.identity_path
+        session, paths = self.page.session, list(self.paths)
+        identity, stored, passphrase = self._run_inputs()
         self.import_button.setEnabled(False)
 
         def job(progress: Any, cancelled: Any) -> list[tuple[Path, Any]]:
-            identities = [read_text_file(identity)] if identity else []
+            identities = run_identities(session, paths, identity, stored, passphrase)
             out: list[tuple[Path, Any]] = []
             for n, path in enumerate(paths):
                 if cancelled():
@@ -425,8 +538,12 @@ class ImportDialog(QDialog):
             progress(len(paths), len(paths))
             return out
 
+        def failed(exc: BaseException) -> None:
+            if not self._unlock_failed(exc) and not isinstance(exc, Cancelled):
+                show_error(self, exc)
+
         run_task(self.page.worker, self, self.tr("核验报送包"), self.tr("正在核验报送包…"), job,
-                 on_done=self._verified)
+                 on_done=self._verified, on_error=failed)
 
     def _verified(self, reports: list[tuple[Path, Any]]) -> None:
         self.reports = [(p, error_message(r) if isinstance(r, FieldLedgerError) else r)
@@ -470,14 +587,15 @@ class ImportDialog(QDialog):
 
     def run_import(self) -> None:
         """Import every checked package not imported before, on the worker; show the results."""
-        session, identity = self.page.session, self.identity_path
+        session = self.page.session
+        identity, stored, passphrase = self._run_inputs()
         paths = [p for p, r in self.reports if not isinstance(r, str) and not r.already_imported]
         already = [p for p, r in self.reports if not isinstance(r, str) and r.already_imported]
         self.import_button.setEnabled(False)
         self.verify_button.setEnabled(False)
 
         def job(progress: Any, cancelled: Any) -> tuple[list[tuple[Path, Any]], bool]:
-            identities = [read_text_file(identity)] if identity else []
+            identities = run_identities(session, paths, identity, stored, passphrase)
             out: list[tuple[Path, Any]] = []
             for n, path in enumerate(paths):
                 if cancelled():
@@ -494,10 +612,14 @@ class ImportDialog(QDialog):
             return out, False
 
         def done(outcome: tuple[list[tuple[Path, Any]], bool]) -> None:
+            self.passphrase.clear()
             self._imported(outcome, already)
 
         def failed(exc: BaseException) -> None:
             self.verify_button.setEnabled(True)
+            if self._unlock_failed(exc):
+                self.import_button.setEnabled(bool(paths))
+                return
             show_error(self, exc)
 
         run_task(self.page.worker, self, self.tr("导入报送包"), self.tr("正在导入报送包…"), job,
