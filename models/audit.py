@@ -71,6 +71,16 @@ AUDITED_TABLES: dict[str, str] = {
     "supervision_letters": "id",
     "instructions_out": "id",
     "instructions_in": "id",
+    "letter_answers": "id",
+    "letter_answer_files": "id",
+    "leads": "id",
+    "trainings": "id",
+    "person_certificates": "person_id",
+    "briefs": "id",
+    "brief_photos": "id",
+    "schedule_items": "id",
+    "case_stats": "id",
+    "campaign_material_rules": "material_id",
 }
 
 #: Columns whose value is replaced by its SHA-256 in audit images.

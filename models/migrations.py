@@ -760,6 +760,153 @@ def _m013_instructions(conn: sqlite3.Connection) -> None:
         conn.execute(stmt)
 
 
+def _evidence_table(name: str, parent_col: str, parent: str) -> str:
+    """A file table shaped like selfcheck_evidence (content-addressed files of models.evidence)."""
+    return f"""CREATE TABLE {name} (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            {parent_col} INTEGER NOT NULL REFERENCES {parent}(id),
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size > 0),
+            media_type TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            original_mtime TEXT,
+            caption TEXT NOT NULL DEFAULT '',
+            account_id INTEGER REFERENCES accounts(id),
+            added_at TEXT NOT NULL
+        )"""
+
+
+def _m014_other_ledgers(conn: sqlite3.Connection) -> None:
+    """The other ledgers the seeds require (models.letters, models.leads, models.training,
+    models.briefs, models.case_stats):
+
+    * ``letter_answers`` (+ ``letter_answer_files``): the unit's answer to a received
+      执法监督意见书 (measures taken, evidence), signed by the chief, sent up in packages;
+    * ``leads``: 投诉举报线索 (12328/12345 hotlines, mailboxes, visits) and the ledger item each
+      produced;
+    * ``trainings``: 培训台账 rows per officer; ``person_certificates``: the validity of an
+      officer's 执法证 (people.cert_no holds the number);
+    * ``briefs`` (+ ``brief_photos``): the monthly 工作简报; ``schedule_items``: the 工作调度表;
+    * ``case_stats``: the monthly case statistics of seed 004 附件2, per unit and month;
+    * ``campaign_material_rules``: for a campaign's required material, the ledger that supplies
+      it (``kind``, '' = files or forms by name) and a monthly due day (``monthly_day`` of the
+      period's month + ``month_offset``: the brief by the 25th of the month is (25, 0), case data
+      by the 5th of the next month (5, 1))."""
+    for stmt in (
+        """CREATE TABLE letter_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            letter_id INTEGER NOT NULL UNIQUE REFERENCES supervision_letters(id),
+            letter_uid TEXT NOT NULL,
+            measures TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'signed')),
+            signed_at TEXT,
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        _evidence_table("letter_answer_files", "answer_id", "letter_answers"),
+        "CREATE INDEX letter_answer_files_answer ON letter_answer_files(answer_id)",
+        """CREATE TABLE leads (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            campaign_id INTEGER REFERENCES campaigns(id),
+            received_date TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            content TEXT NOT NULL,
+            party TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            handling TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'handling', 'closed')),
+            closed_date TEXT,
+            problem_id INTEGER REFERENCES problems(id),
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX leads_unit ON leads(unit_id, received_date)",
+        """CREATE TABLE trainings (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            date TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            form TEXT NOT NULL,
+            hours REAL NOT NULL CHECK (hours > 0 AND hours <= 24),
+            assessment TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX trainings_person ON trainings(person_id, date)",
+        "CREATE INDEX trainings_unit ON trainings(unit_id, date)",
+        """CREATE TABLE person_certificates (
+            person_id INTEGER PRIMARY KEY REFERENCES people(id),
+            status TEXT NOT NULL CHECK (status IN ('valid', 'suspended', 'revoked')),
+            issued_date TEXT,
+            valid_until TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE briefs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            campaign_id INTEGER REFERENCES campaigns(id),
+            period TEXT NOT NULL,
+            issue_no INTEGER,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX briefs_unit ON briefs(unit_id, period)",
+        _evidence_table("brief_photos", "brief_id", "briefs"),
+        "CREATE INDEX brief_photos_brief ON brief_photos(brief_id)",
+        """CREATE TABLE schedule_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            campaign_id INTEGER REFERENCES campaigns(id),
+            period TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            task TEXT NOT NULL,
+            owner TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'not_started'
+                CHECK (status IN ('not_started', 'in_progress', 'done', 'delayed')),
+            progress TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX schedule_items_unit ON schedule_items(unit_id, period, position)",
+        """CREATE TABLE case_stats (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            unit_id INTEGER NOT NULL REFERENCES units(id),
+            month TEXT NOT NULL,
+            records INTEGER NOT NULL DEFAULT 0 CHECK (records >= 0),
+            actual INTEGER NOT NULL DEFAULT 0 CHECK (actual >= 0),
+            test INTEGER NOT NULL DEFAULT 0 CHECK (test >= 0),
+            officers INTEGER CHECK (officers IS NULL OR officers >= 0),
+            exams INTEGER CHECK (exams IS NULL OR exams >= 0),
+            note TEXT NOT NULL DEFAULT '',
+            account_id INTEGER REFERENCES accounts(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (unit_id, month)
+        )""",
+        """CREATE TABLE campaign_material_rules (
+            material_id INTEGER PRIMARY KEY REFERENCES campaign_materials(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT '',
+            monthly_day INTEGER CHECK (monthly_day IS NULL OR monthly_day BETWEEN 1 AND 31),
+            month_offset INTEGER NOT NULL DEFAULT 0 CHECK (month_offset IN (0, 1))
+        )""",
+    ):
+        conn.execute(stmt)
+
+
 #: MIGRATIONS[n - 1] takes the schema from version n - 1 to n.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m002_campaigns,
                                                           _m003_problems, _m004_problem_imports,
@@ -771,7 +918,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_m001_foundation, _m00
                                                           _m010_ledger_revisions,
                                                           _m011_package_outbox,
                                                           _m012_office,
-                                                          _m013_instructions]
+                                                          _m013_instructions,
+                                                          _m014_other_ledgers]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -187,7 +187,48 @@ SAMPLES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
                                   "contents": '{"letters":1}', "sha256": "e" * 64,
                                   "signing_key": "b" * 32, "created": STAMP,
                                   "imported_at": STAMP, "account_id": k["accounts"]},
+    "letter_answers": lambda k: {"letter_id": k["supervision_letters"], "letter_uid": "c" * 32,
+                                 "measures": "已组织全员学习并逐项整改", "status": "signed",
+                                 "signed_at": STAMP, "account_id": k["accounts"],
+                                 "created_at": STAMP, "updated_at": STAMP},
+    "letter_answer_files": lambda k: _file_row(k, "answer_id", "letter_answers"),
+    "leads": lambda k: {"unit_id": k["units"], "campaign_id": k["campaigns"],
+                        "received_date": "2024-05-06", "channel": "12328",
+                        "content": "反映超限站卸载收费不公示", "party": "货车司机王某",
+                        "contact": "13900000000", "handling": "转站长核查", "result": "",
+                        "status": "handling", "closed_date": None, "problem_id": k["problems"],
+                        "account_id": k["accounts"], "created_at": STAMP, "updated_at": STAMP},
+    "trainings": lambda k: {"unit_id": k["units"], "person_id": k["people"], "date": "2024-05-10",
+                            "topic": "行政处罚法解读", "form": "central", "hours": 4.0,
+                            "assessment": "合格", "note": "", "account_id": k["accounts"],
+                            "created_at": STAMP, "updated_at": STAMP},
+    "person_certificates": lambda k: {"person_id": k["people"], "status": "valid",
+                                      "issued_date": "2022-01-01", "valid_until": "2027-01-01",
+                                      "note": "", "updated_at": STAMP},
+    "briefs": lambda k: {"unit_id": k["units"], "campaign_id": k["campaigns"], "period": "2024-05",
+                         "issue_no": 3, "title": "三年行动工作简报（第3期）", "body": "本月开展案卷评查",
+                         "status": "final", "account_id": k["accounts"], "created_at": STAMP,
+                         "updated_at": STAMP},
+    "brief_photos": lambda k: _file_row(k, "brief_id", "briefs"),
+    "schedule_items": lambda k: {"unit_id": k["units"], "campaign_id": k["campaigns"],
+                                 "period": "2024-05", "position": 1, "task": "制定实施方案",
+                                 "owner": "法规科", "status": "done", "progress": "已印发",
+                                 "note": "", "account_id": k["accounts"], "created_at": STAMP,
+                                 "updated_at": STAMP},
+    "case_stats": lambda k: {"unit_id": k["units"], "month": "2024-03", "records": 324,
+                             "actual": 4, "test": 288, "officers": 1057, "exams": 45, "note": "",
+                             "account_id": k["accounts"], "created_at": STAMP,
+                             "updated_at": STAMP},
+    "campaign_material_rules": lambda k: {"material_id": k["campaign_materials"],
+                                          "kind": "briefs", "monthly_day": 25,
+                                          "month_offset": 0},
 }
+
+
+def _file_row(k: dict[str, Any], parent_col: str, parent: str) -> dict[str, Any]:
+    return {parent_col: k[parent], "sha256": "f" * 64, "size": 1024, "media_type": "image/jpeg",
+            "original_name": "现场照片.jpg", "original_mtime": None, "caption": "",
+            "account_id": k["accounts"], "added_at": STAMP}
 
 
 def schema(db: Path) -> list[tuple[str, str, str, str | None]]:
