@@ -41,14 +41,21 @@ from .permissions import operation
 from .session import Session
 
 #: The material codes a package may include, in the order of docs/package-format.md.
-MATERIALS: tuple[str, ...] = ("ledger", "selfchecks", "casereviews", "signatures", "audit",
-                              "forms")
+MATERIALS: tuple[str, ...] = ("ledger", "selfchecks", "casereviews", "letters", "leads",
+                              "training", "briefs", "schedule", "case_stats", "signatures",
+                              "audit", "forms")
 
 #: Material code -> the name shown to users (context "materials").
 MATERIAL_LABELS: dict[str, str] = {
     "ledger": QT_TRANSLATE_NOOP("materials", "问题台账（含整改进展和印证资料）"),
     "selfchecks": QT_TRANSLATE_NOOP("materials", "自查自纠记录"),
     "casereviews": QT_TRANSLATE_NOOP("materials", "案卷评查记录"),
+    "letters": QT_TRANSLATE_NOOP("materials", "执法监督意见书的答复"),
+    "leads": QT_TRANSLATE_NOOP("materials", "投诉举报线索"),
+    "training": QT_TRANSLATE_NOOP("materials", "培训台账"),
+    "briefs": QT_TRANSLATE_NOOP("materials", "工作简报"),
+    "schedule": QT_TRANSLATE_NOOP("materials", "工作调度表"),
+    "case_stats": QT_TRANSLATE_NOOP("materials", "案件统计"),
     "signatures": QT_TRANSLATE_NOOP("materials", "签名和签名密钥"),
     "audit": QT_TRANSLATE_NOOP("materials", "审计记录"),
     "forms": QT_TRANSLATE_NOOP("materials", "正式表格（Excel 和 PDF）"),
@@ -81,6 +88,10 @@ _UNIT_ANSWERS = f"SELECT id FROM selfcheck_answers WHERE selfcheck_id IN ({_UNIT
 _UNIT_CASES = "SELECT id FROM case_files WHERE unit_id = :unit"
 _UNIT_REVIEWS = f"SELECT id FROM case_reviews WHERE case_file_id IN ({_UNIT_CASES})"
 _UNIT_KEYS = "SELECT key_id FROM signing_keys WHERE unit_id = :unit"
+_UNIT_ANSWERS_TO = ("SELECT a.id FROM letter_answers a JOIN supervision_letters l"
+                    " ON l.id = a.letter_id WHERE l.side = 'received'")
+_OF_CAMPAIGN = "unit_id = :unit AND (:campaign IS NULL OR campaign_id IS NULL" \
+               " OR campaign_id = :campaign)"
 
 #: Longest file or folder name written under ``materials/`` (characters, before the extension).
 MAX_NAME_CHARS = 80
@@ -109,6 +120,17 @@ RECORD_TABLES: tuple[RecordTable, ...] = (
     RecordTable("case_reviews", "casereviews", f"case_file_id IN ({_UNIT_CASES})"),
     RecordTable("case_review_marks", "casereviews", f"review_id IN ({_UNIT_REVIEWS})"),
     RecordTable("people", "casereviews", "unit_id = :unit"),
+    RecordTable("letter_answers", "letters", f"id IN ({_UNIT_ANSWERS_TO})"),
+    RecordTable("letter_answer_files", "letters", f"answer_id IN ({_UNIT_ANSWERS_TO})"),
+    RecordTable("leads", "leads", _OF_CAMPAIGN),
+    RecordTable("trainings", "training", "unit_id = :unit"),
+    RecordTable("person_certificates", "training",
+                "person_id IN (SELECT id FROM people WHERE unit_id = :unit)"),
+    RecordTable("briefs", "briefs", _OF_CAMPAIGN),
+    RecordTable("brief_photos", "briefs",
+                f"brief_id IN (SELECT id FROM briefs WHERE {_OF_CAMPAIGN})"),
+    RecordTable("schedule_items", "schedule", _OF_CAMPAIGN),
+    RecordTable("case_stats", "case_stats", "unit_id = :unit"),
     RecordTable("signing_keys", "signatures", "unit_id = :unit"),
     RecordTable("key_statements", "signatures", f"key_id IN ({_UNIT_KEYS})"),
     RecordTable("signatures", "signatures", f"key_id IN ({_UNIT_KEYS})"),
@@ -117,7 +139,8 @@ RECORD_TABLES: tuple[RecordTable, ...] = (
 )
 
 #: Tables whose rows name an evidence file (``sha256``, ``original_name``).
-_FILE_TABLES = frozenset({"evidence", "selfcheck_evidence"})
+_FILE_TABLES = frozenset({"evidence", "selfcheck_evidence", "letter_answer_files",
+                          "brief_photos"})
 
 
 def check_materials(materials: Collection[str]) -> list[str]:
@@ -187,12 +210,32 @@ def material_forms(session: Session, campaign_id: int | None) -> dict[str, str]:
 
 
 def claimed_materials(session: Session, campaign_id: int | None, chosen: Collection[str],
-                      attached: Sequence[AttachedMaterial]) -> list[str]:
+                      attached: Sequence[AttachedMaterial], *,
+                      period: tuple[date, date] | None = None, since_seq: int = 0,
+                      until_seq: int | None = None) -> list[str]:
     """The campaign's required materials a package carries, in the campaign's order: those
-    given files, and, when ``forms`` is chosen, those a rendered form supplies."""
+    given files; when ``forms`` is chosen, those a rendered form supplies; and those a ledger
+    of the unit supplies (models.material_kinds): its material code chosen and at least one
+    counting row of the period among the rows sent (changed after ``since_seq`` up to
+    ``until_seq``, default the audit head)."""
+    from . import material_kinds
     names = {a.name for a in attached}
     if "forms" in chosen:
         names |= set(material_forms(session, campaign_id))
+    until = audit.head(session.store.conn)[0] if until_seq is None else until_seq
+    params = {"unit": session.unit_id, "campaign": campaign_id}
+    tables = {t.name: t for t in RECORD_TABLES}
+    counted: dict[str, bool] = {}
+    for row in material_kinds.material_rules(session.store.conn, campaign_id):
+        kind = row["kind"]
+        if kind and kind in chosen:
+            if kind not in counted:
+                spec = material_kinds.KINDS[kind]
+                counted[kind] = material_kinds.counting_rows(
+                    session, kind, tables[spec.table].where, params, period, since_seq,
+                    until) > 0
+            if counted[kind]:
+                names.add(unicodedata.normalize("NFC", row["name"]).strip())
     return [n for n in (unicodedata.normalize("NFC", m["name"]).strip()
                         for m in campaign_materials(session, campaign_id)) if n in names]
 

@@ -389,7 +389,6 @@ def export_package(session: Session, target_dir: Path, passphrase: str, *,
                                         (session.unit_id,)).fetchone()
     campaign = _campaign_doc_no(store, campaign_id)
     attached = package_contents.check_campaign_files(session, campaign_id, campaign_files)
-    claimed = package_contents.claimed_materials(session, campaign_id, chosen, attached)
     seq, prev, since = next_package(store)
     dd = data_dir if data_dir is not None else store.data_dir
     try:
@@ -404,6 +403,9 @@ def export_package(session: Session, target_dir: Path, passphrase: str, *,
             conn.execute("BEGIN")          # one snapshot for the records and the head
             try:
                 head = audit.head(conn)
+                claimed = package_contents.claimed_materials(
+                    session, campaign_id, chosen, attached, period=period, since_seq=since,
+                    until_seq=head[0])
                 info = bag_info(unit_name=unit_name, unit_code=unit_code, seq=seq,
                                 prev_sha256=prev, campaign=campaign, period=period,
                                 materials=chosen, head=head, created=_utc_now(),

@@ -1,5 +1,6 @@
 """The export dialog's box of the campaign's required materials (实施方案, 工作简报, 照片视频, …):
-for each one, whether a rendered form supplies it or which files go with it (添加文件… / 清除).
+for each one, whether a rendered form or one of the unit's ledgers (models.material_kinds)
+supplies it, or which files go with it (添加文件… / 清除).
 
 The box only collects paths; ``models.package_contents.check_campaign_files`` checks them when
 the package is written."""
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QGroupBox, QLabel, QPushButton,
                                QVBoxLayout, QWidget)
@@ -22,7 +25,7 @@ class CampaignFilesBox(QGroupBox):
         self.folder_hint = folder_hint
         self.required: list[dict[str, Any]] = []
         self.chosen: dict[str, list[Path]] = {}
-        self.forms_included = True
+        self.chosen_codes: set[str] = {"forms"}
         self.states: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         self.empty = QLabel(self.tr("所选专项行动没有规定报送材料。"))
@@ -66,10 +69,22 @@ class CampaignFilesBox(QGroupBox):
         self.empty.setVisible(not self.required)
         self._update()
 
-    def set_forms_included(self, included: bool) -> None:
-        """Whether the package's 正式表格 material is chosen (it supplies some materials)."""
-        self.forms_included = included
+    def set_chosen(self, codes: set[str]) -> None:
+        """The package material codes chosen (正式表格 and the unit's ledgers supply some
+        materials)."""
+        self.chosen_codes = set(codes)
         self._update()
+
+    def _supplied_by(self, material: dict[str, Any]) -> str:
+        """What supplies ``material`` in the package besides files: '' when nothing chosen does."""
+        from models.material_kinds import KIND_LABELS
+        kind = material.get("kind") or ""
+        if kind and kind in self.chosen_codes:
+            return self.tr("由本单位的“{ledger}”报送（需有本期记录）").format(
+                ledger=QCoreApplication.translate("materials", KIND_LABELS[kind]))
+        if material.get("form") and "forms" in self.chosen_codes:
+            return self.tr("随正式表格附上")
+        return ""
 
     def choose(self, name: str) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -96,7 +111,7 @@ class CampaignFilesBox(QGroupBox):
     def carried(self) -> list[str]:
         """The names the package will carry: those with files and those a form supplies."""
         return [m["name"] for m in self.required
-                if self.chosen.get(m["name"]) or (self.forms_included and m.get("form"))]
+                if self.chosen.get(m["name"]) or self._supplied_by(m)]
 
     def _update(self) -> None:
         for material in self.required:
@@ -109,8 +124,8 @@ class CampaignFilesBox(QGroupBox):
                 text = self.tr("已附 {n} 个文件").format(n=len(paths))
                 state.setToolTip("\n".join(str(p) for p in paths))
                 color = "#1b7f3b"
-            elif material.get("form") and self.forms_included:
-                text = self.tr("随正式表格附上")
+            elif self._supplied_by(material):
+                text = self._supplied_by(material)
                 state.setToolTip("")
                 color = "#1b7f3b"
             else:

@@ -18,12 +18,13 @@ from typing import Any, Callable, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QDate, QStorageInfo, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
+                               QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView,
                                QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPlainTextEdit, QPushButton, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from models import campaigns, keys, package_contents, package_out
+from models import campaigns, keys, material_kinds, package_contents, package_out
 from models.errors import Cancelled, FieldLedgerError
 from models.forms import ExportCancelled
 from models.session import Session
@@ -70,7 +71,7 @@ def _load(session: Session, can_read: bool) -> StationData:
         forms = package_contents.material_forms(session, row["id"])
         required[row["id"]] = [
             {**m, "form": forms.get(m["name"].strip())}
-            for m in package_contents.campaign_materials(session, row["id"])]
+            for m in material_kinds.material_rules(session.store.conn, row["id"])]
     return StationData(outbox, package_out.office_recipients(session.store), rows, required)
 
 
@@ -203,19 +204,21 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("报送期间"), period)
         layout.addLayout(form)
         box = QGroupBox(self.tr("报送材料"))
-        box_layout = QVBoxLayout(box)
+        box_layout = QGridLayout(box)
         self.materials: dict[str, QCheckBox] = {}
-        for code in package_contents.MATERIALS:
+        half = (len(package_contents.MATERIALS) + 1) // 2
+        for n, code in enumerate(package_contents.MATERIALS):
             check = QCheckBox(QCoreApplication.translate(
                 "materials", package_contents.MATERIAL_LABELS[code]))
             check.setObjectName(f"material_{code}")
             check.setChecked(True)
-            box_layout.addWidget(check)
+            box_layout.addWidget(check, n % half, n // half)
             self.materials[code] = check
         layout.addWidget(box)
         self.required = required or {}
         self.campaign_files = CampaignFilesBox(folder_hint)
-        self.materials["forms"].toggled.connect(self.campaign_files.set_forms_included)
+        for check in self.materials.values():
+            check.toggled.connect(lambda _on: self.campaign_files.set_chosen(self.chosen_codes()))
         layout.addWidget(self.campaign_files)
         target_box = QGroupBox(self.tr("写入到（U 盘或文件夹）"))
         target_layout = QVBoxLayout(target_box)
@@ -231,6 +234,9 @@ class ExportDialog(QDialog):
         ok.setObjectName("ok")
         layout.addWidget(buttons)
         self._campaign_changed(0)
+
+    def chosen_codes(self) -> set[str]:
+        return {code for code, check in self.materials.items() if check.isChecked()}
 
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
