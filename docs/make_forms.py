@@ -103,8 +103,9 @@ def fill_selfcheck(session: Any, campaign_id: int) -> int:
 
 def builders(session: Any, ids: dict[str, int]) -> dict[str, Callable[[], Any]]:
     """Form code -> a function making that form afresh (a form's rows are read once)."""
-    from models import form_data
-    from models.form_data import CasesRow, FormOptions, MaterialsRow
+    from models import form_data, form_stats
+    from models.form_data import FormOptions
+    from models.form_stats import CasesRow, MaterialsRow
     from models.ledger_query import LedgerFilter
     options = FormOptions(fill_date=FILL_DATE, filler=FILLER[0], contact=FILLER[0],
                           phone=FILLER[1])
@@ -115,10 +116,10 @@ def builders(session: Any, ids: dict[str, int]) -> dict[str, Callable[[], Any]]:
     out["selfcheck"] = lambda: form_data.selfcheck_form(session, ids["selfcheck"], options)
     out["casereview"] = lambda: form_data.casereview_form(session, ids["review"], options)
     marks = [MaterialsRow(unit, *(c == "√" for c in signs)) for unit, signs in MATERIALS]
-    out["materials"] = lambda: form_data.materials_form(marks, as_of=date(2024, 4, 10))
+    out["materials"] = lambda: form_stats.materials_form(marks, as_of=date(2024, 4, 10))
     cases = [CasesRow(*row) for row in CASES]
-    out["cases"] = lambda: form_data.cases_form(cases, period="3.1-3.31",
-                                                exam_period="2024.1-2024.4")
+    out["cases"] = lambda: form_stats.cases_form(cases, period="3.1-3.31",
+                                                 exam_period="2024.1-2024.4")
     return out
 
 

@@ -9,11 +9,11 @@ and footer, the year, campaign and unit taken from the data:
   执法领域突出问题线索征询表 (seed 000, 附件1-3: named there, laid out like the 问题清单 plus source
   and status);
 * the result of a self-check (:func:`selfcheck_form`) and the score sheet of a case-file review
-  (:func:`casereview_form`);
-* the two statistics tables of seed 004 from plain rows (:func:`materials_form`,
-  :func:`cases_form`), and the 资料报送统计表 of a campaign with its own materials
-  (:func:`campaign_materials_form`), whose figures ``models.office_stats`` works out from the
-  packages the office received.
+  (:func:`casereview_form`).
+
+The two statistics tables of seed 004 (资料报送统计表, 案件办理情况统计表: ``materials_form``,
+``cases_form``, ``campaign_materials_form`` and their rows) live in :mod:`models.form_stats`;
+:data:`FORMS` still names them (``materials``, ``cases``).
 
 The rows of a ledger form are a generator reading the problems in blocks of
 :data:`BLOCK` (``models.ledger_query.rows``): a ledger of 100,000 problems never sits in memory as
@@ -28,7 +28,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from . import ledger_query, signing, validate
 from .errors import NotFound, ValidationError
@@ -39,9 +39,6 @@ from .permissions import ROLE_LABELS, Role, operation
 from .problems import SOURCES, STATUSES
 from .session import Session, own_unit_id
 from .xlsx_forms import CHECKLIST, REVIEW
-
-if TYPE_CHECKING:
-    from .office_stats import MaterialsTable
 
 #: Form code -> the name shown in the export dialog (context "forms").
 FORMS: dict[str, str] = {
@@ -69,10 +66,6 @@ SIGNATURE_WIDTH = 24.0
 COMMON_TITLE = "交通运输执法领域突出问题整改工作台账（共性）"
 INDIVIDUAL_TITLE = "交通运输执法领域突出问题整改工作台账（个性）"
 CLUES_TITLE = "执法领域突出问题线索征询表"      # after the issuing office's name
-#: Seed 004, 附件1 and 附件2.
-MATERIALS_TITLE = "全省提升交通运输行政执法质量三年行动相关资料报送统计表"
-CASES_SYSTEM = "青海省交通运输行政执法综合管理信息系统"
-CASES_TITLE = "案件办理情况统计表"              # after the system's name and the period
 SELFCHECK_TITLE = "自查自纠结果"                # after the campaign's title
 CASEREVIEW_TITLE = "行政执法案卷评查评分表"
 
@@ -93,29 +86,6 @@ class FormOptions(NamedTuple):
 
 #: The options of an export that asks nothing (date line: today, no names).
 DEFAULT_OPTIONS = FormOptions()
-
-
-class MaterialsRow(NamedTuple):
-    """One unit of the 资料报送统计表: True submitted (√), False not (×), None not asked."""
-
-    unit: str
-    plan: bool | None = None             # “三年行动”实施方案
-    briefs: bool | None = None           # 工作简报
-    media: bool | None = None            # 照片视频
-    schedule: bool | None = None         # 工作调度表
-    system_plan: bool | None = None      # “执法信息系统”推广应用方案
-    note: str = ""                       # 备注
-
-
-class CasesRow(NamedTuple):
-    """One unit of the 案件办理情况统计表; ``officers`` None when not known (printed “/”)."""
-
-    unit: str
-    records: int = 0                     # 数据条数
-    actual: int = 0                      # 实际案件数
-    test: int = 0                        # 测试案件数
-    officers: int | None = None          # 执法人员
-    exams: int | None = None             # 在线考试
 
 
 # --- small helpers --------------------------------------------------------------------------------
@@ -153,17 +123,6 @@ def _local_day(stamp: str | None) -> date | None:
         return datetime.fromisoformat(stamp).astimezone().date()
     except ValueError:
         return None
-
-
-def per_capita_rate(actual: int, test: int, officers: int | None) -> str:
-    """人均办案率 as seed 004 prints it: (实际案件数 + 测试案件数) / 执法人员 in whole percent,
-    rounded half up (28% for 292 / 1057), “0” for no case, “/” when 执法人员 is unknown or 0."""
-    if not officers:
-        return "/"
-    cases = int(actual or 0) + int(test or 0)
-    if cases == 0:
-        return "0"
-    return f"{(200 * cases + officers) // (2 * officers)}%"
 
 
 def _num(value: Any) -> Any:
@@ -634,112 +593,3 @@ def casereview_form(session: Session, review_id: int,
                 f"当事人：{case['party']}", columns, rows, len(rows), footer=tuple(footer),
                 notes=tuple(notes), landscape=False,
                 file_stem=file_stem(case["case_no"], FORMS["casereview"]))
-
-
-# --- the statistics tables of seed 004, from plain rows ------------------------------------------
-
-def _mark(value: bool | None) -> str:
-    return "" if value is None else ("√" if value else "×")
-
-
-#: The 资料报送统计表's cell text of each state of models.office_stats (seed 004 prints √ and ×).
-MATERIAL_MARKS: dict[str, str] = {"received": "√", "late": "√逾期", "failed": "未通过验证",
-                                  "missing": "×"}
-#: The group header over the materials (the seed's 内容 cell).
-MATERIALS_GROUP = "内容"
-#: The 说明 lines of seed 004 after the date line, and the one a campaign's table adds.
-MATERIALS_LEGEND = "2. √表示已报送，×未报送"
-MATERIALS_LEGEND_MORE = ("3. √逾期表示材料在规定时限之后才报送；未通过验证表示收到的报送包未通过签名或完整性"
-                         "验证（已隔离），其中的材料不予采信")
-
-
-def _as_of_line(as_of: date) -> str:
-    """The first 说明 line: the date the table runs to, written 2024.4.10."""
-    return f"说明：1. 统计表截至报送日期为{as_of.year}.{as_of.month}.{as_of.day}"
-
-
-def _material_width(name: str) -> float:
-    """A material column's width: room for its name on two or three lines, and for 未通过验证."""
-    return float(min(16, max(11, len(name) + 4)))
-
-
-def materials_form(rows: Iterable[MaterialsRow], *, as_of: date,
-                   title: str = MATERIALS_TITLE) -> Form:
-    """资料报送统计表 (seed 004, 附件1): one row per unit, √ submitted / × not; the header as the
-    seed prints it (单位, then 内容 over the five materials, then 备注); the 说明 lines with the
-    date the table runs to (``as_of``, written 2024.4.10)."""
-    group = MATERIALS_GROUP
-    columns = (Column("单位", 24),
-               Column("“三年行动”实施方案", 14, "center", group),
-               Column("工作简报", 10, "center", group),
-               Column("照片视频", 10, "center", group),
-               Column("工作调度表", 12, "center", group),
-               Column("“执法信息系统”推广应用方案", 16, "center", group),
-               Column("备注", 14))
-    items = list(rows)
-    body = ([r.unit, _mark(r.plan), _mark(r.briefs), _mark(r.media), _mark(r.schedule),
-             _mark(r.system_plan), r.note] for r in items)
-    return Form("materials", title, "", "", columns, body, len(items),
-                notes=(_as_of_line(as_of), MATERIALS_LEGEND),
-                file_stem=file_stem(FORMS["materials"], as_of.isoformat()))
-
-
-def contact_footer(options: FormOptions) -> tuple[str, ...]:
-    """填报人 / 联系人 / 联系电话 lines of ``options``, only those given (the statistics tables of
-    seed 004 print none)."""
-    options = _options(options)
-    return tuple(f"{label}{value}" for label, value in (
-        ("填报人：", options.filler), ("联系人：", options.contact), ("联系电话：", options.phone))
-        if value)
-
-
-def campaign_materials_form(table: MaterialsTable,
-                            options: FormOptions = DEFAULT_OPTIONS) -> Form:
-    """资料报送统计表 of a campaign (``models.office_stats.materials_table``): laid out as seed
-    004 prints it (单位, 内容 over the campaign's materials and the data materials, 备注), one row
-    per unit with the cell texts of :data:`MATERIAL_MARKS`; titled “<campaign>相关资料报送统计表”;
-    the 文号 and the period (when the table has one) in the header block; the seed's 说明 lines
-    with the 截至 date and a third explaining √逾期 and 未通过验证; 填报人 / 联系人 / 联系电话 of
-    ``options`` below when given."""
-    columns = (Column("单位", 24),
-               *(Column(name, _material_width(name), "center", MATERIALS_GROUP)
-                 for name in table.columns),
-               Column("备注", 18))
-    body = ([row.unit, *(MATERIAL_MARKS[c.state] for c in row.cells), row.note]
-            for row in table.rows)
-    left = f"文号：{table.doc_no}" if table.doc_no else ""
-    right = (f"报送期间：{table.period[0].isoformat()} 至 {table.period[1].isoformat()}"
-             if table.period else "")
-    return Form("materials", f"{table.campaign}相关资料报送统计表", left, right, columns, body,
-                len(table.rows), footer=contact_footer(options),
-                notes=(_as_of_line(table.as_of), MATERIALS_LEGEND, MATERIALS_LEGEND_MORE),
-                file_stem=file_stem(FORMS["materials"], table.doc_no or table.campaign,
-                                    table.as_of.isoformat()))
-
-
-def cases_title(system: str, period: str) -> str:
-    """The 案件办理情况统计表's title: “<system> <period> 案件办理情况统计表”."""
-    return f"{system} {period} {CASES_TITLE}".strip()
-
-
-def cases_form(rows: Iterable[CasesRow], *, period: str, title: str | None = None,
-               system: str = CASES_SYSTEM, exam_period: str = "") -> Form:
-    """案件办理情况统计表 (seed 004, 附件2) for ``period`` (e.g. "3.1-3.31"): 案件数 over 实际案件数
-    and 测试案件数, 人均办案率 by :func:`per_capita_rate`; the 备注 lines as the seed's, with
-    ``exam_period`` (e.g. "2024.1-2024.4") the span the 在线考试 counts cover. ``title`` defaults
-    to "<system> <period> 案件办理情况统计表"."""
-    group = "案件数"
-    columns = (Column("单位", 24), Column("数据条数", 10, "center"),
-               Column("实际案件数", 11, "center", group), Column("测试案件数", 11, "center", group),
-               Column("执法人员", 10, "center"), Column("人均办案率", 11, "center"),
-               Column("在线考试", 10, "center"))
-    items = list(rows)
-    body = ([r.unit, r.records, r.actual, r.test, "/" if r.officers is None else r.officers,
-             per_capita_rate(r.actual, r.test, r.officers), "/" if r.exams is None else r.exams]
-            for r in items)
-    second = "2.人均办案率为（实际案件数+测试案件数）/执法人员；"
-    if exam_period:
-        second += f" 考试次数是从 {exam_period}"
-    notes = (f"备注：1.统计表 {period} 案件数指结案时间是 {period} 期间的案件；", second)
-    return Form("cases", title or cases_title(system, period), "", "", columns, body,
-                len(items), notes=notes, file_stem=file_stem(FORMS["cases"], period))

@@ -45,7 +45,7 @@
     * 在线考试: None (“/”): FieldLedger has no online exams;
     * 合计: the sums; its 执法人员 sums the units that have a figure (None when none has).
 
-    人均办案率 is :func:`models.form_data.per_capita_rate` of each row.
+    人均办案率 is :func:`models.form_stats.per_capita_rate` of each row.
 
 The export forms are :func:`materials_table_form` and :func:`cases_table_form` (the writers of
 ``models.xlsx_export`` / ``models.pdf_export`` print them); :func:`materials_lines` and
@@ -60,9 +60,10 @@ from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
-from . import form_data
+from . import form_stats
 from .errors import NotFound, ValidationError
-from .form_data import DEFAULT_OPTIONS, CasesRow, FormOptions
+from .form_data import DEFAULT_OPTIONS, FormOptions
+from .form_stats import CasesRow
 from .forms import Form
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import operation
@@ -360,10 +361,10 @@ def materials_table_form(session: Session, campaign_id: int, *,
                          with_records: bool = True,
                          options: FormOptions = DEFAULT_OPTIONS) -> Form:
     """The 资料报送统计表 of :func:`materials_table` as a form for the writers
-    (:func:`models.form_data.campaign_materials_form`)."""
+    (:func:`models.form_stats.campaign_materials_form`)."""
     table = materials_table(session, campaign_id, period=period, as_of=as_of,
                             with_records=with_records)
-    return form_data.campaign_materials_form(table, options)
+    return form_stats.campaign_materials_form(table, options)
 
 
 def _office_name(session: Session) -> str:
@@ -375,21 +376,21 @@ def _office_name(session: Session) -> str:
 @operation("office.read")
 def cases_table_form(session: Session, period: tuple[date, date],
                      options: FormOptions = DEFAULT_OPTIONS) -> Form:
-    """The 案件办理情况统计表 of :func:`cases_table` as a form (``models.form_data.cases_form``):
+    """The 案件办理情况统计表 of :func:`cases_table` as a form (``models.form_stats.cases_form``):
     titled with the office's name and the period; a third 备注 line says where the figures come
     from; 填报人 / 联系人 / 联系电话 of ``options`` below when given."""
     rows = cases_table(session, period)
     text = period_text(period)
-    form = form_data.cases_form(rows, period=text, title=form_data.cases_title(
+    form = form_stats.cases_form(rows, period=text, title=form_stats.cases_title(
         _office_name(session), text))
     notes = (*form.notes, "3.案件数为各单位报送包中结案日期在统计期间内的案卷；执法人员为各单位报送的在岗持证"
              "（有执法证号）人员，“/”表示该单位尚未报送人员信息。")
-    return form._replace(notes=notes, footer=form_data.contact_footer(options))
+    return form._replace(notes=notes, footer=form_stats.contact_footer(options))
 
 
 def materials_lines(table: MaterialsTable) -> list[str]:
     """The 资料报送统计表 as lines of text (tab-separated cells), for the command line."""
-    marks = form_data.MATERIAL_MARKS
+    marks = form_stats.MATERIAL_MARKS
     out = [f"{table.campaign}{'（' + table.doc_no + '）' if table.doc_no else ''}",
            "\t".join(["单位", *table.columns, "备注"])]
     for row in table.rows:
@@ -411,6 +412,6 @@ def cases_lines(rows: Iterable[CasesRow]) -> list[str]:
         out.append("\t".join([
             r.unit, str(r.records), str(r.actual), str(r.test),
             "/" if r.officers is None else str(r.officers),
-            form_data.per_capita_rate(r.actual, r.test, r.officers),
+            form_stats.per_capita_rate(r.actual, r.test, r.officers),
             "/" if r.exams is None else str(r.exams)]))
     return out

@@ -361,20 +361,45 @@ class _Collector:
         return out
 
 
+#: Material code -> "module:function" of the forms its ledger adds to ``forms/`` when both it
+#: and ``forms`` are chosen: ``function(session, campaign_id, period)`` returns a list of
+#: (file name without extension, zero-argument callable building the Form); the callable is
+#: called once per file written, so rows are read as each file is written.
+PACKAGE_FORM_BUILDERS: dict[str, str] = {}
+
+
+def _extra_forms(session: Session, chosen: Collection[str], campaign_id: int | None,
+                 period: tuple[date, date] | None) -> list[tuple[str, Callable[[], Any]]]:
+    import importlib
+    out: list[tuple[str, Callable[[], Any]]] = []
+    for code in MATERIALS:
+        spec = PACKAGE_FORM_BUILDERS.get(code)
+        if spec and code in chosen:
+            module, _sep, func = spec.partition(":")
+            builder = getattr(importlib.import_module(module), func)
+            out.extend(builder(session, campaign_id, period))
+    return out
+
+
 def _render_forms(session: Session, campaign_id: int | None, work_dir: Path,
-                  cancelled: Cancelled | None) -> Iterator[tuple[str, Path]]:
-    """(data/ path, rendered file) of every package form, as xlsx then pdf per form."""
+                  cancelled: Cancelled | None, chosen: Collection[str] = (),
+                  period: tuple[date, date] | None = None) -> Iterator[tuple[str, Path]]:
+    """(data/ path, rendered file) of every package form, as xlsx then pdf per form: the ledger
+    forms, then those of the other ledgers chosen (:data:`PACKAGE_FORM_BUILDERS`)."""
     from . import form_data, pdf_export, xlsx_export
     from .ledger_query import LedgerFilter
     flt = LedgerFilter(campaign_id=campaign_id)
+    forms: list[tuple[str, Callable[[], Any]]] = []
     for code in PACKAGE_FORMS:
         if code == "lookback" and campaign_id is None:
             continue        # the 回头看 ledger is one campaign's
-        name = form_file_name(code)
+        forms.append((form_file_name(code),
+                      lambda code=code: form_data.ledger_form(session, code, flt)))
+    forms.extend(_extra_forms(session, chosen, campaign_id, period))
+    for name, build in forms:
         for ext, writer in (("xlsx", xlsx_export), ("pdf", pdf_export)):
             target = work_dir / "forms" / f"{name}.{ext}"
-            form = form_data.ledger_form(session, code, flt)   # rows are read once per file
-            writer.write_form(form, target, cancelled=cancelled)
+            writer.write_form(build(), target, cancelled=cancelled)   # rows read once per file
             yield f"forms/{name}.{ext}", target
 
 
@@ -450,7 +475,8 @@ def _collect(session: Session, campaign_id: int | None, period: tuple[date, date
             yield _package_file(f"{material.folder}/{name}", source)
             done += 1
     if "forms" in chosen:
-        for path, rendered in _render_forms(session, campaign_id, work_dir, cancelled):
+        for path, rendered in _render_forms(session, campaign_id, work_dir, cancelled, chosen,
+                                            period):
             yield _package_file(path, rendered)
     step(total, total)
 

@@ -72,7 +72,7 @@ UNIT = "玛沁县大武超限检测站"
 
 def materials_rows() -> list:
     """The seed's 资料报送统计表 as MaterialsRow values."""
-    from models.form_data import MaterialsRow
+    from models.form_stats import MaterialsRow
     out = []
     for line in MATERIALS_ROWS.splitlines():
         unit, _content, *marks = line.split("\t")
@@ -82,7 +82,7 @@ def materials_rows() -> list:
 
 def cases_rows() -> list:
     """The seed's 案件办理情况统计表 (the units' rows) as CasesRow values."""
-    from models.form_data import CasesRow
+    from models.form_stats import CasesRow
     out = []
     for line in CASES_ROWS.splitlines():
         unit, records, actual, test, officers, _rate, exams = line.split("\t")

@@ -45,7 +45,7 @@ from form_helpers import (
     materials_rows,
 )
 
-from models import form_data, problems, selfcheck
+from models import form_data, form_stats, problems, selfcheck
 from models.forms import Form, digest_of
 from models.ledger_query import LedgerFilter
 from models.paths import DataDir
@@ -125,8 +125,8 @@ def build(s: Store, code: str) -> Form:
         return form_data.casereview_form(
             officer, s.conn.execute("SELECT min(id) FROM case_reviews").fetchone()[0], OPTIONS)
     if code == "materials":
-        return form_data.materials_form(materials_rows(), as_of=date(2024, 4, 10))
-    return form_data.cases_form(cases_rows(), period="3.1-3.31", exam_period="2024.1-2024.4")
+        return form_stats.materials_form(materials_rows(), as_of=date(2024, 4, 10))
+    return form_stats.cases_form(cases_rows(), period="3.1-3.31", exam_period="2024.1-2024.4")
 
 
 def _writer(fmt: str) -> Callable[..., Any]:

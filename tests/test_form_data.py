@@ -41,7 +41,7 @@ from form_helpers import (
     materials_rows,
 )
 
-from models import form_data, ledger_query, ledger_signing, problems, selfcheck
+from models import form_data, form_stats, ledger_query, ledger_signing, problems, selfcheck
 from models.demo import DEMO_PASSWORD
 from models.errors import PermissionDenied, ValidationError
 from models.forms import Form, digest_of
@@ -410,7 +410,7 @@ def test_casereview_of_a_recheck_says_so(signed: Store) -> None:
 # --- 资料报送统计表, 案件办理情况统计表 (plain rows) --------------------------------------------------------
 
 def test_materials_form_reproduces_the_seed() -> None:
-    form = form_data.materials_form(materials_rows(), as_of=date(2024, 4, 10))
+    form = form_stats.materials_form(materials_rows(), as_of=date(2024, 4, 10))
     assert form.title == MATERIALS_TITLE
     groups = [c.group for c in form.columns]
     header = [form.columns[0].header, groups[1]] + [c.header for c in form.columns[1:]]
@@ -423,7 +423,7 @@ def test_materials_form_reproduces_the_seed() -> None:
 
 
 def test_cases_form_reproduces_the_seed_and_its_rate() -> None:
-    form = form_data.cases_form(cases_rows(), period="3.1-3.31", exam_period="2024.1-2024.4")
+    form = form_stats.cases_form(cases_rows(), period="3.1-3.31", exam_period="2024.1-2024.4")
     assert form.title == CASES_TITLE
     top = []
     for c in form.columns:
@@ -434,7 +434,7 @@ def test_cases_form_reproduces_the_seed_and_its_rate() -> None:
     assert form.notes == tuple(CASES_NOTES)
     seed = [line.split("\t") for line in CASES_ROWS.splitlines()]
     assert [[str(v) for v in row] for row in _rows(form)] == seed
-    assert form_data.cases_form([], period="4.1-4.30", system="某系统").title == \
+    assert form_stats.cases_form([], period="4.1-4.30", system="某系统").title == \
         "某系统 4.1-4.30 案件办理情况统计表"
 
 
@@ -445,7 +445,7 @@ def test_cases_form_reproduces_the_seed_and_its_rate() -> None:
     (5, 0, None, "/"), (5, 0, 0, "/"),
 ])
 def test_per_capita_rate(actual: int, test: int, officers: int | None, expected: str) -> None:
-    assert form_data.per_capita_rate(actual, test, officers) == expected
+    assert form_stats.per_capita_rate(actual, test, officers) == expected
 
 
 def test_small_helpers() -> None:

@@ -24,7 +24,7 @@ from form_helpers import QINGHAI_DOC_NO
 
 from models import (
     campaigns,
-    form_data,
+    form_stats,
     office_import,
     office_stats,
     office_units,
@@ -34,7 +34,8 @@ from models import (
 )
 from models.demo import DEMO_PASSWORD
 from models.errors import NotFound, ValidationError
-from models.form_data import CasesRow, FormOptions
+from models.form_data import FormOptions
+from models.form_stats import CasesRow
 from models.store import Store
 
 FAST = ("ledger", "signatures", "audit")
@@ -281,7 +282,7 @@ def test_cases_table(station: Store, office: Store, stick: Path, tmp_path: Path)
     assert unit == CasesRow("玛沁县大武超限检测站", in_may, in_may, 0, certified, None)
     assert silent == CasesRow("果洛州交通运输综合行政执法支队", 0, 0, 0, None, None)
     assert total == CasesRow("合计", in_may, in_may, 0, certified, None)
-    assert form_data.per_capita_rate(unit.actual, unit.test, unit.officers) == "25%"
+    assert form_stats.per_capita_rate(unit.actual, unit.test, unit.officers) == "25%"
     year = office_stats.cases_table(boss, (date(2024, 1, 1), date(2024, 12, 31)))
     assert year[1].records == len([d for d in closed if d and d.startswith("2024")]) == 4
     lines = office_stats.cases_lines(year)

@@ -22,6 +22,7 @@ from pyrage import x25519
 from core_helpers import is_chinese, run_cli
 from models import keys, minisign
 from models import package_format as pf
+from models import package_read
 from models.demo import DEMO_PASSWORD
 from models.errors import DiskFull, FieldLedgerError
 from models.files import FileWriteFailed
@@ -230,7 +231,8 @@ def test_a_key_not_matching_the_signature_is_rejected(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     got = write(tmp_path)
     # a reader that skipped the key-id check would still meet the signature
-    monkeypatch.setattr(pf, "signing_key_id", lambda key: keys.key_id_of(UNIT_A.public))
+    monkeypatch.setattr(package_read, "signing_key_id",
+                        lambda key: keys.key_id_of(UNIT_A.public))
     with pytest.raises(PackageInvalid) as exc:
         pf.verify_package(got.path, key_for=key_of(UNIT_B))
     assert exc.value.reason == "signature"
@@ -316,7 +318,7 @@ def test_stick_losing_the_tail_leaves_nothing_that_verifies(
 def test_read_back_error_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(path: Path) -> Any:
         raise OSError(errno.EIO, "Input/output error")
-    monkeypatch.setattr(pf, "_open_for_read", broken)
+    monkeypatch.setattr(package_read, "_open_for_read", broken)   # the read-back
     with pytest.raises(PackageInvalid) as exc:
         write(tmp_path)
     assert exc.value.reason == "write"

@@ -33,7 +33,8 @@ from models.demo import DEMO_PASSWORD
 from models.paths import DataDir
 from models.session import login
 from models.store import open_store
-from ui.pages.office_panel import ImportDialog, OfficePanel
+from ui.pages.office_import_dialog import ImportDialog
+from ui.pages.office_panel import OfficePanel
 from ui.pages.passphrase_dialog import PassphraseDialog
 
 DECRYPTION_BUTTONS = {"create_decryption", "export_recipient", "give_decryption"}

@@ -20,7 +20,8 @@ from models import enrollment, keys, package_out
 from models.demo import DEMO_PASSWORD
 from models.paths import DataDir
 from models.store import open_store
-from ui.pages.office_panel import ImportDialog, OfficePanel
+from ui.pages.office_import_dialog import ImportDialog
+from ui.pages.office_panel import OfficePanel
 
 FAST = ("ledger", "signatures", "audit")
 

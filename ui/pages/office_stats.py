@@ -427,7 +427,7 @@ class CasesView(QWidget):
         self.page.call(office_stats.cases_table, period, on_done=lambda r: self._show(token, r))
 
     def _show(self, token: int, rows: list[Any]) -> None:
-        from models.form_data import per_capita_rate
+        from models.form_stats import per_capita_rate
         if token != self.loader.token:
             return
         self.rows = rows
