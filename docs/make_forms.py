@@ -8,9 +8,13 @@ writers the app uses (``models.xlsx_export``, ``models.pdf_export``):
 
 - the result of a self-check of the Qinghai 2023 campaign, answered here item by item (filled
   first: its two 不符合 items are in the ledger forms as problems from 自查自纠);
-- the five ledger forms (``models.form_data.LEDGER_FORMS``) over the Qinghai 2023 campaign;
+- the four ledger forms (``models.form_data.LEDGER_FORMS``) over the Qinghai 2023 campaign, and
+  the 线索征询表 of the demo's 投诉举报线索 of that campaign and of none;
 - the score sheet of the demo's review with the most findings;
-- 资料报送统计表 and 案件办理情况统计表 from the numbers of seed 004 (附件1, 附件2) as plain rows.
+- 资料报送统计表 and 案件办理情况统计表 from the numbers of seed 004 (附件1, 附件2) as plain rows;
+- the demo's first 工作简报 (a document with two photos), its 工作调度表 of July 2023 and its
+  monthly 案件统计;
+- the demo's 执法监督意见书 answered with a photo and signed by the chief, with its answer.
 
 For each form code it saves page 1 of the PDF as ``docs/forms/<code>-pdf.png`` (pdftoppm, 80
 dpi) and page 1 of the xlsx as LibreOffice prints it as ``docs/forms/<code>-xlsx.png``
@@ -103,9 +107,10 @@ def fill_selfcheck(session: Any, campaign_id: int) -> int:
 
 def builders(session: Any, ids: dict[str, int]) -> dict[str, Callable[[], Any]]:
     """Form code -> a function making that form afresh (a form's rows are read once)."""
-    from models import form_data, form_stats
+    from models import form_data, form_leads, form_stats
     from models.form_data import FormOptions
     from models.form_stats import CasesRow, MaterialsRow
+    from models.leads import LeadFilter
     from models.ledger_query import LedgerFilter
     options = FormOptions(fill_date=FILL_DATE, filler=FILLER[0], contact=FILLER[0],
                           phone=FILLER[1])
@@ -113,6 +118,8 @@ def builders(session: Any, ids: dict[str, int]) -> dict[str, Callable[[], Any]]:
     out: dict[str, Callable[[], Any]] = {
         code: (lambda code=code: form_data.ledger_form(session, code, flt, options))
         for code in form_data.LEDGER_FORMS}
+    leads = LeadFilter(campaign_id=ids["campaign"], include_unassigned=True)
+    out["clues"] = lambda: form_leads.clues_form(session, leads, options)
     out["selfcheck"] = lambda: form_data.selfcheck_form(session, ids["selfcheck"], options)
     out["casereview"] = lambda: form_data.casereview_form(session, ids["review"], options)
     marks = [MaterialsRow(unit, *(c == "√" for c in signs)) for unit, signs in MATERIALS]
@@ -120,6 +127,16 @@ def builders(session: Any, ids: dict[str, int]) -> dict[str, Callable[[], Any]]:
     cases = [CasesRow(*row) for row in CASES]
     out["cases"] = lambda: form_stats.cases_form(cases, period="3.1-3.31",
                                                  exam_period="2024.1-2024.4")
+    from models import form_brief, form_reports    # the demo's 工作简报, 调度表, 案件统计
+    first_brief = session.store.conn.execute("SELECT min(id) FROM briefs").fetchone()[0]
+    out["brief"] = lambda: form_brief.brief_form(session, first_brief, options)
+    out["schedule"] = lambda: form_reports.schedule_form(session, ids["campaign"], "2023-07",
+                                                         options)
+    out["case_stats"] = lambda: form_reports.case_stats_form(session, options=options)
+    from models import letter_forms    # the demo's 执法监督意见书 answered and signed
+    answered = session.store.conn.execute(
+        "SELECT min(letter_id) FROM letter_answers WHERE status = 'signed'").fetchone()[0]
+    out["letter"] = lambda: letter_forms.letter_form(session, answered, options)
     return out
 
 

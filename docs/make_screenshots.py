@@ -9,7 +9,8 @@ only those. For 自查自纠 an officer has filled part of the Qinghai 2023 self
 county brigades (installations of their own) have reported the three-year action to the demo;
 for 上级来文 its own upper office has sent it a campaign and two 执法监督意见书; for 下级台账 a
 station with signatures of its own (花石峡超限检测站) has reported its ledger, one signed row
-changed there behind the app's back.
+changed there behind the app's back; for the 执法监督意见书 shots the demo has issued letters to
+that station (one answered with a photo and signed by its chief, one overdue) and to a brigade.
 """
 from __future__ import annotations
 
@@ -34,12 +35,23 @@ SHOTS = [("dashboard", "zh_CN", "screenshot-main.png"),
          ("keys", "zh_CN", "screenshot-decryption-key.png"),
          ("office_stats", "zh_CN", "screenshot-office-stats.png"),
          ("instructions", "zh_CN", "screenshot-instructions.png"),
-         ("office_browse", "zh_CN", "screenshot-office-browse.png")]
+         ("office_browse", "zh_CN", "screenshot-office-browse.png"),
+         ("letters_station", "zh_CN", "screenshot-letters-station.png"),
+         ("letters_office", "zh_CN", "screenshot-letters-office.png"),
+         ("training", "zh_CN", "screenshot-training.png"),
+         ("office_training", "zh_CN", "screenshot-office-training.png"),
+         ("leads", "zh_CN", "screenshot-leads.png"),
+         ("briefs", "zh_CN", "screenshot-briefs.png"),
+         ("schedule", "zh_CN", "screenshot-schedule.png"),
+         ("case_stats", "zh_CN", "screenshot-case-stats.png")]
 
 #: Screenshots of the ledger area in a particular state: area name -> the area shown.
 PSEUDO_AREAS = {"ledger_signed": "ledger", "signing_dialog": "ledger", "keys": "settings",
                 "office_stats": "submission", "instructions": "submission",
-                "office_browse": "submission"}
+                "office_browse": "submission", "letters_station": "submission",
+                "letters_office": "submission", "training": "ledgers",
+                "office_training": "submission", "leads": "ledgers", "briefs": "ledgers",
+                "schedule": "ledgers", "case_stats": "ledgers"}
 
 #: (item code, answer, note, evidence looked at) of the self-check shown in 自查自纠
 SELFCHECK_ANSWERS = [
@@ -259,6 +271,53 @@ def receive_instructions(store, folder: Path) -> None:
 BROWSED_UNIT = ("花石峡超限检测站", "QH-632621-HSX")
 
 
+#: The 执法监督意见书 of the letters shots, issued by the demo (as office): (unit code, number,
+#: problems, deadline in days from today, the answer or None).
+OFFICE_LETTERS = [
+    (BROWSED_UNIT[1], "玛交执法监〔2024〕4号",
+     ["治超检测站夜间执法未全程记录", "卸载货物收费未公示收费依据"], 20,
+     ("1. 已修订执法记录仪使用制度，夜班交接检查电量和存储，班长签字。\n"
+      "2. 已停止收取卸载费用，在站内公示栏公示卸载流程。")),
+    (BROWSED_UNIT[1], "玛交执法监〔2024〕6号", ["处罚决定书送达超期"], -5, None),
+    ("QH-632625", "玛交执法监〔2024〕7号", ["未按期报送“三年行动”实施方案"], -12, None),
+]
+
+
+def answer_letters(office, chief, station, folder: Path) -> None:
+    """The letters shots: the demo issues :data:`OFFICE_LETTERS`; the browsed station registers
+    the demo as its office, imports them, answers the first with a photo and its chief signs."""
+    from datetime import date, timedelta
+
+    from models import enrollment, instructions, keys, letters, receipts
+    from models.demo import DEMO_PASSWORD
+    receipts.set_office(chief, enrollment.enrollment_file(office, keys.held_seal_key(office),
+                                                          DEMO_PASSWORD))
+    for code, number, problems, days, _answer in OFFICE_LETTERS:
+        instructions.issue_letter(office, unit_code=code, number=number, problems=problems,
+                                  deadline=date.today() + timedelta(days=days),
+                                  requirements="收到后 15 日内书面报告整改情况并附印证资料。")
+    stick = folder / "letters-stick"
+    stick.mkdir()
+    for code in dict.fromkeys(c for c, *_rest in OFFICE_LETTERS):
+        ids = [r[0] for r in office.store.conn.execute(
+            "SELECT id FROM supervision_letters WHERE side = 'issued' AND unit_code = ?", (code,))]
+        written = instructions.write_instructions(office, code, DEMO_PASSWORD, stick,
+                                                  letter_ids=ids)
+        if code == BROWSED_UNIT[1]:
+            instructions.import_instructions(chief, written.path)
+    for code, number, _problems, _days, answer in OFFICE_LETTERS:
+        if answer is None or code != BROWSED_UNIT[1]:
+            continue
+        lid = station.conn.execute("SELECT id FROM supervision_letters WHERE number = ?",
+                                   (number,)).fetchone()[0]
+        letters.save_answer(chief, lid, answer)
+        photo = folder / "记录仪交接登记表.png"
+        photo.write_bytes(_png())
+        letters.add_answer_file(chief, letters.answer_of(station.conn, lid)["id"], photo)
+        letters.sign_answer(chief, lid, DEMO_PASSWORD,
+                            letters.answer_to_sign(chief, lid)["sha256"])
+
+
 def fill_browse(store, folder: Path) -> None:
     """The 下级台账 shot: a station of its own (the demo with signatures, renamed) reports its
     ledger to the demo; one row its 责任人 signed was changed there with the sqlite3 tool."""
@@ -275,6 +334,7 @@ def fill_browse(store, folder: Path) -> None:
         chief = login(station, "chief", DEMO_PASSWORD)
         office_units.register_unit(office, enrollment.enrollment_file(
             chief, keys.held_seal_key(chief), DEMO_PASSWORD))
+        answer_letters(office, chief, station, folder)
         station.conn.execute("UPDATE problems SET measures = measures || '（已完成）'"
                              " WHERE seq_no = 1 AND campaign_id IS NOT NULL")
         stick = folder / "browsed-stick"
@@ -292,7 +352,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from models.cli import parse_args
-    from models.demo import create_demo
+    from models.demo import DEMO_LETTERS, create_demo
     from models.paths import DataDir
     from models.session import session_without_password
     from models.store import open_store
@@ -364,6 +424,39 @@ def main() -> int:
                 browse = submission.office.browse
                 submission.office.tabs.setCurrentWidget(browse)
                 browse.unit_combo.setCurrentIndex(browse.unit_combo.findData(BROWSED_UNIT[1]))
+            if area == "training":  # 其他台账 → 培训台账, an officer on track selected
+                tab = window.area("ledgers").tab("training")
+                QTimer.singleShot(400, lambda: tab.totals.selectRow(2))
+            if area == "office_training":  # 下级台账 → 培训台账 of the reporting station
+                submission = window.area("submission")
+                submission.tabs.setCurrentWidget(submission.office)
+                browse = submission.office.browse
+                submission.office.tabs.setCurrentWidget(browse)
+                browse.unit_combo.setCurrentIndex(browse.unit_combo.findData(BROWSED_UNIT[1]))
+                browse.tabs.setCurrentWidget(browse.training_page)
+            if area == "briefs":  # 其他台账 → 工作简报, the first brief with its two photos
+                tab = window.area("ledgers").tab("briefs")
+                QTimer.singleShot(400, lambda: tab.table.selectRow(tab.table.rowCount() - 1))
+            if area in ("schedule", "case_stats"):  # 工作调度表 of July 2023; the months
+                window.area("ledgers").tab(area)
+            if area == "leads":  # 其他台账 → 投诉举报线索, one lead overdue (red)
+                tab = window.area("ledgers").tab("leads")
+                QTimer.singleShot(400, lambda: tab.table.selectRow(1))
+            if area == "letters_station":  # 上级来文 with the signed answer of a letter open
+                submission = window.area("submission")
+                tab = submission.instructions
+                submission.tabs.setCurrentWidget(tab)
+
+                def open_letter() -> None:
+                    row = next(r for r in range(tab.letters_table.rowCount())
+                               if tab.letters_table.item(r, 0).text() == DEMO_LETTERS[0][0])
+                    tab.letters_table.selectRow(row)
+                    tab.show_letter(row)
+                QTimer.singleShot(400, open_letter)
+            if area == "letters_office":  # 接收下级报送 → 执法监督意见书, answered and overdue
+                submission = window.area("submission")
+                submission.tabs.setCurrentWidget(submission.office)
+                submission.office.tabs.setCurrentWidget(submission.office.letters)
             if area == "review":  # the chief's 复核 in progress, at a deduction
                 page = window.area("review")
                 page.open_case(review_case_id)
@@ -373,6 +466,19 @@ def main() -> int:
             if area == "signing_dialog":
                 dialog = window.area("ledger").signature_bar.dialog
                 dialog.grab().save(str(ROOT / "docs" / name))
+                dialog.reject()
+            elif area == "letters_station":  # the window, the letter's dialog beside it
+                from PySide6.QtGui import QColor, QPainter, QPixmap
+                dialog = window.area("submission").instructions.dialog
+                dialog.resize(660, window.height())
+                main_shot, side = window.grab(), dialog.grab()
+                shot = QPixmap(main_shot.width() + side.width() + 8, main_shot.height())
+                shot.fill(QColor("#d8d8d8"))
+                painter = QPainter(shot)
+                painter.drawPixmap(0, 0, main_shot)
+                painter.drawPixmap(main_shot.width() + 8, 0, side)
+                painter.end()
+                shot.save(str(ROOT / "docs" / name))
                 dialog.reject()
             else:
                 window.grab().save(str(ROOT / "docs" / name))

@@ -4,13 +4,20 @@ A campaign is data a unit enters or imports, never code: the two seed campaigns 
 :func:`create_campaign` like any other. :func:`update_campaign_details` saves an edited campaign
 with its ordered children in one transaction; problems name their category by text, so renaming a
 category renames it in the campaign's problems, and a category in use cannot be removed.
+
+A required material may carry a rule (``campaign_material_rules``, models.material_kinds): the
+ledger that supplies it (``kind``) and a monthly due day (``monthly_day`` of the period's month
++ ``month_offset``: the brief by the 25th of the month is (25, 0), case data by the 5th of the
+next month (5, 1)). A material item given to :func:`create_campaign` or
+:func:`update_campaign_details` sets its rule with the keys :data:`RULE_KEYS`; an item without
+any of them leaves the rule as it is. A rule without a kind and a day is no rule (no row).
 """
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any, Iterable, NamedTuple
 
-from . import validate
+from . import material_kinds, validate
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import operation
@@ -68,17 +75,77 @@ def _material_values(m: dict[str, Any]) -> dict[str, Any]:
             "note": validate.text(m.get("note"), "材料说明", required=False, limit=1000)}
 
 
+#: The keys of a material item that set its rule (see the module doc).
+RULE_KEYS = ("kind", "monthly_day", "month_offset")
+_BAD_DAY = QT_TRANSLATE_NOOP("errors", "材料“{name}”的每月截止日应为 1 到 31 之间的日子。")
+_BAD_OFFSET = QT_TRANSLATE_NOOP("errors", "材料“{name}”的截止月份应为本月或次月。")
+
+
+def rule_values(m: dict[str, Any], *, whole: bool = False) -> dict[str, Any] | None:
+    """The checked rule of material item ``m``: ``kind`` ('' or a models.material_kinds kind),
+    ``monthly_day`` (None or 1-31), ``month_offset`` (0 this month, 1 the next; 0 without a
+    day); None when ``m`` names none of :data:`RULE_KEYS` (unless ``whole``: then a missing key
+    means no rule)."""
+    if not isinstance(m, dict) or (not whole and not any(key in m for key in RULE_KEYS)):
+        return None
+    name = str(m.get("name") or "")
+    kind = validate.choice(m.get("kind") or "", "提供材料的台账", {"", *material_kinds.KINDS})
+    raw = m.get("monthly_day")
+    day: int | None = None
+    if raw not in (None, "", 0, "0"):
+        try:
+            day = int(raw)
+        except (TypeError, ValueError):
+            raise ValidationError(_BAD_DAY, name=name) from None
+        if isinstance(raw, (bool, float)) or not 1 <= day <= 31:
+            raise ValidationError(_BAD_DAY, name=name)
+    offset = m.get("month_offset") or 0
+    if isinstance(offset, bool) or offset not in (0, 1, "0", "1"):
+        raise ValidationError(_BAD_OFFSET, name=name)
+    return {"kind": kind, "monthly_day": day, "month_offset": int(offset) if day else 0}
+
+
+def _no_rule(rule: dict[str, Any]) -> bool:
+    return not rule["kind"] and rule["monthly_day"] is None
+
+
+def _save_rule(w: Writer, material_id: int, rule: dict[str, Any] | None) -> None:
+    """Make material ``material_id``'s rule ``rule`` (None: leave it as it is)."""
+    if rule is None:
+        return
+    row = w.conn.execute("SELECT kind, monthly_day, month_offset FROM campaign_material_rules"
+                         " WHERE material_id = ?", (material_id,)).fetchone()
+    if _no_rule(rule):
+        if row is not None:
+            w.delete("campaign_material_rules", material_id)
+    elif row is None:
+        w.insert("campaign_material_rules", {"material_id": material_id, **rule})
+    elif tuple(row) != (rule["kind"], rule["monthly_day"], rule["month_offset"]):
+        w.update("campaign_material_rules", material_id, rule)
+
+
+def _drop_rule(w: Writer, material_id: int) -> None:
+    """Delete a material's rule (audited) before the material itself goes."""
+    if w.conn.execute("SELECT 1 FROM campaign_material_rules WHERE material_id = ?",
+                      (material_id,)).fetchone():
+        w.delete("campaign_material_rules", material_id)
+
+
 def _children(w: Writer, campaign_id: int, categories: Iterable[str],
               phases: Iterable[dict[str, Any]], materials: Iterable[dict[str, Any]]) -> None:
     names = _category_names(categories)
     phase_rows = [_phase_values(ph) for ph in phases]
+    materials = list(materials)
     material_rows = [_material_values(m) for m in materials]
+    rules = [rule_values(m) for m in materials]
     for pos, name in enumerate(names, 1):
         w.insert("campaign_categories", {"campaign_id": campaign_id, "position": pos, "name": name})
     for pos, values in enumerate(phase_rows, 1):
         w.insert("campaign_phases", {"campaign_id": campaign_id, "position": pos, **values})
-    for pos, values in enumerate(material_rows, 1):
-        w.insert("campaign_materials", {"campaign_id": campaign_id, "position": pos, **values})
+    for pos, (values, rule) in enumerate(zip(material_rows, rules), 1):
+        mid = w.insert("campaign_materials", {"campaign_id": campaign_id, "position": pos,
+                                              **values})
+        _save_rule(w, int(mid), rule)
 
 
 @operation("campaign.manage")
@@ -208,17 +275,26 @@ def _save_categories(w: Writer, campaign_id: int, plan: _CategoryPlan, stamp: st
 
 
 def _save_rows(w: Writer, table: str, campaign_id: int, ids: list[int | None],
-               rows: list[dict[str, Any]], existing: dict[int, dict[str, Any]]) -> None:
-    """Phases or materials: delete the rows left out, update kept ones in place, add new ones."""
+               rows: list[dict[str, Any]], existing: dict[int, dict[str, Any]],
+               rules: list[dict[str, Any] | None] | None = None) -> None:
+    """Phases or materials: delete the rows left out, update kept ones in place, add new ones.
+    A material's rule goes with it; ``rules`` (one per row, None: left as it is) sets them."""
+    materials = table == "campaign_materials"
     kept = {rid for rid in ids if rid is not None}
     for rid in existing:
         if rid not in kept:
+            if materials:
+                _drop_rule(w, rid)
             w.delete(table, rid)
     for pos, (rid, values) in enumerate(zip(ids, rows), 1):
+        if materials:
+            values = {k: v for k, v in values.items() if k not in RULE_KEYS}
         if rid is None:
-            w.insert(table, {"campaign_id": campaign_id, "position": pos, **values})
+            rid = int(w.insert(table, {"campaign_id": campaign_id, "position": pos, **values}))
         else:
             w.update(table, rid, {**values, "position": pos})
+        if materials and rules is not None:
+            _save_rule(w, rid, rules[pos - 1])
 
 
 @operation("campaign.manage")
@@ -230,7 +306,8 @@ def update_campaign_details(session: Session, campaign_id: int, *,
     """Save a campaign as edited: its own fields and its ordered children, in one transaction.
 
     ``categories`` are names (new) or ``{"id": row id, "name": ...}`` (existing, maybe renamed);
-    ``phases`` and ``materials`` are dicts of their columns, with ``id`` for an existing row.
+    ``phases`` and ``materials`` are dicts of their columns, with ``id`` for an existing row; a
+    material's rule keys (:data:`RULE_KEYS`) set its rule, their absence keeps it.
     The order given is the new order; existing rows left out are deleted, rows with an id are
     updated in place, rows without one are added. A list given as None is left as it is.
 
@@ -255,12 +332,14 @@ def update_campaign_details(session: Session, campaign_id: int, *,
             if items is not None:
                 items = list(items)
                 existing = _existing(session, table, campaign_id)
+                rules = [rule_values(item) for item in items] \
+                    if table == "campaign_materials" else None
                 children.append((table, _ids_of(items, existing, what),
-                                 [check(item) for item in items], existing))
+                                 [check(item) for item in items], existing, rules))
         if plan is not None:
             _save_categories(w, campaign_id, plan, stamp)
-        for table, ids, rows, existing in children:
-            _save_rows(w, table, campaign_id, ids, rows, existing)
+        for table, ids, rows, existing, rules in children:
+            _save_rows(w, table, campaign_id, ids, rows, existing, rules)
         if w.changes or any(current[0][k] != v for k, v in values.items()):
             w.update("campaigns", campaign_id, {**values, "updated_at": stamp})
     return w.changes
@@ -290,10 +369,15 @@ def get_campaign(session: Session, campaign_id: int) -> dict[str, Any]:
     if not rows:
         raise NotFound(what="专项行动", key=campaign_id)
     out = rows[0]
-    for key, table in (("categories", "campaign_categories"), ("phases", "campaign_phases"),
-                       ("materials", "campaign_materials")):
+    for key, table in (("categories", "campaign_categories"), ("phases", "campaign_phases")):
         out[key] = session.store.query(
             f"SELECT * FROM {table} WHERE campaign_id = ? ORDER BY position", (campaign_id,))
+    # each material with its rule: kind ('' none), monthly_day (None none), month_offset
+    out["materials"] = session.store.query(
+        "SELECT m.*, coalesce(r.kind, '') AS kind, r.monthly_day,"
+        " coalesce(r.month_offset, 0) AS month_offset FROM campaign_materials m"
+        " LEFT JOIN campaign_material_rules r ON r.material_id = m.id"
+        " WHERE m.campaign_id = ? ORDER BY m.position", (campaign_id,))
     return out
 
 

@@ -17,6 +17,7 @@ import sys
 from typing import Sequence
 
 from . import audit
+from .cli_letters import letters_command, letters_parser
 from .cli_package import (campaign_id_of, office_command, office_parser, package_command,
                           package_parser)
 from .errors import FieldLedgerError
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     _export_parser(sub, common)
     package_parser(sub, common)
     office_parser(sub, common)
+    letters_parser(sub, common)
 
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
@@ -108,7 +110,8 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
     exp.add_argument("--campaign", help="专项行动：文号或编号（“回头看”台账必须指定）")
     exp.add_argument("--status", action="append", metavar="状态",
                      help="只导出这些状态的问题（可多次给出）：open 待整改、in_progress 整改中、"
-                          "rectified 已整改（待验收）、closed 已销号、rebound 反弹；也可写中文")
+                          "rectified 已整改（待验收）、closed 已销号、rebound 反弹；也可写中文。"
+                          "clues 线索征询表按线索状态：open 待办理、handling 办理中、closed 已办结")
     exp.add_argument("--selfcheck", type=int, metavar="ID", help="自查记录编号（selfcheck，默认最近一次）")
     exp.add_argument("--review", type=int, metavar="ID", help="评查记录编号（casereview，必须指定）")
     exp.add_argument("--date", metavar="YYYY-MM-DD", help="填报时间（默认今天）")
@@ -300,6 +303,13 @@ def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
                 raise ValidationError(QT_TRANSLATE_NOOP(
                     "errors", "请用 --review 指定要导出的评查记录编号。"))
             form = form_data.casereview_form(session, args.review, options)
+        elif args.form == "clues":
+            from . import form_leads, leads
+            names = {label: code for code, label in leads.STATUSES.items()}
+            wanted = tuple(names.get(s, s) for s in args.status or ())
+            form = form_leads.clues_form(session, leads.LeadFilter(
+                campaign_id=campaign_id_of(store, args.campaign) if args.campaign else None,
+                status=wanted or None), options)
         else:
             labels = {label: code for code, label in problems.STATUSES.items()}
             statuses = tuple(labels.get(s, s) for s in args.status or ())
@@ -323,4 +333,5 @@ def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 
 _COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger,
-             "export": _export, "package": package_command, "office": office_command}
+             "export": _export, "package": package_command, "office": office_command,
+             "letters": letters_command}

@@ -223,13 +223,211 @@ def _demo_signatures(store: Store) -> None:
                             completion="已制定协勤人员岗位职责，带班制度试行中。")
 
 
+#: The demo's training sessions of the current year: (share of the year gone by, topic, form,
+#: hours, who attended, assessment); last year's below. Totals differ on purpose: 才让东智 has
+#: reached 60 学时, 李海龙 is on track, 马文斌 behind, 索南扎西 far behind.
+DEMO_TRAININGS: list[tuple[float, str, str, float, tuple[str, ...], str]] = [
+    (0.05, "《提升行政执法质量三年行动计划（2023-2025年）》专题学习", "central", 4,
+     ("才让东智", "马文斌", "李海龙", "索南扎西", "王丽"), "合格"),
+    (0.12, "《交通运输行政执法程序规定》", "online", 6, ("才让东智", "马文斌", "李海龙"), "合格"),
+    (0.20, "法治讲堂：新修订《行政处罚法》要点", "lecture", 3,
+     ("才让东智", "马文斌", "李海龙", "索南扎西"), ""),
+    (0.28, "超限超载车辆检测与卸载现场执法训练", "practice", 8,
+     ("李海龙", "索南扎西", "张强"), "实操考核合格"),
+    (0.35, "交通运输综合管理信息系统在线学习考试", "online", 12, ("才让东智", "马文斌", "李海龙"),
+     "在线考试 92 分"),
+    (0.45, "《青海省交通运输行政裁量权基准》解读", "central", 6,
+     ("才让东智", "马文斌", "李海龙", "索南扎西"), "合格"),
+    (0.55, "执法全过程记录与执法记录仪使用", "practice", 4, ("李海龙", "索南扎西", "张强"), ""),
+    (0.62, "法治讲堂：说理式执法与首违不罚", "lecture", 3, ("才让东智", "马文斌"), ""),
+    (0.70, "行政执法案卷制作与评查标准", "central", 8, ("才让东智", "马文斌", "李海龙"), "优秀"),
+    (0.80, "《交通运输行政执法人员培训考试大纲》线上自学", "online", 14, ("才让东智",), ""),
+    (0.90, "突发事件应急处置与执法舆情应对", "central", 4.5, ("才让东智", "马文斌", "李海龙"),
+     "合格"),
+]
+#: The sessions of the year before: (month-day, topic, form, hours, who attended, assessment).
+DEMO_TRAININGS_LAST_YEAR: list[tuple[str, str, str, float, tuple[str, ...], str]] = [
+    ("03-20", "执法队伍全员轮训（大学习、大练兵、大提升）", "central", 16,
+     ("才让东智", "马文斌", "李海龙", "索南扎西"), "合格"),
+    ("06-18", "交通运输综合管理信息系统学习考试", "online", 24, ("才让东智", "马文斌", "李海龙"),
+     "在线考试 88 分"),
+    ("09-12", "法治讲堂：行政复议与行政诉讼典型案例", "lecture", 12,
+     ("才让东智", "李海龙", "索南扎西"), ""),
+    ("11-06", "路政巡查与超限检测站现场执法实训", "practice", 10, ("才让东智", "李海龙"), "合格"),
+]
+
+
+def _demo_training(store: Store, chief: Session) -> None:
+    """培训台账 and 执法证 (王丽 has no 执法证号, 张强 is 执法辅助人员): this year's sessions so far
+    (:data:`DEMO_TRAININGS`, dated by the share of the year gone by; in the first 60 days of a
+    year, last year's whole year) and the year before's; 索南扎西's certificate expired 20 days
+    ago, 马文斌's ends within 90 days."""
+    from datetime import date, timedelta
+
+    from . import training
+    people = {name: pid for pid, name in store.conn.execute("SELECT id, name FROM people")}
+    today = date.today()
+    start, end = date(today.year, 1, 1), today
+    if (end - start).days < 60:         # too early in the year to spread the sessions
+        start, end = date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    for share, topic, form, hours, names, assessment in DEMO_TRAININGS:
+        day = start + timedelta(days=int((end - start).days * share))
+        training.add_trainings(chief, [people[n] for n in names], date=day, topic=topic,
+                               form=form, hours=hours, assessment=assessment)
+    for month_day, topic, form, hours, names, assessment in DEMO_TRAININGS_LAST_YEAR:
+        training.add_trainings(chief, [people[n] for n in names],
+                               date=f"{start.year - 1}-{month_day}", topic=topic, form=form,
+                               hours=hours, assessment=assessment)
+    for name, issued, valid_days in (("才让东智", "2021-03-15", 3 * 365),
+                                     ("马文斌", "2020-09-01", 45),
+                                     ("李海龙", "2022-05-10", 2 * 365),
+                                     ("索南扎西", "2019-12-20", -20)):
+        training.set_certificate(chief, people[name], "valid", issued,
+                                 today + timedelta(days=valid_days))
+
+
+#: The demo's 投诉举报线索: (campaign doc_no or None, 受理日期 (ISO, or days before today),
+#: channel, 反映内容, 被反映单位/人, 反映人及联系方式, 办理情况, 办理结果, 办结日期 (ISO, days
+#: before today, or None: not closed), 存在问题 of the demo problem it is linked to (or None),
+#: who recorded it). One open lead is past the 15 days, one closed lead led to a problem that
+#: came back (反弹), one found the problem a self-check had already hung.
+DEMO_LEADS: list[tuple[str | None, str | int, str, str, str, str, str, str, str | int | None,
+                       str | None, str]] = [
+    ("青交执法监法〔2023〕30号", "2023-05-10", "12328",
+     "货车司机来电反映：夜间在大武超限检测站被拦停检查近一小时，车辆并未超限，执法人员未说明拦停理由。",
+     "大武超限检测站一班", "货车司机马某 139****2217",
+     "转一班核查，调取当晚执法记录仪视频，情况基本属实，纳入问题台账整改。",
+     "已向来电人说明核查情况并致歉；已制定拦车检查工作规范，限定检查时长。", "2023-05-22",
+     "随意拦车扣车", "officer2"),
+    ("青交执法监法〔2023〕30号", "2023-06-02", "网络",
+     "微信公众号留言反映：检测站按月统计各班组罚款数额并排名通报，变相下达罚没指标。",
+     "大武超限检测站", "公众号留言用户",
+     "经核查，与自查自纠发现的问题一致，并入问题台账同一问题整改。",
+     "已在公众号回复核查和整改情况。", "2023-06-20", "下达或变相下达罚没指标", "officer"),
+    (None, 30, "12328", "来电咨询超限认定标准和复检申请流程，反映现场告知不够清楚。",
+     "大武超限检测站", "个体运输户才某 138****0764",
+     "站长回电解释超限认定标准与复检申请方式，并在站内公示栏补充复检流程。",
+     "已答复，来电人表示满意；复检流程已在站内公示。", 26, None, "officer"),
+    (None, 20, "12345", "市民通过12345热线反映：检测站执法人员处置超限车辆时，执法记录仪中途关闭。",
+     "大武超限检测站夜班执法人员", "匿名",
+     "调取执法记录仪存储记录核实，确有中断约二十分钟，已约谈当班人员。", "", None,
+     "执法记录仪未全程记录", "officer"),
+    (None, 6, "信箱", "投诉信箱来信：卸载超限货物时检测站收取装卸费，现场未公示收费依据和标准。",
+     "检测站卸载场", "来信人未留姓名", "", "", None, None, "officer"),
+    (None, 3, "来访", "货车司机来站反映：申请复磅后等候两小时无人答复。", "检测站值班人员",
+     "货车司机韩某 137****5530", "值班负责人已登记复磅申请，正在调取当日值班记录。", "", None, None,
+     "officer2"),
+]
+
+
+def _demo_leads(store: Store, chief: Session) -> None:
+    """投诉举报线索 (:data:`DEMO_LEADS`), recorded by the officers, linked to the demo problems
+    they concern, the answered ones closed by the chief."""
+    from datetime import date, timedelta
+
+    from . import leads
+    campaign_ids = {doc: cid for cid, doc in store.conn.execute("SELECT id, doc_no FROM campaigns")}
+    problem_ids = {issue: pid for pid, issue in store.conn.execute("SELECT id, issue FROM problems")}
+    sessions = {u: login(store, u, DEMO_PASSWORD) for u in ("officer", "officer2")}
+
+    def day(value: str | int) -> str:
+        return value if isinstance(value, str) else \
+            (date.today() - timedelta(days=value)).isoformat()
+
+    for doc, received, channel, content, party, contact, handling, result, closed, issue, \
+            user in DEMO_LEADS:
+        who = sessions[user]
+        (lid,) = leads.create_lead(who, received_date=day(received), channel=channel,
+                                   content=content, party=party, contact=contact,
+                                   handling=handling, result=result,
+                                   campaign_id=campaign_ids.get(doc) if doc else None
+                                   ).rows["leads"]
+        if issue is not None:
+            leads.link_problem(who, int(lid), problem_ids[issue])
+        if closed is not None:
+            leads.close_lead(chief, int(lid), closed_date=day(closed))
+
+
+#: The 执法监督意见书 the demo station received from 果洛州 (number, problems, requirements,
+#: deadline in days from today, the answer or None, signed): the first answered and signed by
+#: the chief, the second past its deadline with a draft answer only (overdue).
+DEMO_LETTERS: list[tuple[str, list[str], str, int, str | None, bool]] = [
+    ("果交执法监〔2024〕15号",
+     ["超限检测站按月统计罚没款并排名通报，变相设置罚没指标",
+      "暂扣车辆 2 辆未出具行政强制措施决定书"],
+     "收到后 30 日内完成整改，书面报告整改情况并附印证资料。", 20,
+     ("1. 已废止按月统计罚没款排名通报的做法，改为按执法质量考核，站务会议已通过。\n"
+      "2. 已对 2 辆暂扣车辆补发行政强制措施决定书并送达当事人，对相关执法人员批评教育。"), True),
+    ("果交执法监〔2024〕18号",
+     ["执法记录仪使用不规范，夜间检查过程无全程记录"],
+     "开展执法记录仪使用专项培训，完善音像记录制度，15 日内报告。", -10,
+     "已组织全站执法人员学习执法记录仪使用规定，音像记录制度正在修订。", False),
+]
+
+
+def _png(width: int = 96, height: int = 64) -> bytes:
+    """A small blue PNG, standing for a photo of the evidence."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    rows = b"".join(b"\x00" + b"\x4a\x7b\xb7" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def _demo_letters(store: Store) -> None:
+    """执法监督意见书 received from 果洛州 (:data:`DEMO_LETTERS`), as an instructions file would
+    have brought them: the first answered with a photo and signed by the chief, the second
+    overdue with a draft answer."""
+    import tempfile
+    import uuid
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    from . import letters
+    from .audit import canonical
+    from .session import now_text
+    chief = login(store, "chief", DEMO_PASSWORD)
+    office = next(h for h in HIERARCHY if h[0] == "golog")
+    stamp = now_text()
+    for number, problems, requirements, days, answer, signed in DEMO_LETTERS:
+        deadline = (date.today() + timedelta(days=days)).isoformat()
+        issued = (date.today() + timedelta(days=days - 30)).isoformat() + "T02:00:00+00:00"
+        with store.write(chief.actor) as w:
+            lid = int(w.insert("supervision_letters", {
+                "uid": uuid.uuid4().hex, "side": "received", "number": number,
+                "issuer_code": office[2], "issuer_name": office[1],
+                "unit_code": OWN_UNIT["code"], "unit_name": OWN_UNIT["name"],
+                "campaign": "", "problems": canonical(problems), "requirements": requirements,
+                "deadline": deadline, "issued_at": issued, "sent_at": issued,
+                "received_at": stamp, "instruction_sha256": None,
+                "account_id": chief.account_id, "created_at": stamp, "updated_at": stamp}))
+        if answer is None:
+            continue
+        letters.save_answer(chief, lid, answer)
+        if signed:
+            with tempfile.TemporaryDirectory() as tmp:
+                photo = Path(tmp) / "罚没排名通报废止文件.png"
+                photo.write_bytes(_png())
+                (aid,) = store.conn.execute("SELECT id FROM letter_answers WHERE letter_id = ?",
+                                            (lid,)).fetchone()
+                letters.add_answer_file(chief, int(aid), photo)
+            letters.sign_answer(chief, lid, DEMO_PASSWORD,
+                                letters.answer_to_sign(chief, lid)["sha256"])
+
+
 def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
                 with_problems: bool = True, with_signatures: bool = False) -> Session:
     """Fill an empty installation with the demo; return the chief's session.
 
-    ``with_problems`` False leaves the ledger and the case-file register empty (tests that count
-    from the first problem or case file). ``with_signatures`` adds signing keys for the demo
-    accounts and signatures in every state (about a second of key derivation: off for tests).
+    ``with_problems`` False leaves the ledger, the case-file register and the training ledger
+    empty (tests that count from the first problem or case file). ``with_signatures`` adds
+    signing keys for the demo accounts and signatures in every state (about a second of key
+    derivation: off for tests).
     """
     say = progress or (lambda _msg: None)
     say("登记本单位和站长")
@@ -262,11 +460,20 @@ def create_demo(store: Store, *, progress: Callable[[str], None] | None = None,
     if with_problems:
         say("登记问题台账")
         _demo_problems(store, chief)
+        say("登记投诉举报线索")
+        _demo_leads(store, chief)
         say("登记案卷并评查")
         _demo_case_files(store, chief)
+        say("登记培训台账和执法证")
+        _demo_training(store, chief)
+        say("编写工作简报、调度表和案件统计")
+        from .demo_reports import add_demo_reports
+        add_demo_reports(store, chief)
         if with_signatures:
             say("生成签名密钥并签署台账")
             _demo_signatures(store)
+            say("收到执法监督意见书并签发答复")
+            _demo_letters(store)
     with store.write("demo") as w:
         w.insert("settings", {"key": "demo", "value": "1"})
     return chief

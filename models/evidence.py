@@ -49,7 +49,7 @@ CHUNK = 1024 * 1024
 #: Prefix of the temporary files in the evidence folder while a file is copied in.
 TEMP_PREFIX = ".incoming-"
 #: The tables whose rows refer to stored files (``sha256``): a file goes when none does.
-REFERRING_TABLES = ("evidence", "selfcheck_evidence")
+REFERRING_TABLES = ("evidence", "selfcheck_evidence", "letter_answer_files", "brief_photos")
 
 _TOO_LARGE = QT_TRANSLATE_NOOP(
     "errors", "“{name}”有 {size}，超过了单个印证资料 {limit} 的上限，未添加。\n"

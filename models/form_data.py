@@ -5,11 +5,13 @@ and footer, the year, campaign and unit taken from the data:
 
 * the ledger forms (:data:`LEDGER_FORMS`, :func:`ledger_form`), over the problems a ledger filter
   shows, in the ledger's sort order: 专项整治问题清单 and “回头看”清查评估台账 (seed 001, 附件2 and
-  附件1, whose texts :mod:`models.xlsx_forms` holds), the 整改工作台账（共性）/（个性） and the
-  执法领域突出问题线索征询表 (seed 000, 附件1-3: named there, laid out like the 问题清单 plus source
-  and status);
+  附件1, whose texts :mod:`models.xlsx_forms` holds) and the 整改工作台账（共性）/（个性） (seed
+  000, 附件1-2: named there, laid out like the 问题清单 plus source and status);
 * the result of a self-check (:func:`selfcheck_form`) and the score sheet of a case-file review
   (:func:`casereview_form`).
+
+The 执法领域突出问题线索征询表 (seed 000, 附件3; code ``clues``) is filled from the 投诉举报线索,
+not from problems: :mod:`models.form_leads` (it uses :data:`CLUES_TITLE` and :func:`_issuer`).
 
 The two statistics tables of seed 004 (资料报送统计表, 案件办理情况统计表: ``materials_form``,
 ``cases_form``, ``campaign_materials_form`` and their rows) live in :mod:`models.form_stats`;
@@ -51,10 +53,16 @@ FORMS: dict[str, str] = {
     "cases": QT_TRANSLATE_NOOP("forms", "案件办理情况统计表"),
     "selfcheck": QT_TRANSLATE_NOOP("forms", "自查自纠结果"),
     "casereview": QT_TRANSLATE_NOOP("forms", "案卷评查评分表"),
+    "brief": QT_TRANSLATE_NOOP("forms", "工作简报"),
+    "schedule": QT_TRANSLATE_NOOP("forms", "工作调度表"),
+    "case_stats": QT_TRANSLATE_NOOP("forms", "案件统计表（按月）"),
+    "letter": QT_TRANSLATE_NOOP("forms", "执法监督意见书及整改情况答复"),
+    "training": QT_TRANSLATE_NOOP("forms", "培训台账"),
+    "training_hours": QT_TRANSLATE_NOOP("forms", "学时统计"),
 }
 
 #: The forms :func:`ledger_form` builds from the problems a ledger filter shows.
-LEDGER_FORMS: tuple[str, ...] = ("problem_list", "lookback", "common", "individual", "clues")
+LEDGER_FORMS: tuple[str, ...] = ("problem_list", "lookback", "common", "individual")
 
 #: Problems read per query while a ledger form's rows are written.
 BLOCK = 500
@@ -456,23 +464,6 @@ def _issuer(session: Session, campaign: dict[str, Any] | None, unit_id: int | No
     return row[0] if row else ""
 
 
-def _clues(session: Session, led: _Ledger) -> Form:
-    columns = _columns((("序号", 6, "center"), ("问题方面", 16, "left"),
-                        ("问题线索", 28, "left"), ("具体表现", 34, "left"),
-                        ("线索来源", 14, "center"), ("意见建议", 30, "left"),
-                        ("备注", 14, "left")))
-
-    def rows() -> Iterator[list[Any]]:
-        for r in _problem_rows(session, led.ids):
-            yield [r["seq_no"], r["category"], r["issue"], r["manifestation"],
-                   _source_text(r), r["measures"], r["remarks"]]
-
-    footer = (f"填报人：{led.options.filler}", f"联系电话：{led.options.phone}")
-    return Form("clues", f"{_issuer(session, led.campaign, led.unit_id)}{CLUES_TITLE}",
-                f"填报单位：{led.unit}", f"{_DATE_LABEL}{date_line(led.options.fill_date)}",
-                columns, rows(), len(led.ids), footer=footer, file_stem=_stem(led, "clues"))
-
-
 def _stem(led: _Ledger, code: str) -> str:
     return file_stem(led.unit, FORMS[code], led.options.fill_date.isoformat())
 
@@ -485,7 +476,7 @@ def ledger_form(session: Session, code: str, flt: LedgerFilter,
     sorted as the ledger sorts them (``sort``: a key of ``models.ledger_query.SORT_KEYS``).
 
     The unit in the header is the session's; the campaign (title year, categories of the 注,
-    the issuer of the 线索征询表, the signed revisions) is ``flt.campaign_id``, which the 回头看
+    the signed revisions) is ``flt.campaign_id``, which the 回头看
     ledger requires (ValidationError otherwise). The rows are a generator: read them once, on
     the thread that built the form. ``row_count`` is exact.
     """
@@ -504,8 +495,6 @@ def ledger_form(session: Session, code: str, flt: LedgerFilter,
         return _problem_list(session, led)
     if code == "lookback":
         return _lookback(session, led)
-    if code == "clues":
-        return _clues(session, led)
     return _scoped(session, led, code)
 
 

@@ -79,7 +79,8 @@ def instructions_file_name(unit_code: str, seq: int) -> str:
 
 def campaign_definition(conn: Any, campaign_id: int) -> dict[str, Any]:
     """The campaign as an instructions file carries it: its own fields, category names, phases
-    and materials in order (NotFound when there is no such campaign)."""
+    and materials in order, a material with a rule also with its ``kind``, ``monthly_day`` and
+    ``month_offset`` (NotFound when there is no such campaign)."""
     row = conn.execute("SELECT title, doc_no, issuer, kind, start_date, end_date, note"
                        " FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
     if row is None:
@@ -91,9 +92,16 @@ def campaign_definition(conn: Any, campaign_id: int) -> dict[str, Any]:
     out["phases"] = [dict(zip(("name", "start_date", "deadline", "note"), r)) for r in conn.execute(
         "SELECT name, start_date, deadline, note FROM campaign_phases WHERE campaign_id = ?"
         " ORDER BY position, id", (campaign_id,))]
-    out["materials"] = [dict(zip(("name", "due_date", "note"), r)) for r in conn.execute(
-        "SELECT name, due_date, note FROM campaign_materials WHERE campaign_id = ?"
-        " ORDER BY position, id", (campaign_id,))]
+    out["materials"] = []
+    for r in conn.execute(
+            "SELECT m.name, m.due_date, m.note, r.kind, r.monthly_day, r.month_offset"
+            " FROM campaign_materials m LEFT JOIN campaign_material_rules r"
+            " ON r.material_id = m.id WHERE m.campaign_id = ? ORDER BY m.position, m.id",
+            (campaign_id,)):
+        material = dict(zip(("name", "due_date", "note"), r[:3]))
+        if r[3] or r[4] is not None:    # a rule: which ledger supplies it, a monthly due day
+            material.update(kind=r[3] or "", monthly_day=r[4], month_offset=int(r[5] or 0))
+        out["materials"].append(material)
     return out
 
 
@@ -481,7 +489,9 @@ def _apply_campaign(w: Writer, session: Session, definition: dict[str, Any], sta
     for table, key in (("campaign_phases", "phases"), ("campaign_materials", "materials")):
         current = campaigns._existing(session, table, cid)
         rows = definition[key]
-        campaigns._save_rows(w, table, cid, _by_name(current, rows), rows, current)
+        rules = [campaigns.rule_values(r, whole=True) for r in rows] \
+            if table == "campaign_materials" else None   # the office's rules (none: no rule)
+        campaigns._save_rows(w, table, cid, _by_name(current, rows), rows, current, rules)
     w.update("campaigns", cid, {**fields, "updated_at": stamp})
     return cid, state
 
@@ -567,15 +577,18 @@ def import_instructions(session: Session, path: str | Path, *,
 @operation("problem.read")
 def received_letters(session: Session, *, today: date | None = None) -> list[dict[str, Any]]:
     """The 执法监督意见书 received from the office, newest first, each with ``problems`` (a
-    list) and ``overdue``: its deadline has passed (answering a letter comes later, so a letter
-    past its deadline is overdue)."""
-    today_text = (today or date.today()).isoformat()
+    list), the answer's ``answer_id``, ``answer_status`` (None: not answered, 'draft',
+    'signed') and ``answer_signed_at`` (models.letters), and ``overdue``: its deadline has
+    passed and its answer is not signed (:func:`models.letters.is_overdue`)."""
+    from .letters import is_overdue
     rows = session.store.query(
-        "SELECT * FROM supervision_letters WHERE side = 'received'"
-        " ORDER BY coalesce(issued_at, received_at) DESC, id DESC")
+        "SELECT l.*, a.id AS answer_id, a.status AS answer_status,"
+        " a.signed_at AS answer_signed_at FROM supervision_letters l"
+        " LEFT JOIN letter_answers a ON a.letter_id = l.id WHERE l.side = 'received'"
+        " ORDER BY coalesce(l.issued_at, l.received_at) DESC, l.id DESC")
     for row in rows:
         _letter_row(row)
-        row["overdue"] = bool(row["deadline"]) and row["deadline"] < today_text
+        row["overdue"] = is_overdue(row["deadline"], row["answer_status"] == "signed", today)
     return rows
 
 

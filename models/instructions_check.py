@@ -39,6 +39,8 @@ _CAMPAIGN_FIELDS = frozenset({"title", "doc_no", "issuer", "kind", "start_date",
                               "note", "categories", "phases", "materials"})
 _PHASE_FIELDS = frozenset({"name", "start_date", "deadline", "note"})
 _MATERIAL_FIELDS = frozenset({"name", "due_date", "note"})
+#: Optional fields of a material: its rule (models.campaigns.rule_values); absent in older files.
+_MATERIAL_RULE_FIELDS = frozenset({"kind", "monthly_day", "month_offset"})
 _LETTER_FIELDS = frozenset({"uid", "number", "campaign", "problems", "requirements", "deadline",
                             "issued_at"})
 _UID = re.compile(r"[0-9a-f]{32}")
@@ -189,6 +191,37 @@ def _entries(document: dict[str, Any], name: str) -> list[Any]:
     return value
 
 
+def _material_keys(item: Any, where: str) -> None:
+    """A material's fields: name, due_date and note, optionally its rule: ``kind`` (text),
+    ``monthly_day`` (null or an integer 1-31) and ``month_offset`` (0 or 1)."""
+    if not isinstance(item, dict):
+        raise ValidationError(_BAD_FIELD, item=where.rstrip("."))
+    extra = sorted(set(item) - _MATERIAL_FIELDS - _MATERIAL_RULE_FIELDS) \
+        or sorted(_MATERIAL_FIELDS - set(item))
+    if extra:
+        raise ValidationError(_BAD_FIELD, item=where + extra[0])
+    kind = item.get("kind", "")
+    if not isinstance(kind, str) or len(kind) > 40:
+        raise ValidationError(_BAD_FIELD, item=where + "kind")
+    day = item.get("monthly_day")
+    if day is not None and (not isinstance(day, int) or isinstance(day, bool)
+                            or not 1 <= day <= 31):
+        raise ValidationError(_BAD_FIELD, item=where + "monthly_day")
+    offset = item.get("month_offset", 0)
+    if not isinstance(offset, int) or isinstance(offset, bool) or offset not in (0, 1):
+        raise ValidationError(_BAD_FIELD, item=where + "month_offset")
+
+
+def _material(m: dict[str, Any]) -> dict[str, Any]:
+    """A checked material as models.campaigns stores it, with its rule's fields only when it
+    has a rule (as models.instructions.campaign_definition writes it)."""
+    out = campaigns._material_values(m)
+    rule = campaigns.rule_values(m, whole=True)
+    if rule is not None and (rule["kind"] or rule["monthly_day"] is not None):
+        out.update(rule)
+    return out
+
+
 def _check_campaign(n: int, raw: Any) -> dict[str, Any]:
     """A campaign definition of the file, checked field by field and normalised as
     models.campaigns stores it."""
@@ -210,7 +243,10 @@ def _check_campaign(n: int, raw: Any) -> dict[str, Any]:
                 if not isinstance(item, str) or len(item) > 200:
                     raise ValidationError(_BAD_FIELD, item=where.rstrip("."))
                 continue
-            _exact_keys(item, fields, where)
+            if name == "materials":
+                _material_keys(item, where)
+            else:
+                _exact_keys(item, fields, where)
             for key in fields:
                 if key in ("start_date", "deadline", "due_date"):
                     _date_text(item[key], where + key)
@@ -221,7 +257,7 @@ def _check_campaign(n: int, raw: Any) -> dict[str, Any]:
         values = campaigns._campaign_values(raw)
         out = {**values, "categories": campaigns._category_names(lists["categories"]),
                "phases": [campaigns._phase_values(p) for p in lists["phases"]],
-               "materials": [campaigns._material_values(m) for m in lists["materials"]]}
+               "materials": [_material(m) for m in lists["materials"]]}
     except FieldLedgerError as exc:
         raise ValidationError(_BAD_CAMPAIGN, n=n, reason=str(exc)) from None
     return out

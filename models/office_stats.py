@@ -24,6 +24,11 @@
     ``office_package_claims.campaign_materials`` (names compared NFC-normalised without white
     space); a data material when its code is in ``office_packages.materials``.
 
+    A material's due date is its ``due_date``, unless a rule of the campaign makes it monthly
+    (``campaign_material_rules.monthly_day``, models.material_kinds.due_date): then it is due
+    in the last month of ``period`` (the brief by the 25th of that month, the case data by the
+    5th of the next); without a period the ``due_date`` stands.
+
     Cell states (:data:`STATES`): ``received`` (√) in an imported package created on or before
     the material's due date (or the material has none; the data materials have none);
     ``late`` (√逾期) only in imported packages created after it (the creation time is the
@@ -35,7 +40,13 @@
 
 案件办理情况统计表 (:func:`cases_table`)
     Built from the imported records (``office_records``), one row per registered unit after a
-    first row 合计:
+    first row 合计.
+
+    A unit that sent monthly case statistics (``case_stats`` rows, models.case_stats) for a
+    month the period touches is counted from those: 数据条数, 实际案件数, 测试案件数 and 在线考试
+    are the sums over the months it sent (在线考试 None when no month has it), 执法人员 is the
+    figure of the latest of those months (None: “/”). Any other unit is counted from its case
+    files and people:
 
     * 数据条数: the unit's imported ``case_files`` rows whose ``closed_date`` (结案日期) lies in
       the period (both ends included);
@@ -60,7 +71,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from typing import Any, NamedTuple
 
-from . import form_stats
+from . import form_stats, material_kinds
 from .errors import NotFound, ValidationError
 from .form_data import DEFAULT_OPTIONS, FormOptions
 from .form_stats import CasesRow
@@ -196,13 +207,6 @@ def _claims(text: str | None) -> frozenset[str]:
     return frozenset(normalise(v) for v in value if isinstance(v, str))
 
 
-def _due(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
 def day_text(day: date) -> str:
     """A date as seed 004 writes it: ``2024.4.10``."""
     return f"{day.year}.{day.month}.{day.day}"
@@ -293,15 +297,15 @@ def materials_table(session: Session, campaign_id: int, *,
     if row is None:
         raise NotFound(what="专项行动", key=campaign_id)
     title, doc_no = row[0], row[1] or ""
-    required = conn.execute("SELECT name, due_date FROM campaign_materials"
-                            " WHERE campaign_id = ? ORDER BY position, id",
-                            (campaign_id,)).fetchall()
-    columns = [name for name, _due_date in required]
-    dues: list[date | None] = [_due(d) for _name, d in required]
+    required = material_kinds.material_rules(conn, campaign_id)
+    columns = [m["name"] for m in required]
+    # a monthly rule makes the material due in the period's last month (see material_kinds)
+    dues: list[date | None] = [material_kinds.due_date(m, period[1] if period else None)
+                               for m in required]
     records = RECORD_MATERIALS if with_records else ()
     columns += [name for _code, name in records]
     dues += [None] * len(records)
-    tests: list[Any] = [lambda p, n=normalise(name): n in p.claims for name, _d in required]
+    tests: list[Any] = [lambda p, n=normalise(m["name"]): n in p.claims for m in required]
     tests += [lambda p, c=code: c in p.materials for code, _name in records]
 
     imported, quarantined = _packages(session, normalise(doc_no or title), period, as_of)
@@ -336,12 +340,42 @@ def cases_table(session: Session, period: tuple[date, date]) -> list[CasesRow]:
         "SELECT unit_id, sum(CASE WHEN json_extract(image, '$.active') IN (1, 'true')"
         " AND trim(coalesce(json_extract(image, '$.cert_no'), '')) <> '' THEN 1 ELSE 0 END)"
         " FROM office_records WHERE tbl = 'people' AND json_valid(image) GROUP BY unit_id"))
-    rows = [CasesRow(name, cases.get(uid, 0), cases.get(uid, 0), 0, officers.get(uid), None)
+    sent = _sent_case_stats(session, start, end)
+    rows = [sent[uid]._replace(unit=name) if uid in sent else
+            CasesRow(name, cases.get(uid, 0), cases.get(uid, 0), 0, officers.get(uid), None)
             for uid, name in conn.execute("SELECT id, name FROM office_units ORDER BY code")]
     known = [r.officers for r in rows if r.officers is not None]
-    total = CasesRow(TOTAL_ROW, sum(r.records for r in rows), sum(r.actual for r in rows), 0,
-                     sum(known) if known else None, None)
+    exams = [r.exams for r in rows if r.exams is not None]
+    total = CasesRow(TOTAL_ROW, sum(r.records for r in rows), sum(r.actual for r in rows),
+                     sum(r.test for r in rows), sum(known) if known else None,
+                     sum(exams) if exams else None)
     return [total, *rows]
+
+
+def _sent_case_stats(session: Session, start: date, end: date) -> dict[int, CasesRow]:
+    """Unit id -> its row summed from the monthly ``case_stats`` it sent for the months from
+    ``start`` to ``end`` (see the module doc); units that sent none are left out."""
+    out: dict[int, CasesRow] = {}
+    for unit_id, image in session.store.conn.execute(
+            "SELECT unit_id, image FROM office_records WHERE tbl = 'case_stats'"
+            " AND json_valid(image) AND json_extract(image, '$.month') BETWEEN ? AND ?"
+            " ORDER BY unit_id, json_extract(image, '$.month')",
+            (start.isoformat()[:7], end.isoformat()[:7])):
+        row = json.loads(image)
+        old = out.get(int(unit_id), CasesRow("", 0, 0, 0, None, None))
+        exams = _figure(row, "exams")
+        out[int(unit_id)] = CasesRow(
+            "", old.records + (_figure(row, "records") or 0),
+            old.actual + (_figure(row, "actual") or 0), old.test + (_figure(row, "test") or 0),
+            _figure(row, "officers"), old.exams if exams is None else (old.exams or 0) + exams)
+    return out
+
+
+def _figure(row: dict[str, Any], key: str) -> int | None:
+    """A whole number 0 or more of a sent row, None when it is not one."""
+    value = row.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
+        else None
 
 
 # --- export forms and plain text ---------------------------------------------------------------
@@ -383,7 +417,8 @@ def cases_table_form(session: Session, period: tuple[date, date],
     text = period_text(period)
     form = form_stats.cases_form(rows, period=text, title=form_stats.cases_title(
         _office_name(session), text))
-    notes = (*form.notes, "3.案件数为各单位报送包中结案日期在统计期间内的案卷；执法人员为各单位报送的在岗持证"
+    notes = (*form.notes, "3.报送了按月案件统计的单位，取统计期间各月的统计之和（执法人员取最近一个月）；"
+             "其他单位的案件数为报送包中结案日期在统计期间内的案卷，执法人员为报送的在岗持证"
              "（有执法证号）人员，“/”表示该单位尚未报送人员信息。")
     return form._replace(notes=notes, footer=form_stats.contact_footer(options))
 

@@ -61,8 +61,8 @@ MATERIAL_LABELS: dict[str, str] = {
     "forms": QT_TRANSLATE_NOOP("materials", "正式表格（Excel 和 PDF）"),
 }
 
-#: The ledger forms a package carries (models.form_data.LEDGER_FORMS without the 线索征询表,
-#: which the office sends out rather than receives).
+#: The ledger forms a package carries (models.form_data.LEDGER_FORMS; the 线索征询表 comes with
+#: the ``leads`` material, from the 投诉举报线索: PACKAGE_FORM_BUILDERS).
 PACKAGE_FORMS: tuple[str, ...] = ("problem_list", "lookback", "common", "individual")
 
 _UNKNOWN_MATERIAL = QT_TRANSLATE_NOOP("errors", "没有这种报送材料：{code}。")
@@ -100,11 +100,16 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 
 class RecordTable(NamedTuple):
     """One table of ``records/``: which material it belongs to and which rows are the unit's
-    (an SQL condition on the table's columns, with ``:unit`` and ``:campaign``)."""
+    (an SQL condition on the table's columns, with ``:unit`` and ``:campaign``); ``also``: other
+    materials that bring the table along (the people travel with case reviews and training)."""
 
     name: str
     material: str
     where: str
+    also: tuple[str, ...] = ()
+
+    def chosen(self, materials: Collection[str]) -> bool:
+        return self.material in materials or any(m in materials for m in self.also)
 
 
 #: Tables in package order. ``key_holders`` (the encrypted private keys) is never included.
@@ -119,7 +124,7 @@ RECORD_TABLES: tuple[RecordTable, ...] = (
     RecordTable("case_files", "casereviews", "unit_id = :unit"),
     RecordTable("case_reviews", "casereviews", f"case_file_id IN ({_UNIT_CASES})"),
     RecordTable("case_review_marks", "casereviews", f"review_id IN ({_UNIT_REVIEWS})"),
-    RecordTable("people", "casereviews", "unit_id = :unit"),
+    RecordTable("people", "casereviews", "unit_id = :unit", ("training",)),
     RecordTable("letter_answers", "letters", f"id IN ({_UNIT_ANSWERS_TO})"),
     RecordTable("letter_answer_files", "letters", f"answer_id IN ({_UNIT_ANSWERS_TO})"),
     RecordTable("leads", "leads", _OF_CAMPAIGN),
@@ -365,7 +370,14 @@ class _Collector:
 #: and ``forms`` are chosen: ``function(session, campaign_id, period)`` returns a list of
 #: (file name without extension, zero-argument callable building the Form); the callable is
 #: called once per file written, so rows are read as each file is written.
-PACKAGE_FORM_BUILDERS: dict[str, str] = {}
+PACKAGE_FORM_BUILDERS: dict[str, str] = {
+    "letters": "models.letter_forms:package_forms",
+    "leads": "models.form_leads:package_forms",
+    "training": "models.form_training:package_forms",
+    "briefs": "models.form_brief:package_forms",
+    "schedule": "models.form_reports:schedule_package_forms",
+    "case_stats": "models.form_reports:case_stats_package_forms",
+}
 
 
 def _extra_forms(session: Session, chosen: Collection[str], campaign_id: int | None,
@@ -444,7 +456,7 @@ def _collect(session: Session, campaign_id: int | None, period: tuple[date, date
     (work_dir / "records").mkdir(parents=True, exist_ok=True)
     (work_dir / "forms").mkdir(parents=True, exist_ok=True)
     col = _Collector(session, campaign_id, since_seq, until_seq, work_dir)
-    tables = [t for t in RECORD_TABLES if t.material in chosen]
+    tables = [t for t in RECORD_TABLES if t.chosen(chosen)]
     total = len(tables) + ("audit" in chosen) + 1
     done = 0
     for table in tables:

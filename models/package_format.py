@@ -44,7 +44,7 @@ from .package_bag import (AGE_MAGIC, BAG_INFO, BAGIT, BAGIT_TXT, FORMAT_VERSION,
                           SIGNATURE, TAG_FILES, TAG_MANIFEST, _CHUNK, _LABEL, Cancelled,
                           Progress, _encode_path, _open_for_read, signing_key_id,
                           trusted_comment)
-from .package_read import VerifiedPackage, _verify_zip, verify_package
+from .package_read import VerifiedPackage, verify_package, verify_written
 from .safezip import DOS_DATE, MADE_BY_UNIX, REGULAR_FILE_MODE, PackageInvalid, check_name
 
 __all__ = ["FORMAT_VERSION", "PackageFile", "WrittenPackage", "VerifiedPackage",
@@ -165,21 +165,125 @@ def _bag_info_text(info: Mapping[str, str], payload: int, count: int, key_id: st
     return "".join(f"{label}: {value}\n" for label, value in fields)
 
 
+class _Hasher:
+    """SHA-256 of the payload files computed in one second thread while the first computes the
+    ZIP's CRC-32 and writes (hashlib and zlib both release the GIL on large buffers): chunks are
+    queued with the digest they belong to, at most ``_QUEUED`` chunks at a time, so memory stays
+    bounded. :meth:`drain` waits until every queued chunk is hashed."""
+
+    _QUEUED = 8
+
+    def __init__(self) -> None:
+        import queue
+        import threading
+        self.queue: Any = queue.Queue(maxsize=self._QUEUED)
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            item = self.queue.get()
+            try:
+                if item is None:
+                    return
+                item[0].update(item[1])
+            finally:
+                self.queue.task_done()
+
+    def update(self, digest: Any, chunk: bytes) -> None:
+        self.queue.put((digest, chunk))
+
+    def drain(self) -> None:
+        self.queue.join()
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+
+class _ReadBack:
+    """Reads the file being written back, in a third thread, as soon as each payload entry is
+    complete on disk: the SHA-256 of every byte from the start up to the last entry handed over,
+    and the SHA-256 of each entry's data (:class:`models.package_read.ReadBack`). The final check
+    (``package_read.verify_written``) compares those with the manifest and hashes the rest."""
+
+    def __init__(self, path: Path) -> None:
+        import queue
+        import threading
+        self.path = path
+        self.queue: Any = queue.Queue()
+        self.digest = hashlib.sha256()
+        self.pos = 0
+        self.entries: dict[str, tuple[int, int, str]] = {}
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            # unbuffered: a buffered reader would keep bytes read ahead of an entry's header
+            # before the writer patched it
+            with open(self.path, "rb", buffering=0) as fh:
+                while (item := self.queue.get()) is not None:
+                    name, start, end = item
+                    self._read(fh, start, None)
+                    entry = hashlib.sha256()
+                    self._read(fh, end, entry)
+                    self.entries[name] = (start, end - start, entry.hexdigest())
+        except BaseException as exc:   # handed to the writer by finish()
+            self.error = exc
+            while self.queue.get() is not None:
+                pass
+
+    def _read(self, fh: BinaryIO, end: int, entry: Any) -> None:
+        while self.pos < end:
+            chunk = fh.read(min(_CHUNK, end - self.pos))
+            if not chunk:
+                raise PackageInvalid("write", f"读回时偏移 {self.pos} 之后读不到数据")
+            self.pos += len(chunk)
+            self.digest.update(chunk)
+            if entry is not None:
+                entry.update(chunk)
+
+    def entry_done(self, name: str, data_start: int, end: int) -> None:
+        self.queue.put((name, data_start, end))
+
+    def finish(self) -> Any:
+        """Wait for the thread; the results (raises what the thread met)."""
+        from .package_read import ReadBack
+        self.stop()
+        if self.error is not None:
+            raise self.error
+        return ReadBack(self.digest, self.pos, dict(self.entries))
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+
 class _Writer:
     """Writes the ZIP of one bag to an open file, hashing every payload file as it streams."""
 
     def __init__(self, fh: BinaryIO, bag: str, progress: Progress | None,
-                 cancelled: Cancelled | None, total: int) -> None:
+                 cancelled: Cancelled | None, total: int,
+                 readback: _ReadBack | None = None) -> None:
+        self.fh = fh
         self.zip = zipfile.ZipFile(fh, "w", zipfile.ZIP_STORED, allowZip64=True)
         self.bag, self.progress, self.cancelled, self.total = bag, progress, cancelled, total
         self.done = 0
+        self.hasher = _Hasher()
+        self.readback = readback
 
     def _check_cancel(self) -> None:
         if self.cancelled is not None and self.cancelled():
             from .forms import ExportCancelled
             raise ExportCancelled()
 
-    def add(self, name: str, source: Path | bytes, size: int) -> str:
+    def add(self, name: str, source: Path | bytes, size: int) -> Any:
+        """Write one entry; its SHA-256 object, complete once :meth:`drain` returns (a file's
+        chunks are hashed in the second thread)."""
         digest = hashlib.sha256()
         self._check_cancel()
         written = 0
@@ -199,7 +303,7 @@ class _Writer:
                         chunk = src.read(_CHUNK)
                         if not chunk:
                             break
-                        digest.update(chunk)
+                        self.hasher.update(digest, chunk)
                         out.write(chunk)
                         written += len(chunk)
                         self.done += len(chunk)
@@ -208,29 +312,47 @@ class _Writer:
                         self._check_cancel()
         if written != size:
             raise ValidationError(_SOURCE_CHANGED, path=str(source))
-        return digest.hexdigest()
+        if self.readback is not None and name.startswith("data/"):
+            self.fh.flush()          # the entry's bytes, header included, are now in the file
+            end = self.zip.start_dir
+            self.readback.entry_done(name[len("data/"):], end - size, end)
+        return digest
+
+    def drain(self) -> None:
+        self.hasher.drain()
 
     def close(self) -> None:
+        self.hasher.stop()
         self.zip.close()
+
+    def abandon(self) -> None:
+        self.hasher.stop()
+        if self.readback is not None:
+            self.readback.stop()
+        self.zip.fp = None   # the file is abandoned: no central directory written on close
 
 
 def _write_zip(fh: BinaryIO, sources: list[_Source], info: Mapping[str, str], bag: str,
                public_key: bytes, sign: Callable[[bytes], bytes], progress: Progress | None,
-               cancelled: Cancelled | None, total: int) -> None:
-    writer = _Writer(fh, bag, progress, cancelled, total)
+               cancelled: Cancelled | None, total: int, readback: Path | None = None) -> Any:
+    """Write the ZIP to ``fh``; with ``readback`` (the path ``fh`` writes to) the payload is read
+    back while it is written, and the :class:`models.package_read.ReadBack` is returned."""
+    reader = _ReadBack(readback) if readback is not None else None
+    writer = _Writer(fh, bag, progress, cancelled, total, reader)
     try:
         _write_entries(writer, sources, info, bag, public_key, sign)
     except BaseException:
-        writer.zip.fp = None   # the file is abandoned: no central directory written on close
+        writer.abandon()
         raise
+    return reader.finish() if reader is not None else None
 
 
 def _write_entries(writer: _Writer, sources: list[_Source], info: Mapping[str, str], bag: str,
                    public_key: bytes, sign: Callable[[bytes], bytes]) -> None:
-    manifest = []
-    for src in sources:
-        digest = writer.add(f"data/{src.name}", src.source, src.size)
-        manifest.append(_manifest_line(digest, f"data/{src.name}"))
+    digests = [writer.add(f"data/{src.name}", src.source, src.size) for src in sources]
+    writer.drain()
+    manifest = [_manifest_line(d.hexdigest(), f"data/{src.name}")
+                for d, src in zip(digests, sources)]
     payload = sum(s.size for s in sources)
     tags = {MANIFEST: "".join(manifest).encode("utf-8"),
             BAG_INFO: _bag_info_text(info, payload, len(sources),
@@ -329,7 +451,7 @@ def write_package(target: Path, files: Iterable[PackageFile], info: Mapping[str,
     sources = _sources(files, bag)
     payload = sum(s.size for s in sources)
     age_recipients = _recipients(recipients) if recipients else []
-    total = payload * (3 if age_recipients else 2)
+    total = payload * (2 if age_recipients else 1)
     tmp = temp_path(target)
     plain: Path | None = None
     try:
@@ -338,12 +460,14 @@ def write_package(target: Path, files: Iterable[PackageFile], info: Mapping[str,
             os.close(fd)
             plain = Path(name)
             with open(plain, "wb") as fh:
-                _write_zip(fh, sources, info, bag, public_key, sign, progress, cancelled, total)
-            _verify_zip(plain, lambda _info: public_key, None, None, None, None)
+                back = _write_zip(fh, sources, info, bag, public_key, sign, progress, cancelled,
+                                  total, readback=plain)
+            verify_written(plain, public_key, back)
             sha, size = _encrypt(plain, tmp, age_recipients, progress, cancelled, payload, total)
         else:
             with _open_for_write(tmp) as fh:
-                _write_zip(fh, sources, info, bag, public_key, sign, progress, cancelled, total)
+                back = _write_zip(fh, sources, info, bag, public_key, sign, progress, cancelled,
+                                  total, readback=tmp)
                 fh.flush()
                 os.fsync(fh.fileno())
         replace(tmp, target)
@@ -361,13 +485,10 @@ def write_package(target: Path, files: Iterable[PackageFile], info: Mapping[str,
         if age_recipients:
             _check_readback(target, sha, size)
         else:
-            done = payload
-
-            def step(d: int, t: int) -> None:
-                if progress is not None:
-                    progress(min(done + d, total), total)
-            checked = verify_package(target, key_for=lambda _info: public_key, progress=step)
+            checked = verify_written(target, public_key, back)
             sha, size = checked.sha256, target.stat().st_size
+            if progress is not None:
+                progress(total, total)
     except (OSError, PackageInvalid) as exc:
         remove_quietly(target)
         raise PackageInvalid("write", str(exc)) from exc

@@ -200,9 +200,10 @@ def _open_staged(root: Path, path: str) -> BinaryIO:
 
 def _verify_zip(zip_path: Path, key_for: Callable[[Mapping[str, str]], bytes],
                 staging: Path | None, progress: Progress | None, cancelled: Cancelled | None,
-                file_hash: _BackgroundHash | None
+                file_hash: _BackgroundHash | None, readback: ReadBack | None = None
                 ) -> tuple[dict[str, str], list[str], Path | None]:
-    """Every check on a plain package ZIP; (info, payload paths, staged folder)."""
+    """Every check on a plain package ZIP; (info, payload paths, staged folder). With
+    ``readback`` the payload pass is the writer's (:func:`verify_written`)."""
     with _open_for_read(zip_path) as fh:
         size = os.fstat(fh.fileno()).st_size
         entries = read_entries(fh, size)
@@ -239,6 +240,9 @@ def _verify_zip(zip_path: Path, key_for: Callable[[Mapping[str, str]], bytes],
         if info.get("Payload-Oxum") != oxum:
             raise PackageInvalid("manifest", f"Payload-Oxum {info.get('Payload-Oxum')} 与实际的"
                                  f" {oxum} 不符")
+        if readback is not None:
+            _check_readback(fh, size, entries, bag, wanted, readback)
+            return info, list(wanted), None
         root = _stage_folder(staging) if staging is not None else None
         try:
             _hash_pass(fh, size, entries, bag, wanted, root, progress, cancelled, file_hash)
@@ -247,6 +251,51 @@ def _verify_zip(zip_path: Path, key_for: Callable[[Mapping[str, str]], bytes],
                 shutil.rmtree(root, ignore_errors=True)
             raise
     return info, list(wanted), root
+
+
+class ReadBack(NamedTuple):
+    """What the writer read back while it wrote (models.package_format): the SHA-256 object of
+    the file's bytes ``[0, end)`` and, per payload path (inside data/), the data's offset, size
+    and SHA-256 as read back."""
+
+    digest: Any
+    end: int
+    entries: dict[str, tuple[int, int, str]]
+
+
+def _check_readback(fh: BinaryIO, size: int, entries: list[Entry], bag: str,
+                    wanted: dict[str, str], readback: ReadBack) -> None:
+    """The payload pass of :func:`verify_written`: every payload entry of the final file was
+    read back where the structure places it, with the manifest's hash; the rest of the file
+    (tag files, central directory) is read now, completing the file's SHA-256."""
+    prefix = f"{bag}/data/"
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        path = entry.name[len(prefix):]
+        got = readback.entries.get(path)
+        if got is None or got[:2] != (entry.data_offset, entry.size):
+            raise PackageInvalid("write", f"data/{path} 没有读回")
+        if not hmac.compare_digest(got[2], wanted[path]):
+            raise PackageInvalid("manifest", f"data/{path} 的 SHA-256 与清单不符")
+    fh.seek(readback.end)
+    pos = readback.end
+    while chunk := fh.read(_CHUNK):
+        readback.digest.update(chunk)
+        pos += len(chunk)
+    if pos != size:
+        raise PackageInvalid("truncated", f"读回 {pos} 字节，文件应有 {size} 字节")
+
+
+def verify_written(path: Path, public_key: bytes, readback: ReadBack) -> VerifiedPackage:
+    """Check a plain package just written with the writer's read-back (:class:`ReadBack`):
+    every check of :func:`verify_package` on the final file (structure, bag, signature with
+    ``public_key``, tag manifest, manifest against the entries, Payload-Oxum), the payload hashes
+    as read back during the write, the rest of the file read now; its SHA-256."""
+    path = Path(path)
+    info, files, _root = _verify_zip(path, lambda _info: public_key, None, None, None, None,
+                                     readback)
+    return VerifiedPackage(path, readback.digest.hexdigest(), info, files, None, False)
 
 
 def _hash_pass(fh: BinaryIO, size: int, entries: list[Entry], bag: str, wanted: dict[str, str],

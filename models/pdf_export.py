@@ -629,7 +629,10 @@ def write_form(form: Form, path: str | Path, *, progress: Progress | None = None
     try:
         try:
             with open(tmp, "xb") as fh:
-                count, sha256 = _build(form, fh, font, progress, cancelled)
+                # a document-style form (the 工作简报) lays itself out with the same digest
+                layout = getattr(form, "pdf_layout", None)
+                count, sha256 = (layout(fh, font, progress, cancelled) if layout is not None
+                                 else _build(form, fh, font, progress, cancelled))
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as exc:

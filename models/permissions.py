@@ -102,6 +102,22 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
     _p("office.instruct", QT_TRANSLATE_NOOP("operations", "向下级单位下发指令和执法监督意见书"),
        frozenset({Role.CHIEF})),
     _p("package.instructions", QT_TRANSLATE_NOOP("operations", "导入上级来文"), _MANAGERS),
+    _p("lead.read", QT_TRANSLATE_NOOP("operations", "查看投诉举报线索"), ALL_ROLES),
+    _p("lead.edit", QT_TRANSLATE_NOOP("operations", "登记和办理投诉举报线索"), _CASEWORK),
+    _p("lead.close", QT_TRANSLATE_NOOP("operations", "办结、重新办理和删除投诉举报线索"),
+       frozenset({Role.CHIEF})),
+    _p("training.read", QT_TRANSLATE_NOOP("operations", "查看培训台账"), ALL_ROLES),
+    _p("training.edit", QT_TRANSLATE_NOOP("operations", "登记和修改培训记录"),
+       frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
+    _p("report.read", QT_TRANSLATE_NOOP("operations", "查看工作简报、调度表和案件统计"), ALL_ROLES),
+    _p("brief.edit", QT_TRANSLATE_NOOP("operations", "编写工作简报"), _CASEWORK),
+    _p("brief.finalise", QT_TRANSLATE_NOOP("operations", "审核定稿工作简报"),
+       frozenset({Role.CHIEF})),
+    _p("schedule.edit", QT_TRANSLATE_NOOP("operations", "填写工作调度表"), _CASEWORK),
+    _p("case_stats.edit", QT_TRANSLATE_NOOP("operations", "填报案件统计"), _CASEWORK),
+    _p("letter.answer", QT_TRANSLATE_NOOP("operations", "起草执法监督意见书的答复"), _MANAGERS),
+    _p("letter.sign", QT_TRANSLATE_NOOP("operations", "签发执法监督意见书的答复"),
+       frozenset({Role.CHIEF})),
 )}
 
 
@@ -116,7 +132,11 @@ OPERATION_MODULES = ("directory", "accounts", "campaigns", "audit_ops", "problem
                      "ledger_signing", "enrollment", "form_data",
                      "package_contents", "package_out", "office_units", "office_import",
                      "receipts", "office_keys", "office_stats",
-                     "instructions", "office_browse")
+                     "instructions", "office_browse", "leads", "form_leads", "training",
+                     "form_training", "office_training", "briefs", "schedule", "case_stats",
+                     "reminders", "form_brief",
+                     "form_reports", "office_reports", "letters", "letter_problems",
+                     "office_letters", "letter_forms")
 
 
 def load_operations() -> dict[str, tuple[Callable[..., Any], Permission]]:

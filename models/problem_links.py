@@ -68,6 +68,7 @@ def untouched(conn: Any, problem_id: int) -> bool:
         " (SELECT count(*) FROM problem_imports WHERE problem_id = :id),"
         " (SELECT count(*) FROM selfcheck_answers WHERE problem_id = :id)"
         " + (SELECT count(*) FROM case_review_marks WHERE problem_id = :id)"
+        " + (SELECT count(*) FROM leads WHERE problem_id = :id)"
         " FROM problems p WHERE p.id = :id", {"id": problem_id, "k": str(problem_id)}).fetchone()
     return row is not None and tuple(row) == (1, 1, 1, 0, 0, 0, 0)
 

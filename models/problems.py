@@ -36,8 +36,10 @@ SOURCES: dict[str, str] = {
     "other": QT_TRANSLATE_NOOP("problems", "其他"),
 }
 
-#: Channels of a complaint (投诉举报).
-CHANNELS = ("12328", "12345", "信箱", "其他")
+#: Channels of a complaint (投诉举报): the 12328 交通运输服务监督电话 and 12345 政务服务热线, the
+#: 投诉举报信箱, letters, visits, other calls, the internet (网站、公众号、网络舆情), other. A
+#: 投诉举报线索 (models.leads) has one of them, and so has the problem hung from it.
+CHANNELS = ("12328", "12345", "信箱", "来信", "来访", "来电", "网络", "其他")
 
 SCOPES = {"common": QT_TRANSLATE_NOOP("problems", "共性"),
           "individual": QT_TRANSLATE_NOOP("problems", "个性")}

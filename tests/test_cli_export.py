@@ -61,6 +61,22 @@ def test_export_problem_list_as_pdf_by_status(demo_signed: DataDir, tmp_path: Pa
     assert out.read_bytes()[:5] == b"%PDF-"
 
 
+def test_export_clues_from_the_leads(demo_signed: DataDir, tmp_path: Path) -> None:
+    """``export clues``: the 线索征询表 of the unit's 投诉举报线索, by campaign and lead status."""
+    pytest.importorskip("models.xlsx_export")
+    from openpyxl import load_workbook
+    out = tmp_path / "线索征询表.xlsx"
+    result = _export(demo_signed, "clues", "--format", "xlsx", "--out", str(out),
+                     "--campaign", QINGHAI_DOC_NO, "--status", "已办结", "--date", "2024-06-30")
+    assert result.returncode == 0, result.stderr
+    assert "行数：2" in result.stdout, "the demo's two closed leads of the 2023 campaign"
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "青海省交通运输综合行政执法监督局执法领域突出问题线索征询表"
+    bad = _export(demo_signed, "clues", "--format", "xlsx", "--out", str(out),
+                  "--status", "rebound")
+    assert bad.returncode == 2 and "线索状态" in bad.stderr
+
+
 def test_export_refusals(demo_signed: DataDir, tmp_path: Path) -> None:
     out = tmp_path / "x.xlsx"
     no_campaign = _export(demo_signed, "lookback", "--format", "xlsx", "--out", str(out))

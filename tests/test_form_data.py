@@ -243,16 +243,22 @@ def test_common_and_individual_split_the_ledger_by_scope(signed: Store) -> None:
 
 
 def test_clues_form_names_the_campaigns_issuer(signed: Store) -> None:
-    form = form_data.ledger_form(login_as(signed, "officer"), "clues",
-                                 LedgerFilter(campaign_id=_campaign(signed)), OPTIONS)
+    """The 线索征询表 is filled from the 投诉举报线索 (models.form_leads), not from problems."""
+    from models import form_leads
+    from models.leads import LeadFilter
+    officer = login_as(signed, "officer")
+    form = form_leads.clues_form(officer, LeadFilter(campaign_id=_campaign(signed)), OPTIONS)
     assert form.title == CLUES_TITLE
-    assert _headers(form) == ["序号", "问题方面", "问题线索", "具体表现", "线索来源", "意见建议", "备注"]
-    assert form.header_left == f"填报单位：{UNIT}"
-    assert form.footer == ("填报人：李海龙", "联系电话：0975-8381200")
-    assert _rows(form)[0][:5] == [1, "逐利执法", "下达或变相下达罚没指标", "站内按月统计各班组罚款数额并排名通报",
-                                 "自查自纠"]
-    without = form_data.ledger_form(login_as(signed, "officer"), "clues", LedgerFilter(), OPTIONS)
+    assert _headers(form) == ["序号", "受理日期", "来源渠道", "反映内容", "被反映单位/人", "办理情况",
+                              "办理结果", "对应问题序号", "状态"]
+    assert form.header_left == f"填报单位（盖章）：{UNIT}"
+    assert form.footer == ("填报人：李海龙", "联系人：王丽", "联系电话：0975-8381200")
+    first = _rows(form)[0]
+    assert first[:3] == [1, "2023-05-10", "12328"] and first[7:] == [2, "已办结\n2023-05-22"]
+    without = form_leads.clues_form(officer, LeadFilter(), OPTIONS)
     assert without.title == "玛沁县交通运输综合行政执法大队执法领域突出问题线索征询表", "the unit above"
+    with pytest.raises(ValidationError):
+        form_data.ledger_form(officer, "clues", LedgerFilter(), OPTIONS)
 
 
 def test_ledger_forms_follow_the_filter_and_the_sort(signed: Store) -> None:

@@ -325,6 +325,40 @@ def test_read_back_error_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     _nothing_left(tmp_path, "pkg.zip")
 
 
+def test_read_back_during_the_write_sees_what_landed(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The payload is read back while it is written: a byte that reads back differently (a
+    failing medium) refuses the package and leaves nothing."""
+    real_open = open
+
+    class Flipping:
+        def __init__(self, fh: Any) -> None:
+            self.fh, self.pos = fh, 0
+
+        def read(self, n: int) -> bytes:
+            data = bytearray(self.fh.read(n))
+            if self.pos <= 300 < self.pos + len(data):
+                data[300 - self.pos] ^= 0x01
+            self.pos += len(data)
+            return bytes(data)
+
+        def __enter__(self) -> "Flipping":
+            return self
+
+        def __exit__(self, *exc: Any) -> None:
+            self.fh.close()
+
+    def flipping_open(path: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        fh = real_open(path, mode, *args, **kwargs)
+        return Flipping(fh) if kwargs.get("buffering") == 0 else fh
+
+    monkeypatch.setattr(pf, "open", flipping_open, raising=False)
+    with pytest.raises(PackageInvalid) as exc:
+        write(tmp_path)
+    assert exc.value.reason == "write"
+    _nothing_left(tmp_path, "pkg.zip")
+
+
 def test_cancel_leaves_nothing(tmp_path: Path) -> None:
     from models.forms import ExportCancelled
     src = tmp_path / "src"

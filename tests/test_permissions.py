@@ -21,6 +21,12 @@ from models import (accounts, audit, audit_ops, campaigns, casefiles, casereview
 from models import office_import, office_keys, office_stats, office_units, receipts
 from models import instructions
 from models import office_browse
+from models import letter_forms, letter_problems, letters, office_letters
+from models import form_training, office_training, training
+from models import form_leads, leads
+from models import (briefs, case_stats, form_brief, form_reports, office_reports, reminders,
+                    schedule)
+import report_helpers as reports
 from models.demo import DEMO_PASSWORD
 from models.errors import (AccountDisabled, AccountLocked, AlreadySetUp, AuthenticationFailed,
                            LoginThrottled, PermissionDenied, ValidationError)
@@ -281,14 +287,28 @@ def seed(store: Store, name: str) -> None:
             chief, "QH-632621-DW", DEMO_PASSWORD, folder,
             letter_ids=[one(store, "SELECT max(id) FROM supervision_letters")]
         ).path.rename(folder / "来文.json")
+    if name.startswith(("letters.", "letter_problems.", "letter_forms.", "office_letters.")):
+        # two letters received from 果洛州 (the demo's: one answered with a file and signed by
+        # the chief, one with a draft answer), and one this unit issued to itself
+        from models.demo import _demo_letters
+        keys.create_own_key(chief, DEMO_PASSWORD)
+        _demo_letters(store)
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        office_units.register_unit(chief, enrollment.enrollment_file(
+            chief, keys.held_seal_key(chief), DEMO_PASSWORD))
+        instructions.issue_letter(chief, unit_code="QH-632621-DW", number="矩阵测试〔2024〕3号",
+                                  problems=["未按期报送工作简报"], deadline="2024-08-31")
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
-    if name.startswith("office_browse."):
+    if name.startswith(("office_browse.", "office_reports.")):
         keys.create_seal_key(chief, DEMO_PASSWORD)
         seal = keys._active_key(store, "seal", unit_id=chief.unit_id)
         office_units.register_unit(chief, enrollment.enrollment_file(chief, seal, DEMO_PASSWORD))
         office_import.import_package(chief, package_out.export_package(
             chief, _folder(chief, "stick"), DEMO_PASSWORD, materials=("ledger", "audit")).path)
+    if name.startswith(("briefs.", "schedule.", "case_stats.", "reminders.", "form_brief.",
+                        "form_reports.")):
+        reports.seed_reports(chief)
     if name.startswith("office_keys.") and name != "office_keys.create_decryption_key":
         office_keys.create_decryption_key(chief, DEMO_PASSWORD)
     if name == "office_keys.give_decryption_key":
@@ -298,6 +318,58 @@ def seed(store: Store, name: str) -> None:
         reviewer = login_as(store, "reviewer")
         casereviews.start_review(reviewer, _case_file(chief), _template(chief, "case_review"))
         casereviews.mark_item(reviewer, _seeded_review(chief), "J4", 1, "缺少救济途径")
+    if name in ("training.update_training", "training.delete_training",
+                "office_training.unit_training"):
+        training.add_training(chief, _person(chief, "李海龙"), date="2024-03-01",
+                              topic="矩阵测试：行政处罚法", form="central", hours=2)
+    if name == "office_training.unit_training":
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        seal = keys._active_key(store, "seal", unit_id=chief.unit_id)
+        office_units.register_unit(chief, enrollment.enrollment_file(chief, seal, DEMO_PASSWORD))
+        office_import.import_package(chief, package_out.export_package(
+            chief, _folder(chief, "stick"), DEMO_PASSWORD, materials=("training",)).path)
+    if name.startswith(("leads.", "form_leads.")):
+        leads.create_lead(chief, received_date="2023-05-10", channel="12328",
+                          content="反映夜间拦车检查时间过长", party="一班",
+                          campaign_id=_campaign(chief))
+        if name == "leads.reopen_lead":
+            leads.close_lead(chief, _lead(chief), result="已答复来电人")
+    if name == "leads.unit_leads":
+        keys.create_seal_key(chief, DEMO_PASSWORD)
+        seal = keys._active_key(store, "seal", unit_id=chief.unit_id)
+        office_units.register_unit(chief, enrollment.enrollment_file(chief, seal, DEMO_PASSWORD))
+        office_import.import_package(chief, package_out.export_package(
+            chief, _folder(chief, "stick"), DEMO_PASSWORD, materials=("ledger", "leads")).path)
+
+
+def _lead(s: Session) -> int:
+    """The lead seeded for the lead operations."""
+    return one(s.store, "SELECT max(id) FROM leads")
+
+
+
+def _training(s: Session) -> int:
+    """The training record seeded for the training operations."""
+    return one(s.store, "SELECT max(id) FROM trainings")
+
+
+def _received(s: Session, n: int = 0) -> int:
+    """The ``n``-th letter received in the seeded demo (0: answered and signed, 1: a draft)."""
+    return s.store.conn.execute("SELECT id FROM supervision_letters WHERE side = 'received'"
+                                " ORDER BY id").fetchall()[n][0]
+
+
+def _issued(s: Session) -> int:
+    return one(s.store, "SELECT max(id) FROM supervision_letters WHERE side = 'issued'")
+
+
+def _answer_sha(s: Session) -> str:
+    """The hash of the draft answer as the signing dialog would show it (read without the
+    permission check)."""
+    conn = s.store.conn
+    letter = letters.received_letter(conn, _received(s, 1))
+    return letters.sha256_hex((letters.current_text(conn, letter, letters.answer_of(
+        conn, letter["id"])) or "").encode("utf-8"))
 
 
 CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
@@ -498,6 +570,45 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "office_browse.unit_browse": (lambda s: office_browse.unit_browse(s, "QH-632621-DW"), None),
     "office_browse.problem_detail": (
         lambda s: office_browse.problem_detail(s, "QH-632621-DW", _problem(s)), None),
+    "training.add_trainings": (
+        lambda s: training.add_trainings(
+            s, [_person(s, "李海龙"), _person(s, "索南扎西")], date="2024-03-05",
+            topic="法治讲堂：行政强制法", form="lecture", hours=3.5), "data"),
+    "training.add_training": (
+        lambda s: training.add_training(s, _person(s, "马文斌"), date="2024-03-06",
+                                        topic="线上自学", form="online", hours=2), "data"),
+    "training.update_training": (
+        lambda s: training.update_training(s, _training(s), hours=2.5), "data"),
+    "training.delete_training": (lambda s: training.delete_training(s, _training(s)), "data"),
+    "training.list_trainings": (lambda s: training.list_trainings(s, 2024), None),
+    "training.training_years": (lambda s: training.training_years(s), None),
+    "training.year_totals": (lambda s: training.year_totals(s, 2024), None),
+    "training.certificate_flags": (lambda s: training.certificate_flags(s), None),
+    "training.reminders": (lambda s: training.reminders(s, date(2024, 6, 30)), None),
+    "training.set_certificate": (
+        lambda s: training.set_certificate(s, _person(s, "李海龙"), "valid", "2022-05-10",
+                                           "2027-05-09"), "data"),
+    "form_training.ledger_form": (lambda s: form_training.ledger_form(s, 2024), None),
+    "form_training.hours_form": (lambda s: form_training.hours_form(s, 2024), None),
+    "office_training.unit_training": (
+        lambda s: office_training.unit_training(s, "QH-632621-DW"), None),
+    "leads.create_lead": (
+        lambda s: leads.create_lead(s, received_date="2024-06-03", channel="信箱",
+                                    content="来信反映卸载收费未公示"), "data"),
+    "leads.update_lead": (
+        lambda s: leads.update_lead(s, _lead(s), handling="转一班核查"), "data"),
+    "leads.close_lead": (lambda s: leads.close_lead(s, _lead(s), result="已答复来电人"), "data"),
+    "leads.reopen_lead": (lambda s: leads.reopen_lead(s, _lead(s), "来电人再次反映"), "data"),
+    "leads.delete_lead": (lambda s: leads.delete_lead(s, _lead(s)), "data"),
+    "leads.problem_from_lead": (
+        lambda s: leads.problem_from_lead(s, _lead(s), category="执法不规范"), "data"),
+    "leads.link_problem": (lambda s: leads.link_problem(s, _lead(s), _problem(s)), "data"),
+    "leads.list_leads": (lambda s: leads.list_leads(s), None),
+    "leads.get_lead": (lambda s: leads.get_lead(s, _lead(s)), None),
+    "leads.lead_counts": (lambda s: leads.lead_counts(s), None),
+    "leads.link_candidates": (lambda s: leads.link_candidates(s, _lead(s)), None),
+    "leads.unit_leads": (lambda s: leads.unit_leads(s, "QH-632621-DW"), None),
+    "form_leads.clues_form": (lambda s: form_leads.clues_form(s), None),
     "package_contents.collect": (
         lambda s: list(package_contents.collect(
             s, campaign_id=_campaign(s), period=None, materials=("ledger", "audit"),
@@ -543,6 +654,26 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         "data"),
     "instructions.received_letters": (lambda s: instructions.received_letters(s), None),
     "instructions.imported_instructions": (lambda s: instructions.imported_instructions(s), None),
+    "letters.get_letter": (lambda s: letters.get_letter(s, _received(s)), None),
+    "letters.save_answer": (
+        lambda s: letters.save_answer(s, _received(s, 1), "矩阵测试：已整改。"), "data"),
+    "letters.add_answer_file": (
+        lambda s: letters.add_answer_file(s, one(s.store, "SELECT max(id) FROM letter_answers"),
+                                          _evidence_file(s)), "data"),
+    "letters.remove_answer_file": (
+        lambda s: letters.remove_answer_file(
+            s, one(s.store, "SELECT max(id) FROM letter_answer_files")), "data"),
+    "letters.answer_to_sign": (lambda s: letters.answer_to_sign(s, _received(s, 1)), None),
+    "letters.sign_answer": (
+        lambda s: letters.sign_answer(s, _received(s, 1), DEMO_PASSWORD, _answer_sha(s)), "data"),
+    "letter_problems.problems_from_letter": (
+        lambda s: letter_problems.problems_from_letter(s, _received(s), [1]), "data"),
+    "letter_forms.letter_form": (lambda s: letter_forms.letter_form(s, _received(s)), None),
+    "letter_forms.office_letter_form": (
+        lambda s: letter_forms.office_letter_form(s, _issued(s)), None),
+    "office_letters.letter_answers_at_office": (
+        lambda s: office_letters.letter_answers_at_office(s), None),
+    "office_letters.office_letter": (lambda s: office_letters.office_letter(s, _issued(s)), None),
     "receipts.import_receipt": (
         lambda s: receipts.import_receipt(s, s.store.path.parent.parent / "回执.json"), "data"),
     "office_stats.materials_table": (
@@ -563,6 +694,37 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: office_keys.unlock_identities(s, DEMO_PASSWORD), None),
     "office_keys.list_decryption_keys": (lambda s: office_keys.list_decryption_keys(s), None),
     "office_keys.recipients_file": (lambda s: office_keys.recipients_file(s), None),
+    "briefs.create_brief": (
+        lambda s: briefs.create_brief(s, period="2024-06", title="矩阵测试：六月简报"), "data"),
+    "briefs.update_brief": (
+        lambda s: briefs.update_brief(s, reports.draft(s), body="改写的正文。"), "data"),
+    "briefs.finalise_brief": (lambda s: briefs.finalise_brief(s, reports.draft(s)), "data"),
+    "briefs.reopen_brief": (lambda s: briefs.reopen_brief(s, reports.final(s)), "data"),
+    "briefs.delete_brief": (lambda s: briefs.delete_brief(s, reports.draft(s)), "data"),
+    "briefs.list_briefs": (lambda s: briefs.list_briefs(s), None),
+    "briefs.get_brief": (lambda s: briefs.get_brief(s, reports.draft(s)), None),
+    "briefs.add_photo": (
+        lambda s: briefs.add_photo(s, reports.draft(s), reports.photo_file(s), "路面巡查"),
+        "data"),
+    "briefs.set_caption": (lambda s: briefs.set_caption(s, reports.brief_photo(s), "新说明"),
+                           "data"),
+    "briefs.remove_photo": (lambda s: briefs.remove_photo(s, reports.brief_photo(s)), "data"),
+    "schedule.list_items": (lambda s: schedule.list_items(s, None, "2024-05"), None),
+    "schedule.periods": (lambda s: schedule.periods(s, None), None),
+    "schedule.save_items": (
+        lambda s: schedule.save_items(s, None, "2024-05", [{"task": "矩阵测试任务"}]), "data"),
+    "schedule.copy_previous": (lambda s: schedule.copy_previous(s, None, "2024-06"), "data"),
+    "case_stats.compute": (lambda s: case_stats.compute(s, "2024-05"), None),
+    "case_stats.list_months": (lambda s: case_stats.list_months(s), None),
+    "case_stats.save_month": (lambda s: case_stats.save_month(s, "2024-06", actual=3), "data"),
+    "case_stats.delete_month": (lambda s: case_stats.delete_month(s, "2024-05"), "data"),
+    "reminders.due_items": (lambda s: reminders.due_items(s, date(2024, 6, 1)), None),
+    "form_brief.brief_form": (lambda s: form_brief.brief_form(s, reports.draft(s)), None),
+    "form_reports.schedule_form": (lambda s: form_reports.schedule_form(s, None, "2024-05"),
+                                   None),
+    "form_reports.case_stats_form": (lambda s: form_reports.case_stats_form(s), None),
+    "office_reports.unit_reports": (
+        lambda s: office_reports.unit_reports(s, "QH-632621-DW"), None),
 }
 
 

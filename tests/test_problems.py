@@ -474,7 +474,8 @@ def test_required_and_too_long_text(demo: Store, sessions: dict[str, Session]) -
 
 
 @pytest.mark.parametrize("channel,stored", [("12328", "12328"), ("12345", "12345"),
-                                            ("信箱", "信箱"), ("其他", "其他"), ("", ""),
+                                            ("信箱", "信箱"), ("来访", "来访"), ("网络", "网络"),
+                                            ("其他", "其他"), ("", ""),
                                             (" 信箱 ", "信箱"), (None, "")])
 def test_complaint_channel_accepted(channel: str | None, stored: str, demo: Store,
                                     sessions: dict[str, Session]) -> None:
@@ -492,7 +493,7 @@ def test_complaint_channel_refused(channel: str, demo: Store,
                     lambda: problems.update_problem(chief, pid, source_channel=channel)):
         with pytest.raises(ValidationError) as info:
             attempt()
-        assert "举报渠道只能是 12328、12345、信箱、其他" in str(info.value)
+        assert "举报渠道只能是 12328、12345、信箱、来信、来访、来电、网络、其他" in str(info.value)
     assert head(demo) == before and counts(demo) == n
     assert problem_row(demo, pid)["source_channel"] == "12328"
 

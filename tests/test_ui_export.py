@@ -91,9 +91,9 @@ def test_ledger_export_to_excel_and_pdf(gui: Any, tmp_path: Path, monkeypatch: A
     out.mkdir()
 
     dialog = open_dialog(gui, page.open_export)
-    # The five ledger forms, the filter said, every form possible with a campaign chosen.
-    assert list(dialog.form_buttons) == ["problem_list", "lookback", "common", "individual",
-                                         "clues"]
+    # The four ledger forms (the 线索征询表 is exported from the leads), the filter said, every
+    # form possible with a campaign chosen.
+    assert list(dialog.form_buttons) == ["problem_list", "lookback", "common", "individual"]
     assert all(b.isEnabled() for b in dialog.form_buttons.values())
     assert "交通运输执法领域突出问题专项整治行动" in dialog.scope.text()
     assert "4 条问题" in dialog.scope.text()

@@ -141,9 +141,10 @@ def test_office_sends_a_letter_and_the_station_reads_it(gui: Any, monkeypatch: A
     assert tab.last_result.letters_added == 1 and tab.last_result.campaigns_added == 1
     gui.qtbot.waitUntil(lambda: tab.letters_table.rowCount() == 1, timeout=WAIT)
     gui.qtbot.waitUntil(lambda: tab.files_table.rowCount() == 1, timeout=WAIT)
-    cells = [tab.letters_table.item(0, c).text() for c in range(6)]
+    cells = [tab.letters_table.item(0, c).text() for c in range(7)]
     assert cells[0] == NUMBER and cells[1] == "果洛州交通运输综合行政执法支队"
-    assert cells[3] == "2024-05-31" and cells[4] == "已逾期" and "暂扣车辆" in cells[5]
+    assert cells[3] == "2024-05-31" and cells[4] == "已逾期" and cells[5] == "未答复"
+    assert "暂扣车辆" in cells[6]
     assert tab.letters_table.item(0, 0).foreground().color().name() == "#b00020"
     assert "收到执法监督意见书 1 份" in gui.boxes.of("information")[-1][1]
     view = tab.show_letter(0)

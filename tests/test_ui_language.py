@@ -13,7 +13,8 @@ from ui_helpers import NAV_ZH, ROOT, TS_FILE, build_english_catalogue, point_app
 
 #: A stand-in English catalogue for the runtime mechanism (independent of translation progress).
 TEST_NAV_EN = ["Workbench (test)", "Issue ledger (test)", "Self-inspection (test)",
-               "Case file review (test)", "Submission (test)", "Settings (test)"]
+               "Case file review (test)", "Other ledgers (test)", "Submission (test)",
+               "Settings (test)"]
 
 
 def _i18n_tool():
@@ -52,7 +53,7 @@ def test_language_switches_at_runtime_through_the_settings_panel(gui, test_catal
     panel.language.setCurrentIndex(panel.language.findData("en"))   # as the user picks it
     gui.qtbot.waitUntil(lambda: _nav_texts(window) == TEST_NAV_EN, timeout=10_000)
     assert controller.window is window and window.isVisible()        # no restart
-    assert window.nav.currentRow() == 5                                # the area is kept
+    assert window.nav.currentRow() == 6                                # the area is kept
     assert controller.translations.language == "en"
     assert controller.settings.value("language") == "en"
     gui.idle(controller)

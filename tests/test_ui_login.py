@@ -150,11 +150,11 @@ def test_keyboard_shortcuts_switch_areas(gui):
 
     controller, window = gui.demo_window("chief")
     gui.qtbot.waitUntil(
-        lambda: any(a.shortcut() == QKeySequence("Ctrl+6") for a in window.actions()),
+        lambda: any(a.shortcut() == QKeySequence("Ctrl+7") for a in window.actions()),
         timeout=5_000)
     window.activateWindow()
-    gui.qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
-    gui.qtbot.waitUntil(lambda: window.nav.currentRow() == 5, timeout=5_000)
+    gui.qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    gui.qtbot.waitUntil(lambda: window.nav.currentRow() == 6, timeout=5_000)
     assert window.stack.currentWidget() is window.area("settings")
     gui.qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     gui.qtbot.waitUntil(lambda: window.nav.currentRow() == 0, timeout=5_000)

@@ -28,7 +28,7 @@ TS_FILE = ROOT / "resources" / "i18n" / "fieldledger_en.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
 WAIT = 10_000  # ms: the longest any single GUI step may take before a test fails
 
-NAV_ZH = ["工作台", "问题台账", "自查自纠", "案卷评查", "报送", "设置"]
+NAV_ZH = ["工作台", "问题台账", "自查自纠", "案卷评查", "其他台账", "报送", "设置"]
 
 
 # --- settings, data ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .app import AppController
 
 SHORTCUT_DELAY_MS = 250
-AREAS = ("dashboard", "ledger", "selfcheck", "review", "submission", "settings")
+AREAS = ("dashboard", "ledger", "selfcheck", "review", "ledgers", "submission", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
 
     def _titles(self) -> list[str]:
         return [self.tr("工作台"), self.tr("问题台账"), self.tr("自查自纠"), self.tr("案卷评查"),
-                self.tr("报送"), self.tr("设置")]
+                self.tr("其他台账"), self.tr("报送"), self.tr("设置")]
 
     def _make_area(self, key: str) -> QWidget:
         """Build one area; areas are built on first visit so that start-up stays quick."""
@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         if key == "review":
             from .pages.casereview_page import CaseReviewPage
             return CaseReviewPage(self.controller)
+        if key == "ledgers":
+            from .pages.ledgers_page import LedgersPage
+            return LedgersPage(self.controller)
         from .pages.submission_page import SubmissionPage
         return SubmissionPage(self.controller)
 

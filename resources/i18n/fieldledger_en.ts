@@ -96,6 +96,101 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <source>整改情况答复</source>
+        <translation>Reply on rectification</translation>
+    </message>
+    <message>
+        <source>逐项写明针对意见书所列问题采取的整改措施和完成情况</source>
+        <translation>For each problem listed in the letter, describe the rectification measures taken and what has been completed</translation>
+    </message>
+    <message>
+        <source>印证资料（双击打开）</source>
+        <translation>Evidence (double-click to open)</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>删除所选文件</source>
+        <translation>Remove selected file</translation>
+    </message>
+    <message>
+        <source>转为台账问题…</source>
+        <translation>Add to ledger as problems…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>存为草稿</source>
+        <translation>Save as draft</translation>
+    </message>
+    <message>
+        <source>签发…</source>
+        <translation>Sign and issue…</translation>
+    </message>
+    <message>
+        <source>意见书的答复由本单位负责人或管理员填写，负责人签发。</source>
+        <translation>The reply to a letter is written by the unit&apos;s chief or an administrator and signed and issued by the chief.</translation>
+    </message>
+    <message>
+        <source>答复状态：{state}</source>
+        <translation>Reply status: {state}</translation>
+    </message>
+    <message>
+        <source>尚未签发：负责人签发后，答复随下一次报送（选择“执法监督意见书的答复”）报上级。</source>
+        <translation>Not issued yet: once the chief signs and issues it, the reply goes to the upper office with the next submission (choose “Replies to supervision letters”).</translation>
+    </message>
+    <message>
+        <source>已超过整改期限，尚未签发答复。</source>
+        <translation>The rectification deadline has passed and the reply has not been issued.</translation>
+    </message>
+    <message>
+        <source>第 {n} 项 → 序号 {seq}</source>
+        <translation>Item {n} → No. {seq}</translation>
+    </message>
+    <message>
+        <source>答复未保存</source>
+        <translation>Reply not saved</translation>
+    </message>
+    <message>
+        <source>选择印证资料</source>
+        <translation>Choose evidence</translation>
+    </message>
+    <message>
+        <source>照片、扫描件和文档 (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx *.ofd *.mp4);;所有文件 (*)</source>
+        <translation>Photos, scans and documents (*.jpg *.jpeg *.png *.pdf *.doc *.docx *.xls *.xlsx *.ofd *.mp4);;All files (*)</translation>
+    </message>
+    <message>
+        <source>文件未添加</source>
+        <translation>File not added</translation>
+    </message>
+    <message>
+        <source>不能签发</source>
+        <translation>Cannot issue</translation>
+    </message>
+    <message>
+        <source>签发意见书答复</source>
+        <translation>Issue reply to supervision letter</translation>
+    </message>
+    <message>
+        <source>您将以单位负责人的身份，用本人的签名密钥签发下面的答复（单位负责人签发）。签发后如再修改答复，须重新签发。请核对后输入签名口令（登录密码）。</source>
+        <translation>You are about to sign and issue the reply below as the unit&apos;s chief, with your own signing key (signed and issued by the unit&apos;s chief). If the reply is changed after it is issued, it must be issued again. Check it, then type your signing passphrase (login password).</translation>
+    </message>
+    <message>
+        <source>签发</source>
+        <translation>Sign and issue</translation>
+    </message>
+    <message>
+        <source>导出执法监督意见书 {number} 及其整改情况答复。</source>
+        <translation>Exports supervision letter {number} and its reply on rectification.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>执法台账已在运行</source>
@@ -178,6 +273,165 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>共 {seq} 条记录；末条哈希 {hash}</source>
         <translation>{seq} records in total; last hash {hash}</translation>
+    </message>
+</context>
+<context>
+    <name>BriefsPage</name>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>新建简报</source>
+        <translation>New brief</translation>
+    </message>
+    <message>
+        <source>新建本月的工作简报（草稿）</source>
+        <translation>Create this month&apos;s work brief (as a draft)</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>期数</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>还没有工作简报。点“新建简报”开始编写本月的简报。</source>
+        <translation>No work briefs yet. Click “New brief” to start writing this month&apos;s brief.</translation>
+    </message>
+    <message>
+        <source>报送月份</source>
+        <translation>Month reported</translation>
+    </message>
+    <message>
+        <source>如：大武超限检测站扎实推进执法质量提升</source>
+        <translation>e.g. Dawu overload inspection station steadily improves enforcement quality</translation>
+    </message>
+    <message>
+        <source>本月开展的工作、取得的成效、典型做法和案例。每段一行。</source>
+        <translation>Work done this month, results achieved, good practices and cases. One paragraph per line.</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>修改说明…</source>
+        <translation>Edit caption…</translation>
+    </message>
+    <message>
+        <source>删除照片</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>双击修改照片说明（已定稿时打开照片）</source>
+        <translation>Double-click to edit the photo caption (to open the photo once the brief is final)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>审核定稿</source>
+        <translation>Approve as final</translation>
+    </message>
+    <message>
+        <source>负责人审核后定稿：定稿的简报计为本月已报送的简报，不能再修改</source>
+        <translation>The chief reviews and finalizes the brief: a final brief counts as this month&apos;s submitted brief and can no longer be changed</translation>
+    </message>
+    <message>
+        <source>退回草稿</source>
+        <translation>Return to draft</translation>
+    </message>
+    <message>
+        <source>删除简报</source>
+        <translation>Delete brief</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>第 {n} 期</source>
+        <translation>Issue {n}</translation>
+    </message>
+    <message>
+        <source>简报内容</source>
+        <translation>Brief content</translation>
+    </message>
+    <message>
+        <source>在左侧选择一期简报，或新建简报。</source>
+        <translation>Choose a brief on the left, or create a new one.</translation>
+    </message>
+    <message>
+        <source>第 {n} 期（{month}）</source>
+        <translation>Issue {n} ({month})</translation>
+    </message>
+    <message>
+        <source>{campaign} · {status} · 编写人 {author}</source>
+        <translation>{campaign} · {status} · written by {author}</translation>
+    </message>
+    <message>
+        <source>图{n} {caption}</source>
+        <translation>Figure {n} {caption}</translation>
+    </message>
+    <message>
+        <source>本期简报已定稿，计为该月已报送的简报；如需修改，请负责人退回草稿。</source>
+        <translation>This brief is final and counts as that month&apos;s submitted brief; to change it, ask the chief to return it to draft.</translation>
+    </message>
+    <message>
+        <source>简报写好后，请负责人审核定稿。</source>
+        <translation>When the brief is written, ask the chief to review it and approve it as final.</translation>
+    </message>
+    <message>
+        <source>定稿前请通读全文、核对照片说明。</source>
+        <translation>Before approving it as final, read the whole text and check the photo captions.</translation>
+    </message>
+    <message>
+        <source>工作简报（{month}）</source>
+        <translation>Work brief ({month})</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>删除草稿“{title}”及其照片？</source>
+        <translation>Delete the draft “{title}” and its photos?</translation>
+    </message>
+    <message>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <source>照片 ({types})</source>
+        <translation>Photos ({types})</translation>
+    </message>
+    <message>
+        <source>照片说明</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>照片说明：</source>
+        <translation>Photo caption:</translation>
+    </message>
+    <message>
+        <source>导出第 {n} 期工作简报“{title}”。</source>
+        <translation>Exports work brief issue {n} “{title}”.</translation>
     </message>
 </context>
 <context>
@@ -291,6 +545,46 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Material</translation>
     </message>
     <message>
+        <source>由台账提供</source>
+        <translation>Provided by ledger</translation>
+    </message>
+    <message>
+        <source>每月截止</source>
+        <translation>Monthly due day</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>按名称判断</source>
+        <translation>Judge by name</translation>
+    </message>
+    <message>
+        <source>{day} 日</source>
+        <translation>Day {day}</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>Same month</translation>
+    </message>
+    <message>
+        <source>次月</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>提供该材料的本软件台账（工作简报、工作调度表、案件统计等）；“按名称判断”时按材料名称识别，识别不出即为附件文件</source>
+        <translation>The ledger in this program that provides the material (work brief, work progress table, case statistics, etc.); with “Judge by name” the material is recognized by its name, and if it cannot be recognized it is an attached file</translation>
+    </message>
+    <message>
+        <source>每月报送的材料的截止日，如工作简报每月 25 日；不填则按截止日期</source>
+        <translation>Due day for a material submitted every month, e.g. the 25th for the work brief; if left empty, the deadline date applies</translation>
+    </message>
+    <message>
+        <source>截止日在报送月份的本月还是次月，如案件数据次月 5 日前报送</source>
+        <translation>Whether the due day falls in the month reported or the next month, e.g. case data is due by the 5th of the next month</translation>
+    </message>
+    <message>
         <source>已有 {count} 个问题使用该类别，不能删除；可以改名。</source>
         <translation>{count} problems use this category, so it cannot be removed; it can be renamed.</translation>
     </message>
@@ -320,6 +614,10 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>清除</source>
         <translation>Clear</translation>
+    </message>
+    <message>
+        <source>由本单位的“{ledger}”报送（需有本期记录）</source>
+        <translation>Submitted from this unit&apos;s “{ledger}” (a record for this period is needed)</translation>
     </message>
     <message>
         <source>选择“{name}”的文件</source>
@@ -775,6 +1073,109 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>CaseStatsPage</name>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>数据条数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>实际案件数</source>
+        <translation>Actual cases</translation>
+    </message>
+    <message>
+        <source>测试案件数</source>
+        <translation>Test cases</translation>
+    </message>
+    <message>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>人均办案率</source>
+        <translation>Cases per officer</translation>
+    </message>
+    <message>
+        <source>在线考试</source>
+        <translation>Online exams</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>人均办案率 =（实际案件数 + 测试案件数）÷ 执法人员，按整数百分比四舍五入；执法人员不详时记为“/”。</source>
+        <translation>Cases per officer = (actual cases + test cases) ÷ officers, as a percentage rounded to a whole number; when the number of officers is unknown it is shown as “/”.</translation>
+    </message>
+    <message>
+        <source>填报一个月</source>
+        <translation>Enter a month</translation>
+    </message>
+    <message>
+        <source>不填则同实际案件数</source>
+        <translation>If empty, same as actual cases</translation>
+    </message>
+    <message>
+        <source>不填记为“/”</source>
+        <translation>If empty, shown as “/”</translation>
+    </message>
+    <message>
+        <source>计算…</source>
+        <translation>Calculate…</translation>
+    </message>
+    <message>
+        <source>按本单位的案卷（结案日期在本月）和在岗持证人员计算</source>
+        <translation>Calculate from this unit&apos;s case files (closed in this month) and the certified officers in post</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>删除此月</source>
+        <translation>Delete this month</translation>
+    </message>
+    <message>
+        <source>全部年份</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <source>{year} 年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{month} 尚未填报：可按信息系统的数字填写，或点“计算…”按本单位数据计算。</source>
+        <translation>{month} has not been entered yet: type in the figures from the information system, or click “Calculate…” to calculate them from this unit&apos;s data.</translation>
+    </message>
+    <message>
+        <source>已按本单位 {cases} 件结案案卷和 {people} 名在岗持证人员计算；请对照信息系统核对数据条数、测试案件数和在线考试后保存。</source>
+        <translation>Calculated from this unit&apos;s {cases} closed case files and {people} certified officers in post; check records, test cases and online exams against the information system, then save.</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>删除 {month} 的案件统计？</source>
+        <translation>Delete the case statistics for {month}?</translation>
+    </message>
+    <message>
+        <source>导出{what}的按月案件统计（{n} 个月）。</source>
+        <translation>Exports the monthly case statistics ({what}, {n} months).</translation>
+    </message>
+</context>
+<context>
     <name>CasesView</name>
     <message>
         <source>结案日期</source>
@@ -799,6 +1200,41 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>导出结案日期在 {start} 至 {end} 之间的案件办理情况统计表。</source>
         <translation>Exports the Statistics of cases handled for the cases closed between {start} and {end}.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>证件信息：{name}</source>
+        <translation>Certificate details: {name}</translation>
+    </message>
+    <message>
+        <source>行政执法证件号码</source>
+        <translation>Administrative enforcement certificate number</translation>
+    </message>
+    <message>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <source>证件状态</source>
+        <translation>Certificate status</translation>
+    </message>
+    <message>
+        <source>发证日期</source>
+        <translation>Date of issue</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>只有持有效执法证的人员可以独立从事行政执法工作；没有执法证号、执法证过期、暂扣或已收回注销的，不得独立执法。执法证 {days} 天内到期的会提前提醒。</source>
+        <translation>Only staff holding a valid enforcement certificate may carry out administrative enforcement on their own; those with no certificate number, or whose certificate has expired, been suspended or been withdrawn and cancelled, may not enforce on their own. A reminder is shown when a certificate expires within {days} days.</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1324,33 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseLeadDialog</name>
+    <message>
+        <source>办结线索</source>
+        <translation>Close lead</translation>
+    </message>
+    <message>
+        <source>{day} {channel}：{content}</source>
+        <translation>{day} {channel}: {content}</translation>
+    </message>
+    <message>
+        <source>核查结论和答复反映人的情况</source>
+        <translation>Findings of the check and how the reporter was answered</translation>
+    </message>
+    <message>
+        <source>办理结果 *</source>
+        <translation>Outcome *</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1121,8 +1584,44 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <translation>Past deadline</translation>
     </message>
     <message>
+        <source>次月 {day} 日前</source>
+        <translation>By day {day} of the next month</translation>
+    </message>
+    <message>
+        <source>每月 {day} 日前</source>
+        <translation>By day {day} of each month</translation>
+    </message>
+    <message>
         <source>报送：</source>
         <translation>Submission: </translation>
+    </message>
+    <message>
+        <source>{what}已于 {month} 月 {day} 日到期，逾期 {n} 天</source>
+        <translation>{what} was due on {month}/{day}: overdue by {n} day(s)</translation>
+    </message>
+    <message>
+        <source>{what}今天到期</source>
+        <translation>{what} is due today</translation>
+    </message>
+    <message>
+        <source>{what}将于 {month} 月 {day} 日到期</source>
+        <translation>{what} is due on {month}/{day}</translation>
+    </message>
+    <message>
+        <source>{n} 名执法人员本年度学时不足（目标 {target} 学时）：{names}</source>
+        <translation>{n} officer(s) short of this year&apos;s training hours (target {target} hours): {names}</translation>
+    </message>
+    <message>
+        <source>{n} 名执法人员执法证缺失或过期，不得独立执法：{names}</source>
+        <translation>{n} officer(s) with a missing or expired enforcement certificate, who may not enforce on their own: {names}</translation>
+    </message>
+    <message>
+        <source>{n} 名执法人员的执法证 90 天内到期：{names}</source>
+        <translation>{n} officer(s) whose enforcement certificate expires within 90 days: {names}</translation>
+    </message>
+    <message>
+        <source>查看培训台账</source>
+        <translation>Open training ledger</translation>
     </message>
 </context>
 <context>
@@ -1885,8 +2384,12 @@ When the digest on a printed copy is the same, the printout matches the electron
         <translation>Instructions from the upper office are imported by a chief or an administrator of the unit.</translation>
     </message>
     <message>
-        <source>执法监督意见书（双击查看全文）</source>
-        <translation>Supervision letters (double-click to read the full text)</translation>
+        <source>执法监督意见书（双击查看全文和答复）</source>
+        <translation>Supervision letters (double-click to see the full text and reply)</translation>
+    </message>
+    <message>
+        <source>查看和答复…</source>
+        <translation>View and reply…</translation>
     </message>
     <message>
         <source>编号</source>
@@ -1911,6 +2414,10 @@ When the digest on a printed copy is the same, the printout matches the electron
     <message>
         <source>存在的问题</source>
         <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
     </message>
     <message>
         <source>已导入的来文</source>
@@ -1947,6 +2454,10 @@ When the digest on a printed copy is the same, the printout matches the electron
     <message>
         <source>已逾期</source>
         <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已答复</source>
+        <translation>Replied</translation>
     </message>
     <message>
         <source>未到期</source>
@@ -2356,6 +2867,359 @@ Signature file: {signature}
 To check it: give the file, the signature file and the public key file (exported with &quot;Export public key…&quot;) to the recipient; once minisign is installed, they run this in the folder that holds the file:
 minisign -Vm &quot;{name}&quot; -p &quot;{pub}&quot;
 If it prints &quot;Signature and comment signature verified&quot;, the file has not been changed and was signed with this key.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDialog</name>
+    <message>
+        <source>查看线索</source>
+        <translation>View lead</translation>
+    </message>
+    <message>
+        <source>修改线索</source>
+        <translation>Edit lead</translation>
+    </message>
+    <message>
+        <source>新建线索</source>
+        <translation>New lead</translation>
+    </message>
+    <message>
+        <source>带 * 的为必填项。Enter 键转到下一项，Ctrl+Enter 保存。登记办理情况后，线索即为“办理中”；办结由负责人确认。</source>
+        <translation>Fields marked * are required. Enter moves to the next field, Ctrl+Enter saves. Once handling is recorded, the lead is “Being handled”; closing it is confirmed by the chief.</translation>
+    </message>
+    <message>
+        <source>（不归入专项行动）</source>
+        <translation>(not in a campaign)</translation>
+    </message>
+    <message>
+        <source>来电、来信或来访人反映的问题</source>
+        <translation>The problem reported by phone, letter or visit</translation>
+    </message>
+    <message>
+        <source>如：大武超限检测站一班、某执法人员</source>
+        <translation>e.g. Dawu overload inspection station shift 1, or an officer</translation>
+    </message>
+    <message>
+        <source>如：货车司机马某 13900000000（不印在征询表上）</source>
+        <translation>e.g. truck driver Mr Ma 13900000000 (not printed on the consultation form)</translation>
+    </message>
+    <message>
+        <source>核查、转办、约谈等办理过程</source>
+        <translation>How it was handled: checks, referrals, interviews, etc.</translation>
+    </message>
+    <message>
+        <source>核查结论和答复反映人的情况（办结时必填）</source>
+        <translation>Findings of the check and how the reporter was answered (required when closing)</translation>
+    </message>
+    <message>
+        <source>受理日期 *</source>
+        <translation>Date received *</translation>
+    </message>
+    <message>
+        <source>来源渠道 *</source>
+        <translation>Channel *</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>反映内容 *</source>
+        <translation>Matter reported *</translation>
+    </message>
+    <message>
+        <source>被反映单位/人</source>
+        <translation>Unit/person concerned</translation>
+    </message>
+    <message>
+        <source>反映人及联系方式</source>
+        <translation>Reporter and contact details</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>状态：{status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>办结日期 {day}</source>
+        <translation>Closed on {day}</translation>
+    </message>
+    <message>
+        <source>办理期限 {day}（受理后 {n} 日）</source>
+        <translation>Time limit {day} ({n} days after receipt)</translation>
+    </message>
+    <message>
+        <source>已超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>对应问题台账序号 {seq}</source>
+        <translation>Ledger problem no. {seq}</translation>
+    </message>
+    <message>
+        <source>登记人 {name}</source>
+        <translation>Recorded by {name}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>LeadProblemDialog</name>
+    <message>
+        <source>转为台账问题</source>
+        <translation>Add to ledger as a problem</translation>
+    </message>
+    <message>
+        <source>（未归入专项行动）</source>
+        <translation>(no campaign)</translation>
+    </message>
+    <message>
+        <source>在问题台账中登记一个“待整改”问题（来源：投诉举报，渠道 {channel}），专项行动：{campaign}。线索将对应这个问题。</source>
+        <translation>Records a problem “To rectify” in the problem ledger (source: complaint/report, channel {channel}), campaign: {campaign}. The lead will be linked to this problem.</translation>
+    </message>
+    <message>
+        <source>选择或输入问题方面</source>
+        <translation>Choose or type a category</translation>
+    </message>
+    <message>
+        <source>问题方面 *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <source>存在问题 *</source>
+        <translation>Problem *</translation>
+    </message>
+    <message>
+        <source>整改措施</source>
+        <translation>Rectification measures</translation>
+    </message>
+    <message>
+        <source>责任部门</source>
+        <translation>Responsible department</translation>
+    </message>
+    <message>
+        <source>具体表现取线索的来源渠道、受理日期和反映内容。</source>
+        <translation>The details are taken from the lead&apos;s channel, date received and matter reported.</translation>
+    </message>
+    <message>
+        <source>登记问题</source>
+        <translation>Record problem</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsPage</name>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>反映内容</source>
+        <translation>Matter reported</translation>
+    </message>
+    <message>
+        <source>被反映单位/人</source>
+        <translation>Unit/person concerned</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>对应问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>搜索反映内容、被反映单位/人、办理情况…</source>
+        <translation>Search matter reported, unit/person concerned, handling…</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>超期未办结</source>
+        <translation>Overdue, not closed</translation>
+    </message>
+    <message>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <source>全部专项行动</source>
+        <translation>All campaigns</translation>
+    </message>
+    <message>
+        <source>新建线索…</source>
+        <translation>New lead…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>修改所选线索（Enter 或双击）</source>
+        <translation>Edit the selected lead (Enter or double-click)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>删除误登记的线索（负责人）</source>
+        <translation>Delete a lead recorded by mistake (chief)</translation>
+    </message>
+    <message>
+        <source>转为台账问题…</source>
+        <translation>Add to ledger as a problem…</translation>
+    </message>
+    <message>
+        <source>在问题台账中登记问题（来源：投诉举报）</source>
+        <translation>Record a problem in the problem ledger (source: complaint/report)</translation>
+    </message>
+    <message>
+        <source>关联已有问题…</source>
+        <translation>Link existing problem…</translation>
+    </message>
+    <message>
+        <source>线索反映的问题已在问题台账中：关联到该问题</source>
+        <translation>The problem reported in the lead is already in the problem ledger: link the lead to it</translation>
+    </message>
+    <message>
+        <source>打开问题</source>
+        <translation>Open problem</translation>
+    </message>
+    <message>
+        <source>在问题台账中打开对应的问题</source>
+        <translation>Open the linked problem in the problem ledger</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>填写办理结果并办结（负责人）</source>
+        <translation>Enter the outcome and close the lead (chief)</translation>
+    </message>
+    <message>
+        <source>重新办理…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <source>已办结的线索重新办理（负责人）</source>
+        <translation>Reopen a closed lead (chief)</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>按当前筛选导出线索征询表（Excel 或 PDF）</source>
+        <translation>Export the consultation form of leads with the current filter (Excel or PDF)</translation>
+    </message>
+    <message>
+        <source>序号 {seq}</source>
+        <translation>No. {seq}</translation>
+    </message>
+    <message>
+        <source>{status} {day}</source>
+        <translation>{status} {day}</translation>
+    </message>
+    <message>
+        <source>{status}（超期）</source>
+        <translation>{status} (overdue)</translation>
+    </message>
+    <message>
+        <source>问题台账序号 {seq}（{status}），{campaign}</source>
+        <translation>Ledger problem no. {seq} ({status}), {campaign}</translation>
+    </message>
+    <message>
+        <source>未归入专项行动</source>
+        <translation>Not in a campaign</translation>
+    </message>
+    <message>
+        <source>反映人：{who}</source>
+        <translation>Reporter: {who}</translation>
+    </message>
+    <message>
+        <source>受理后 {n} 日未办结即为超期</source>
+        <translation>Overdue if not closed within {n} days after receipt</translation>
+    </message>
+    <message>
+        <source>共 {n} 条：待办理 {open}，办理中 {handling}，已办结 {closed}；纳入问题台账 {linked} 条。</source>
+        <translation>{n} in total: {open} to handle, {handling} being handled, {closed} closed; {linked} in the problem ledger.</translation>
+    </message>
+    <message>
+        <source>超期未办结 {n} 条（受理后超过 {days} 日），以红色显示。</source>
+        <translation>{n} overdue and not closed (more than {days} days after receipt), shown in red.</translation>
+    </message>
+    <message>
+        <source>查看…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <source>删除线索</source>
+        <translation>Delete lead</translation>
+    </message>
+    <message>
+        <source>删除 {day} 受理的这条线索？只有登记错误的线索才应删除，删除记录保留在审计日志中。</source>
+        <translation>Delete this lead received on {day}? Only leads recorded by mistake should be deleted; the deletion is kept in the audit log.</translation>
+    </message>
+    <message>
+        <source>重新办理</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>重新办理的原因（记入办理情况）：</source>
+        <translation>Reason for reopening (recorded under handling):</translation>
+    </message>
+    <message>
+        <source>（取消关联序号 {seq}）</source>
+        <translation>(unlink No. {seq})</translation>
+    </message>
+    <message>
+        <source>序号 {seq}&#x3000;[{category}] {issue}（{status}）</source>
+        <translation>No. {seq}&#x3000;[{category}] {issue} ({status})</translation>
+    </message>
+    <message>
+        <source>关联已有问题</source>
+        <translation>Link existing problem</translation>
+    </message>
+    <message>
+        <source>问题台账中没有可以关联的未销号问题。</source>
+        <translation>The problem ledger has no open problems that can be linked.</translation>
+    </message>
+    <message>
+        <source>{day} 受理的线索关联到：</source>
+        <translation>Link the lead received on {day} to:</translation>
+    </message>
+    <message>
+        <source>导出当前筛选的 {n} 条线索（按受理日期先后排列）。</source>
+        <translation>Exports the {n} leads of the current filter (in order of date received).</translation>
     </message>
 </context>
 <context>
@@ -2932,6 +3796,10 @@ Roles: {roles}</translation>
         <translation>Data folder: {path}</translation>
     </message>
     <message>
+        <source>其他台账</source>
+        <translation>Other ledgers</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -3239,6 +4107,18 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
         <translation>Filter: type text (e.g. problem, responsible person, case no.)</translation>
     </message>
     <message>
+        <source>培训台账</source>
+        <translation>Training ledger</translation>
+    </message>
+    <message>
+        <source>投诉举报线索</source>
+        <translation>Complaint/report leads</translation>
+    </message>
+    <message>
+        <source>简报和统计</source>
+        <translation>Briefs and statistics</translation>
+    </message>
+    <message>
         <source>专项行动</source>
         <translation>Campaign</translation>
     </message>
@@ -3488,6 +4368,223 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
     </message>
 </context>
 <context>
+    <name>OfficeLeadsTab</name>
+    <message>
+        <source>该单位报送的投诉举报线索，只读。受理后 {n} 日未办结即为超期（按本机今天的日期判断），以红色显示；反映人的联系方式见提示。</source>
+        <translation>Complaint/report leads submitted by this unit, read-only. A lead not closed within {n} days after receipt is overdue (judged by today&apos;s date on this computer) and shown in red; the reporter&apos;s contact details are in the tooltip.</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>反映内容</source>
+        <translation>Matter reported</translation>
+    </message>
+    <message>
+        <source>被反映单位/人</source>
+        <translation>Unit/person concerned</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>问题序号</source>
+        <translation>Problem no.</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>办理期限</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source>该单位尚未报送投诉举报线索。</source>
+        <translation>This unit has not submitted any complaint/report leads yet.</translation>
+    </message>
+    <message>
+        <source>共 {n} 条：待办理 {open}，办理中 {handling}，已办结 {closed}；超期未办结 {overdue} 条。</source>
+        <translation>{n} in total: {open} to handle, {handling} being handled, {closed} closed; {overdue} overdue and not closed.</translation>
+    </message>
+    <message>
+        <source>{status} {day}</source>
+        <translation>{status} {day}</translation>
+    </message>
+    <message>
+        <source>{status}（超期）</source>
+        <translation>{status} (overdue)</translation>
+    </message>
+    <message>
+        <source>反映人：{who}</source>
+        <translation>Reporter: {who}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeLetterView</name>
+    <message>
+        <source>执法监督意见书 {number}</source>
+        <translation>Supervision letter {number}</translation>
+    </message>
+    <message>
+        <source>印证资料（双击打开本机收到的文件）</source>
+        <translation>Evidence (double-click to open the files received on this computer)</translation>
+    </message>
+    <message>
+        <source>——文件未收到</source>
+        <translation> — file not received</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>导出执法监督意见书 {number} 及{unit}的整改情况答复。</source>
+        <translation>Exports supervision letter {number} and {unit}&apos;s reply on rectification.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeLetters</name>
+    <message>
+        <source>未答复</source>
+        <translation>No reply</translation>
+    </message>
+    <message>
+        <source>签发后又修改，未重新签发</source>
+        <translation>Changed after issue, not issued again</translation>
+    </message>
+    <message>
+        <source>草稿（未签发）</source>
+        <translation>Draft (not issued)</translation>
+    </message>
+    <message>
+        <source>✓ 已答复，签名有效</source>
+        <translation>✓ Replied, signature valid</translation>
+    </message>
+    <message>
+        <source>⚠ 已答复，签名与内容不符</source>
+        <translation>⚠ Replied, signature does not match the content</translation>
+    </message>
+    <message>
+        <source>✗ 已答复，签名无效：{reason}</source>
+        <translation>✗ Replied, signature invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>下级单位</source>
+        <translation>Subordinate unit</translation>
+    </message>
+    <message>
+        <source>全部单位</source>
+        <translation>All units</translation>
+    </message>
+    <message>
+        <source>查看…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>下发</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>签发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>印证资料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>答复随下级单位的报送包（含“执法监督意见书的答复”“签名和签名密钥”“审计记录”）送达；签名由本机用该单位报送的签名密钥核验。已逾期：超过整改期限仍未收到签名有效的答复。</source>
+        <translation>Replies arrive with the subordinate unit&apos;s submission package (containing “Replies to supervision letters”, “Signatures and signing keys” and “Audit records”); this computer verifies the signature with the signing keys the unit submitted. Overdue: no reply with a valid signature received by the rectification deadline.</translation>
+    </message>
+    <message>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>逾期答复</source>
+        <translation>Replied late</translation>
+    </message>
+    <message>
+        <source>{n} 个</source>
+        <translation>{n} file(s)</translation>
+    </message>
+    <message>
+        <source>（{n} 个未收到）</source>
+        <translation> ({n} not received)</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <source>未下发</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <source>共 {n} 份，已答复 {answered} 份，已逾期 {overdue} 份</source>
+        <translation>{n} in total, {answered} replied, {overdue} overdue</translation>
+    </message>
+    <message>
+        <source>整改情况答复</source>
+        <translation>Reply on rectification</translation>
+    </message>
+    <message>
+        <source>尚未收到该单位的答复。</source>
+        <translation>No reply received from this unit yet.</translation>
+    </message>
+    <message>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <source>（未填写）</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>已超过整改期限，尚未收到签名有效的答复。</source>
+        <translation>The rectification deadline has passed and no reply with a valid signature has been received.</translation>
+    </message>
+    <message>
+        <source>答复签发时已超过整改期限。</source>
+        <translation>The reply was issued after the rectification deadline.</translation>
+    </message>
+</context>
+<context>
     <name>OfficePanel</name>
     <message>
         <source>下级单位用 U 盘送来的报送包在这里核验和导入。先用下级单位负责人导出的单位签章密钥登记文件登记该单位，之后只接受由它当前签章密钥签名的报送包。</source>
@@ -3598,6 +4695,10 @@ An offline supervision tool for transport law enforcement: self-checks, case-fil
         <translation>Subordinate ledgers</translation>
     </message>
     <message>
+        <source>执法监督意见书</source>
+        <translation>Supervision letters</translation>
+    </message>
+    <message>
         <source>无有效签章密钥</source>
         <translation>No valid seal key</translation>
     </message>
@@ -3703,6 +4804,105 @@ Unit seal key fingerprint: {fingerprint}</translation>
     </message>
 </context>
 <context>
+    <name>OfficeReportsTab</name>
+    <message>
+        <source>该单位报送的工作简报、工作调度表和按月案件统计，只读；简报正文见提示。</source>
+        <translation>Work briefs, work progress tables and monthly case statistics submitted by this unit, read-only; the text of a brief is in its tooltip.</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>期数</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>工作任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>责任人/部门</source>
+        <translation>Responsible person/department</translation>
+    </message>
+    <message>
+        <source>完成状态</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>进展情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>数据条数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>实际案件数</source>
+        <translation>Actual cases</translation>
+    </message>
+    <message>
+        <source>测试案件数</source>
+        <translation>Test cases</translation>
+    </message>
+    <message>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>人均办案率</source>
+        <translation>Cases per officer</translation>
+    </message>
+    <message>
+        <source>在线考试</source>
+        <translation>Online exams</translation>
+    </message>
+    <message>
+        <source>工作简报</source>
+        <translation>Work briefs</translation>
+    </message>
+    <message>
+        <source>工作调度表</source>
+        <translation>Work progress tables</translation>
+    </message>
+    <message>
+        <source>案件统计</source>
+        <translation>Case statistics</translation>
+    </message>
+    <message>
+        <source>工作简报 {n} 期（定稿 {final} 期），调度表 {months} 个月，案件统计 {stats} 个月。</source>
+        <translation>{n} work brief(s) ({final} final), progress tables for {months} month(s), case statistics for {stats} month(s).</translation>
+    </message>
+    <message>
+        <source>第 {n} 期</source>
+        <translation>Issue {n}</translation>
+    </message>
+</context>
+<context>
     <name>OfficeStats</name>
     <message>
         <source>资料报送统计表</source>
@@ -3711,6 +4911,72 @@ Unit seal key fingerprint: {fingerprint}</translation>
     <message>
         <source>案件办理情况统计表</source>
         <translation>Statistics of cases handled</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTraining</name>
+    <message>
+        <source>（未收到人员信息）</source>
+        <translation>(personnel details not received)</translation>
+    </message>
+    <message>
+        <source>执法辅助人员</source>
+        <translation>Auxiliary staff</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeTrainingTab</name>
+    <message>
+        <source>每名执法人员每年不少于 {n} 学时（{doc}）；只有持有效执法证的人员可以独立执法。进度和证件状态按本机今天的日期判断。</source>
+        <translation>Each officer needs at least {n} training hours a year ({doc}); only people with a valid enforcement certificate may enforce on their own. Progress and certificate status are judged by today&apos;s date on this computer.</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <source>执法证</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>人员 {id}</source>
+        <translation>Person {id}</translation>
+    </message>
+    <message>
+        <source>{name}（已调离）</source>
+        <translation>{name} (transferred out)</translation>
+    </message>
+    <message>
+        <source>{year} 年度：执法人员 {n} 人，已达标 {done} 人；执法证缺失、过期、暂扣或注销 {blocked} 人。</source>
+        <translation>{year}: {n} officers, {done} met the target; {blocked} with a certificate missing, expired, suspended or cancelled.</translation>
+    </message>
+    <message>
+        <source>该单位尚未报送培训台账。</source>
+        <translation>This unit has not submitted a training ledger yet.</translation>
     </message>
 </context>
 <context>
@@ -4136,6 +5402,61 @@ Unit seal key fingerprint: {fingerprint}</translation>
     <message>
         <source>文件</source>
         <translation>File</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>转为台账问题</source>
+        <translation>Put on the problem ledger</translation>
+    </message>
+    <message>
+        <source>勾选意见书 {number} 中要挂上问题台账的问题。每个问题登记为一条待整改问题，来源为“执法监督意见书”，整改时限为意见书的整改期限；已转过的问题不会重复登记。</source>
+        <translation>Tick the problems in letter {number} to put on the problem ledger. Each problem is registered as a problem to rectify, with the source “Supervision letter” and the letter&apos;s deadline as its deadline; problems already put on the ledger are not registered again.</translation>
+    </message>
+    <message>
+        <source>（已在台账，序号 {seq}）</source>
+        <translation> (already on the ledger, no. {seq})</translation>
+    </message>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>问题类别</source>
+        <translation>Problem category</translation>
+    </message>
+    <message>
+        <source>责任人</source>
+        <translation>Responsible person</translation>
+    </message>
+    <message>
+        <source>登记到台账</source>
+        <translation>Register on ledger</translation>
+    </message>
+    <message>
+        <source>不属于专项行动</source>
+        <translation>Not in any campaign</translation>
+    </message>
+    <message>
+        <source>暂不指定</source>
+        <translation>Not assigned yet</translation>
+    </message>
+    <message>
+        <source>按问题内容判断（{names}）</source>
+        <translation>Judge by problem text ({names})</translation>
+    </message>
+    <message>
+        <source>已登记 {n} 个台账问题（序号 {seqs}）。</source>
+        <translation>{n} problem(s) registered on the ledger (no. {seqs}).</translation>
+    </message>
+    <message>
+        <source>没有登记新的问题。</source>
+        <translation>No new problems were registered.</translation>
+    </message>
+    <message>
+        <source>第 {items} 项此前已在台账中，未重复登记。</source>
+        <translation>Item(s) {items} were already on the ledger and were not registered again.</translation>
     </message>
 </context>
 <context>
@@ -4705,6 +6026,85 @@ Submit it?</translation>
     <message>
         <source>下移（Ctrl+↓）</source>
         <translation>Move down (Ctrl+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>复制上月任务</source>
+        <translation>Copy last month&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>用最近一个月调度表的工作任务开始本月的调度表，再逐项更新进展</source>
+        <translation>Start this month&apos;s progress table with the tasks of the latest month&apos;s table, then update the progress of each task</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>已有调度表的月份</source>
+        <translation>Months with a progress table</translation>
+    </message>
+    <message>
+        <source>工作任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>责任人/部门</source>
+        <translation>Responsible person/department</translation>
+    </message>
+    <message>
+        <source>完成状态</source>
+        <translation>Completion status</translation>
+    </message>
+    <message>
+        <source>进展情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>{month} 的调度表：{n} 项工作任务</source>
+        <translation>Progress table for {month}: {n} task(s)</translation>
+    </message>
+    <message>
+        <source>{month} 还没有调度表：点“添加”逐项填写，或“复制上月任务”。</source>
+        <translation>{month} has no progress table yet: click “Add” to fill it in task by task, or “Copy last month&apos;s tasks”.</translation>
+    </message>
+    <message>
+        <source>{month}&#x3000;{n} 项</source>
+        <translation>{month}&#x3000;{n} task(s)</translation>
+    </message>
+    <message>
+        <source>{n} 项工作任务：已完成 {done} 项，滞后 {late} 项</source>
+        <translation>{n} task(s): {done} completed, {late} behind schedule</translation>
+    </message>
+    <message>
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>已复制上月的工作任务，请逐项更新进展情况和完成状态。</source>
+        <translation>Last month&apos;s tasks have been copied. Update the progress and completion status of each task.</translation>
+    </message>
+    <message>
+        <source>导出 {month} 的工作调度表（{campaign}）。</source>
+        <translation>Exports the work progress table for {month} ({campaign}).</translation>
     </message>
 </context>
 <context>
@@ -5473,6 +6873,242 @@ It was read back from the USB stick and verified; you can safely remove the stic
     </message>
 </context>
 <context>
+    <name>TrainingDialog</name>
+    <message>
+        <source>修改培训记录</source>
+        <extracomment>What the 考核情况 list offers (anything else may be typed).</extracomment>
+        <translation>Edit training record</translation>
+    </message>
+    <message>
+        <source>登记培训</source>
+        <translation>Register training</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <source>参加人员 *</source>
+        <translation>Participants *</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>如：《交通运输行政执法程序规定》专题学习</source>
+        <translation>e.g. Study session on the “Provisions on Administrative Law Enforcement Procedures in Transport”</translation>
+    </message>
+    <message>
+        <source> 学时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>日期 *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>培训内容 *</source>
+        <translation>Topic *</translation>
+    </message>
+    <message>
+        <source>培训形式 *</source>
+        <translation>Training type *</translation>
+    </message>
+    <message>
+        <source>学时 *</source>
+        <translation>Hours *</translation>
+    </message>
+    <message>
+        <source>考核情况</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>学时以半学时为单位，每人每天合计不超过 24 学时。同一人同一天的同一培训内容只登记一次。</source>
+        <translation>Hours are counted in half hours, at most 24 hours per person per day in total. The same topic for the same person on the same day is registered only once.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>执法辅助人员（不得独立执法）</source>
+        <extracomment>standing -&gt; colour of its text and progress bar. standing -&gt; colour of its progress bar (lighter, so the figures on it stay readable).</extracomment>
+        <translation>Auxiliary staff (may not enforce on their own)</translation>
+    </message>
+    <message>
+        <source>有效（至 {date}）</source>
+        <translation>Valid until {date}</translation>
+    </message>
+    <message>
+        <source>有效期未登记</source>
+        <translation>Validity not registered</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>目标：每名执法人员每年不少于 {n} 学时（{doc}）</source>
+        <translation>Target: at least {n} training hours per officer per year ({doc})</translation>
+    </message>
+    <message>
+        <source>登记培训…</source>
+        <translation>Register training…</translation>
+    </message>
+    <message>
+        <source>登记一次培训，可同时选择多名参加人员</source>
+        <translation>Register one training session; several participants can be chosen at once</translation>
+    </message>
+    <message>
+        <source>证件信息…</source>
+        <translation>Certificate details…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>学时进度</source>
+        <translation>Hours progress</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <source>执法证</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>只看所选人员</source>
+        <translation>Selected people only</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>培训内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>培训形式</source>
+        <translation>Training type</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>考核情况</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>只有持有效执法证的人员可以独立从事行政执法工作；没有执法证号、执法证过期、暂扣或已收回注销的人员不得独立执法（{doc}）。</source>
+        <translation>Only people with a valid enforcement certificate may carry out administrative enforcement on their own; people with no certificate no., or whose certificate has expired, been suspended or been withdrawn and cancelled, may not enforce on their own ({doc}).</translation>
+    </message>
+    <message>
+        <source>{year} 年度</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>执法人员 {n} 人：已达标 {done} 人，进度正常 {on_track} 人，进度落后 {behind} 人（其中严重落后或未达标 {far} 人）；执法证缺失、过期、暂扣或注销 {blocked} 人，90 天内到期 {expiring} 人。</source>
+        <translation>{n} officers: {done} met the target, {on_track} on track, {behind} behind (of whom {far} far behind or target not met); {blocked} with a certificate missing, expired, suspended or cancelled, {expiring} with a certificate expiring within 90 days.</translation>
+    </message>
+    <message>
+        <source>{name}（已调离）</source>
+        <translation>{name} (transferred out)</translation>
+    </message>
+    <message>
+        <source>按日期进度，截至今天应完成 {expected} 学时；全年目标 {target} 学时。</source>
+        <translation>Pro rata by date, {expected} hours should be done by today; the target for the year is {target} hours.</translation>
+    </message>
+    <message>
+        <source>执法辅助人员不发执法证，不得独立从事行政执法工作。</source>
+        <translation>Auxiliary staff are not issued enforcement certificates and may not carry out administrative enforcement on their own.</translation>
+    </message>
+    <message>
+        <source>状态：{status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>发证日期：{date}</source>
+        <translation>Issue date: {date}</translation>
+    </message>
+    <message>
+        <source>有效期至：{date}</source>
+        <translation>Valid until: {date}</translation>
+    </message>
+    <message>
+        <source>可以独立执法。</source>
+        <translation>May enforce on their own.</translation>
+    </message>
+    <message>
+        <source>不得独立执法。</source>
+        <translation>May not enforce on their own.</translation>
+    </message>
+    <message>
+        <source>{name}的培训记录（{year} 年度，{n} 条）</source>
+        <translation>Training records of {name} ({year}, {n} record(s))</translation>
+    </message>
+    <message>
+        <source>全部人员的培训记录（{year} 年度，{n} 条）</source>
+        <translation>Training records of all people ({year}, {n} record(s))</translation>
+    </message>
+    <message>
+        <source>您的角色不能进行此操作。</source>
+        <translation>Your role does not allow this operation.</translation>
+    </message>
+    <message>
+        <source>删除培训记录</source>
+        <translation>Delete training record</translation>
+    </message>
+    <message>
+        <source>删除 {name} 在 {date} 的培训记录“{topic}”（{hours} 学时）？</source>
+        <translation>Delete the training record “{topic}” of {name} on {date} ({hours} hours)?</translation>
+    </message>
+    <message>
+        <source>导出 {year} 年度本单位全部人员的培训记录或学时统计。</source>
+        <translation>Exports the training records or the training hours summary of all the unit&apos;s people for {year}.</translation>
+    </message>
+</context>
+<context>
     <name>UnitDialog</name>
     <message>
         <source>添加单位</source>
@@ -5616,6 +7252,13 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     </message>
 </context>
 <context>
+    <name>_SavingDialog</name>
+    <message>
+        <source>保存（Ctrl+Enter）</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>alarms</name>
     <message>
         <source>同号异包</source>
@@ -5723,6 +7366,18 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     </message>
 </context>
 <context>
+    <name>briefs</name>
+    <message>
+        <source>草稿</source>
+        <extracomment>status -&gt; the name shown (context &quot;briefs&quot;)</extracomment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已定稿</source>
+        <translation>Finalized</translation>
+    </message>
+</context>
+<context>
     <name>campaigns</name>
     <message>
         <source>专项整治行动</source>
@@ -5796,6 +7451,15 @@ If the problem keeps happening, please give the log file to technical staff.</tr
     <message>
         <source>阶段“{name}”的截止日期早于开始日期。</source>
         <translation>The deadline of phase “{name}” is earlier than its start date.</translation>
+    </message>
+    <message>
+        <source>材料“{name}”的每月截止日应为 1 到 31 之间的日子。</source>
+        <extracomment>The keys of a material item that set its rule (see the module doc).</extracomment>
+        <translation>The monthly due day of material “{name}” must be a day from 1 to 31.</translation>
+    </message>
+    <message>
+        <source>材料“{name}”的截止月份应为本月或次月。</source>
+        <translation>The due month of material “{name}” must be the same month or the next month.</translation>
     </message>
     <message>
         <source>问题类别“{name}”已有 {count} 个问题在用，不能删除。可以改名（问题随之改名），或先把这些问题改到其他类别。</source>
@@ -6564,12 +8228,12 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
     </message>
     <message>
         <source>“{value}”的写法不对，应为“材料名称=文件”，如“工作简报=简报第3期.pdf”。</source>
-        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two statistics tables, which the office writes with ``office stats``).</extracomment>
+        <extracomment>The material codes of models.package_contents.MATERIALS (kept here: the parser is built without importing the package modules).</extracomment>
         <translation>“{value}” is not written correctly: it should be “material name=file”, e.g. “Work briefing=Briefing no. 3.pdf”.</translation>
     </message>
     <message>
         <source>还没有自查记录可以导出。</source>
-        <extracomment>The material codes of models.package_contents.MATERIALS (kept here: the parser is built without importing the package modules).</extracomment>
+        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two statistics tables, which the office writes with ``office stats``).</extracomment>
         <translation>There is no self-check to export yet.</translation>
     </message>
     <message>
@@ -6590,7 +8254,7 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
     </message>
     <message>
         <source>无法读取文件“{path}”：{reason}</source>
-        <extracomment>The ``format`` of an instructions file. Largest instructions file read. Most campaigns, templates or letters one file may hold (each). Most problems one letter may list, and their longest text.</extracomment>
+        <extracomment>The ``format`` of an instructions file. Largest instructions file read. Most campaigns, templates or letters one file may hold (each). Most problems one letter may list, and their longest text. Optional fields of a material: its rule (models.campaigns.rule_values); absent in older files.</extracomment>
         <translation>Cannot read the file &quot;{path}&quot;: {reason}</translation>
     </message>
     <message>
@@ -6648,7 +8312,7 @@ It should be &quot;font file path&quot; or &quot;font file path,number&quot;, th
     </message>
     <message>
         <source>没有这种台账表格：{code}。</source>
-        <extracomment>The forms :func:`ledger_form` builds from the problems a ledger filter shows. Problems read per query while a ledger form&apos;s rows are written. Width of the 回头看 ledger&apos;s 责任人签字 column: &quot;李海龙 2024-06-30 09:15&quot; on one line, the key fingerprint on the next. Seed 000 (青交执法监法〔2023〕30号), 附件1-3: titles as the notice names them. Seed 004, 附件1 and 附件2. The options of an export that asks nothing (date line: today, no names). At most this many 责任人签字 are listed one by one in a form&apos;s signature block; beyond it the block gives their number (each row&apos;s own cell still shows its signature).</extracomment>
+        <extracomment>The forms :func:`ledger_form` builds from the problems a ledger filter shows. Problems read per query while a ledger form&apos;s rows are written. Width of the 回头看 ledger&apos;s 责任人签字 column: &quot;李海龙 2024-06-30 09:15&quot; on one line, the key fingerprint on the next. Seed 000 (青交执法监法〔2023〕30号), 附件1-3: titles as the notice names them. The options of an export that asks nothing (date line: today, no names). At most this many 责任人签字 are listed one by one in a form&apos;s signature block; beyond it the block gives their number (each row&apos;s own cell still shows its signature).</extracomment>
         <translation>There is no ledger form called {code}.</translation>
     </message>
     <message>
@@ -6722,7 +8386,7 @@ It should be &quot;font file path&quot; or &quot;font file path,number&quot;, th
     </message>
     <message>
         <source>没有这种报送材料：{code}。</source>
-        <extracomment>The ledger forms a package carries (models.form_data.LEDGER_FORMS without the 线索征询表, which the office sends out rather than receives).</extracomment>
+        <extracomment>The ledger forms a package carries (models.form_data.LEDGER_FORMS; the 线索征询表 comes with the ``leads`` material, from the 投诉举报线索: PACKAGE_FORM_BUILDERS).</extracomment>
         <translation>There is no submission material called {code}.</translation>
     </message>
     <message>
@@ -6749,7 +8413,7 @@ A submission package must be complete, so none was created. Find the file in the
     </message>
     <message>
         <source>报送包信息“{label}”不能使用：{reason}</source>
-        <extracomment>Fields write_package adds to bag-info.txt itself (the caller must not give them). ``progress(done, total)``: bytes processed so far out of about ``total``. True when the user asked to stop.</extracomment>
+        <extracomment>Fields write_package adds to bag-info.txt itself (the caller must not give them).</extracomment>
         <translation>The package information &quot;{label}&quot; cannot be used: {reason}</translation>
     </message>
     <message>
@@ -7078,6 +8742,174 @@ The USB stick may be damaged or may have been pulled out. No file was left at th
         <source>统计期间的开始日期（{start}）晚于结束日期（{end}）。</source>
         <extracomment>The data materials a package may carry, as (package material code, column name). Cell states, from best to worst. A unit&apos;s state over its row (see :meth:`UnitMaterials.status`), as the summary counts them. The first row of the 案件办理情况统计表.</extracomment>
         <translation>The start date of the period ({start}) is later than its end date ({end}).</translation>
+    </message>
+    <message>
+        <source>简报“{title}”已定稿，不能修改。如需修改，请负责人先将其退回草稿。</source>
+        <extracomment>Longest title and text, in characters. Most photos one brief holds.</extracomment>
+        <translation>The brief “{title}” is finalized and cannot be changed. To change it, ask a chief to return it to draft first.</translation>
+    </message>
+    <message>
+        <source>简报“{title}”还是草稿，无需退回。</source>
+        <translation>The brief “{title}” is still a draft; there is nothing to return.</translation>
+    </message>
+    <message>
+        <source>简报须有标题和正文才能定稿，请先填写{field}。</source>
+        <translation>A brief needs a title and body text before it can be finalized: fill in “{field}” first.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是照片。工作简报只能附照片（jpg、png 等），其他材料请作为报送材料附上。</source>
+        <translation>“{name}” is not a photo. Only photos (jpg, png, etc.) can be attached to a work brief; attach other files as materials to submit.</translation>
+    </message>
+    <message>
+        <source>一期简报最多附 {limit} 张照片。</source>
+        <translation>At most {limit} photos can be attached to one issue of a brief.</translation>
+    </message>
+    <message>
+        <source>{field}应为 0 或正整数（实际为“{value}”）。</source>
+        <extracomment>The largest figure accepted in one cell.</extracomment>
+        <translation>{field} must be 0 or a positive whole number (got “{value}”).</translation>
+    </message>
+    <message>
+        <source>这条线索已办结，不能再修改。如需继续办理，请负责人先“重新办理”。</source>
+        <extracomment>Calendar days from 受理日期 within which a lead is to be closed (see the module doc). column -&gt; (label, required, limit) of the texts of a lead. Every field create_lead and update_lead take.</extracomment>
+        <translation>This lead is closed and can no longer be changed. To continue handling it, ask a chief to reopen it first.</translation>
+    </message>
+    <message>
+        <source>“{field}”不能晚于今天（{today}）。</source>
+        <translation>“{field}” cannot be later than today ({today}).</translation>
+    </message>
+    <message>
+        <source>来源渠道只能是 {choices}。</source>
+        <translation>The source channel must be one of the following: {choices}.</translation>
+    </message>
+    <message>
+        <source>办结日期（{closed}）不能早于受理日期（{received}）。</source>
+        <translation>The date closed ({closed}) cannot be earlier than the date received ({received}).</translation>
+    </message>
+    <message>
+        <source>只有已办结的线索可以重新办理。</source>
+        <translation>Only closed leads can be reopened.</translation>
+    </message>
+    <message>
+        <source>已办结的线索不能删除：它是本单位对反映人的答复记录。</source>
+        <translation>A closed lead cannot be deleted: it is the record of the unit&apos;s reply to the person who reported it.</translation>
+    </message>
+    <message>
+        <source>这条线索已对应问题台账中的问题，不能删除。请先取消关联。</source>
+        <translation>This lead corresponds to a problem in the problem ledger, so it cannot be deleted. Remove the link first.</translation>
+    </message>
+    <message>
+        <source>这条线索已对应问题台账序号 {seq}，不能再登记一个问题。</source>
+        <translation>This lead already corresponds to problem no. {seq} in the problem ledger; no other problem can be registered for it.</translation>
+    </message>
+    <message>
+        <source>只能关联本单位问题台账中的问题。</source>
+        <translation>Only problems in this unit&apos;s problem ledger can be linked.</translation>
+    </message>
+    <message>
+        <source>请至少选择意见书中的一个问题。</source>
+        <translation>Select at least one problem from the letter.</translation>
+    </message>
+    <message>
+        <source>意见书中没有第 {n} 个问题（共 {count} 个）。</source>
+        <translation>The letter has no problem {n} (it has {count}).</translation>
+    </message>
+    <message>
+        <source>请为第 {n} 个问题选择问题类别（专项行动“{campaign}”的类别：{choices}）。</source>
+        <translation>Choose a problem category for problem {n} (the categories of the campaign “{campaign}”: {choices}).</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的收到的执法监督意见书。</source>
+        <translation>There is no received supervision letter with ID {id}.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的意见书答复。</source>
+        <translation>There is no letter reply with ID {id}.</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的答复附件。</source>
+        <translation>There is no reply attachment with ID {id}.</translation>
+    </message>
+    <message>
+        <source>整改情况太长（最多 {limit} 个字）。</source>
+        <translation>The rectification report is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>一份答复最多附 {limit} 个文件。</source>
+        <translation>At most {limit} files can be attached to one reply.</translation>
+    </message>
+    <message>
+        <source>请先填写整改情况并保存，再签发答复。</source>
+        <translation>Fill in the rectification report and save it before issuing the reply.</translation>
+    </message>
+    <message>
+        <source>该账号未关联人员，不能签发。请管理员先为账号关联人员。</source>
+        <translation>This account is not linked to a person, so it cannot issue. Ask an administrator to link the account to a person first.</translation>
+    </message>
+    <message>
+        <source>您还没有有效的签名密钥，请先在“设置 → 签名密钥”中生成。未签发。</source>
+        <translation>You have no valid signing key yet; create one first under “Settings → Signing keys”. Nothing was issued.</translation>
+    </message>
+    <message>
+        <source>答复在您核对之后又有改动，未签发。请重新打开签发窗口，核对后再签。</source>
+        <translation>The reply has changed since you checked it, so it was not issued. Open the issue window again, check the reply, then sign.</translation>
+    </message>
+    <message>
+        <source>这份答复已按现在的内容签发过，无需重复签发。</source>
+        <translation>This reply has already been issued with its current content; there is no need to issue it again.</translation>
+    </message>
+    <message>
+        <source>{field}应为“年-月”，如 2024-05（实际为“{value}”）。</source>
+        <translation>{field} must be in the form “year-month”, e.g. 2024-05 (got “{value}”).</translation>
+    </message>
+    <message>
+        <source>没有编号为 {id} 的本单位下发的执法监督意见书。</source>
+        <translation>There is no supervision letter with ID {id} issued by this unit.</translation>
+    </message>
+    <message>
+        <source>一个月的调度表最多 {limit} 项工作任务。</source>
+        <extracomment>Most rows of one month&apos;s table.</extracomment>
+        <translation>A month&apos;s progress table can have at most {limit} tasks.</translation>
+    </message>
+    <message>
+        <source>{period} 的调度表已有 {count} 项工作任务，不能再复制上月的任务。</source>
+        <translation>The progress table for {period} already has {count} task(s), so last month&apos;s tasks cannot be copied into it.</translation>
+    </message>
+    <message>
+        <source>{period} 之前没有调度表，无可复制的工作任务。</source>
+        <translation>There is no progress table before {period}, so there are no tasks to copy.</translation>
+    </message>
+    <message>
+        <source>第 {n} 项工作任务：{reason}</source>
+        <translation>Task {n}: {reason}</translation>
+    </message>
+    <message>
+        <source>“学时”应为大于 0、不超过 24 的数，以半学时为单位（如 2 或 1.5）：{value}。</source>
+        <translation>“Hours” must be a number greater than 0 and at most 24, in half hours (e.g. 2 or 1.5): {value}.</translation>
+    </message>
+    <message>
+        <source>请至少选择一名参加培训的人员。</source>
+        <translation>Select at least one person who took part in the training.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是本单位人员，不能为其登记培训或证件信息。</source>
+        <translation>“{name}” is not a member of this unit, so no training or certificate details can be registered for them.</translation>
+    </message>
+    <message>
+        <source>{name} 在 {date} 的培训“{topic}”已经登记过。</source>
+        <translation>The training “{topic}” of {name} on {date} has already been registered.</translation>
+    </message>
+    <message>
+        <source>{name} 在 {date} 的培训学时合计将达 {hours}，超过一天 24 学时。请核对学时。</source>
+        <translation>The training hours of {name} on {date} would add up to {hours}, more than 24 hours in one day. Check the hours.</translation>
+    </message>
+    <message>
+        <source>“有效期至”不能早于“发证日期”。</source>
+        <translation>“Valid until” cannot be earlier than “Issue date”.</translation>
+    </message>
+    <message>
+        <source>培训日期 {date} 晚于今天：培训台账只登记已经参加的培训。</source>
+        <translation>The training date {date} is later than today: the training ledger records only training that has already taken place.</translation>
     </message>
 </context>
 <context>
@@ -7500,6 +9332,150 @@ Reason: {reason} — check that the drive holding the data folder is connected a
         <source>用户名</source>
         <translation>User name</translation>
     </message>
+    <message>
+        <source>工作简报</source>
+        <translation>work brief</translation>
+    </message>
+    <message>
+        <source>简报标题</source>
+        <translation>Brief title</translation>
+    </message>
+    <message>
+        <source>简报正文</source>
+        <translation>Brief text</translation>
+    </message>
+    <message>
+        <source>报送月份</source>
+        <translation>Reporting month</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>照片说明</source>
+        <translation>Photo caption</translation>
+    </message>
+    <message>
+        <source>调度月份</source>
+        <translation>Progress table month</translation>
+    </message>
+    <message>
+        <source>工作任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>责任人/部门</source>
+        <translation>Responsible person/department</translation>
+    </message>
+    <message>
+        <source>完成状态</source>
+        <translation>Completion status</translation>
+    </message>
+    <message>
+        <source>进展情况</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>案件统计</source>
+        <translation>case statistics</translation>
+    </message>
+    <message>
+        <source>统计月份</source>
+        <translation>Statistics month</translation>
+    </message>
+    <message>
+        <source>数据条数</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>实际案件数</source>
+        <translation>Actual cases</translation>
+    </message>
+    <message>
+        <source>测试案件数</source>
+        <translation>Test cases</translation>
+    </message>
+    <message>
+        <source>在线考试</source>
+        <translation>Online exams</translation>
+    </message>
+    <message>
+        <source>提供材料的台账</source>
+        <translation>Ledger providing the material</translation>
+    </message>
+    <message>
+        <source>投诉举报线索</source>
+        <translation>complaint/report lead</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <source>来源渠道</source>
+        <translation>Source channel</translation>
+    </message>
+    <message>
+        <source>反映内容</source>
+        <translation>Matter reported</translation>
+    </message>
+    <message>
+        <source>被反映单位/人</source>
+        <translation>Unit/person reported</translation>
+    </message>
+    <message>
+        <source>反映人及联系方式</source>
+        <translation>Reporter and contact details</translation>
+    </message>
+    <message>
+        <source>办理情况</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>办理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Date closed</translation>
+    </message>
+    <message>
+        <source>线索状态</source>
+        <translation>Lead status</translation>
+    </message>
+    <message>
+        <source>培训记录</source>
+        <translation>training record</translation>
+    </message>
+    <message>
+        <source>培训内容</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>培训形式</source>
+        <translation>Training type</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Training hours</translation>
+    </message>
+    <message>
+        <source>考核情况</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>证件状态</source>
+        <translation>Certificate status</translation>
+    </message>
+    <message>
+        <source>发证日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
 </context>
 <context>
     <name>forms</name>
@@ -7539,6 +9515,30 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>案卷评查评分表</source>
         <translation>Case-file review score sheet</translation>
+    </message>
+    <message>
+        <source>工作简报</source>
+        <translation>Work brief</translation>
+    </message>
+    <message>
+        <source>工作调度表</source>
+        <translation>Work progress table</translation>
+    </message>
+    <message>
+        <source>案件统计表（按月）</source>
+        <translation>Case statistics table (monthly)</translation>
+    </message>
+    <message>
+        <source>执法监督意见书及整改情况答复</source>
+        <translation>Supervision letter and reply on rectification</translation>
+    </message>
+    <message>
+        <source>培训台账</source>
+        <translation>Training ledger</translation>
+    </message>
+    <message>
+        <source>学时统计</source>
+        <translation>Training hours summary</translation>
     </message>
 </context>
 <context>
@@ -7593,6 +9593,129 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>尚未生成</source>
         <translation>Not created yet</translation>
+    </message>
+</context>
+<context>
+    <name>leads</name>
+    <message>
+        <source>待办理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>12328 交通运输服务监督电话</source>
+        <extracomment>The channels of a lead: those of a complaint on the ledger (models.problems.CHANNELS), so a problem hung from a lead keeps its channel. Channel -&gt; how the GUI offers it (context &quot;leads&quot;); the stored value is the key.</extracomment>
+        <translation>12328 transport service supervision hotline</translation>
+    </message>
+    <message>
+        <source>12345 政务服务热线</source>
+        <translation>12345 government service hotline</translation>
+    </message>
+    <message>
+        <source>投诉举报信箱</source>
+        <translation>Complaint/report mailbox</translation>
+    </message>
+    <message>
+        <source>来信</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>来访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>来电（其他电话）</source>
+        <translation>Phone call (other numbers)</translation>
+    </message>
+    <message>
+        <source>网络（网站、公众号、舆情）</source>
+        <translation>Online (websites, official accounts, public opinion)</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>ledgers</name>
+    <message>
+        <source>工作简报</source>
+        <extracomment>The file types offered when adding photos.</extracomment>
+        <translation>Work briefs</translation>
+    </message>
+    <message>
+        <source>案件统计</source>
+        <extracomment>The figures of a month, in the table&apos;s and the editor&apos;s order: (key, may be empty).</extracomment>
+        <translation>Case statistics</translation>
+    </message>
+    <message>
+        <source>投诉举报线索</source>
+        <extracomment>Milliseconds of no typing before the search runs.</extracomment>
+        <translation>Complaint/report leads</translation>
+    </message>
+    <message>
+        <source>培训台账</source>
+        <translation>Training ledger</translation>
+    </message>
+    <message>
+        <source>工作调度表</source>
+        <extracomment>完成状态 -&gt; its text colour in the table The columns of the table (keys of models.schedule&apos;s rows).</extracomment>
+        <translation>Work progress table</translation>
+    </message>
+</context>
+<context>
+    <name>letter_answer</name>
+    <message>
+        <source>签名或签名数据核验不通过</source>
+        <extracomment>Why a signature is invalid, in words (the unit&apos;s reasons and the office&apos;s).</extracomment>
+        <translation>the signature or the signed data failed verification</translation>
+    </message>
+    <message>
+        <source>签名时所用密钥已被吊销</source>
+        <translation>the key used to sign has been revoked</translation>
+    </message>
+    <message>
+        <source>答复在软件之外被改动</source>
+        <translation>the reply was changed outside the software</translation>
+    </message>
+    <message>
+        <source>签名密钥属于其他单位</source>
+        <translation>the signing key belongs to another unit</translation>
+    </message>
+    <message>
+        <source>报送包中没有该签名密钥</source>
+        <translation>the signing key is not in the submission packages</translation>
+    </message>
+    <message>
+        <source>签章密钥未登记</source>
+        <translation>the unit seal key is not enrolled</translation>
+    </message>
+    <message>
+        <source>缺少存储该签名的审计记录（请下级单位报送审计记录）</source>
+        <translation>the audit record that stores the signature is missing (ask the subordinate unit to submit its audit records)</translation>
+    </message>
+    <message>
+        <source>✓ 签名有效：{name}，{time}，密钥指纹 {fp}</source>
+        <translation>✓ Signature valid: {name}, {time}, key fingerprint {fp}</translation>
+    </message>
+    <message>
+        <source>⚠ 签发后答复又有改动（{name} {time} 的签名已不再对应当前内容），须重新签发</source>
+        <translation>⚠ The reply was changed after it was issued (the signature of {name} at {time} no longer matches the current content); it must be issued again</translation>
+    </message>
+    <message>
+        <source>✗ 签名无效：{reason}</source>
+        <translation>✗ Signature invalid: {reason}</translation>
+    </message>
+    <message>
+        <source>未签名</source>
+        <translation>Not signed</translation>
     </message>
 </context>
 <context>
@@ -7673,6 +9796,22 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
 </context>
 <context>
+    <name>letters</name>
+    <message>
+        <source>未答复</source>
+        <extracomment>Longest answer text, and most files one answer holds. Answer state -&gt; how the lists name it (context &quot;letters&quot;).</extracomment>
+        <translation>Not answered</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已签发</source>
+        <translation>Issued</translation>
+    </message>
+</context>
+<context>
     <name>materials</name>
     <message>
         <source>问题台账（含整改进展和印证资料）</source>
@@ -7698,6 +9837,31 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>正式表格（Excel 和 PDF）</source>
         <translation>Official forms (Excel and PDF)</translation>
+    </message>
+    <message>
+        <source>执法监督意见书的答复</source>
+        <extracomment>Kind -&gt; the name shown to users (context &quot;materials&quot;).</extracomment>
+        <translation>Replies to supervision letters</translation>
+    </message>
+    <message>
+        <source>投诉举报线索</source>
+        <translation>Complaint/report leads</translation>
+    </message>
+    <message>
+        <source>培训台账</source>
+        <translation>Training ledger</translation>
+    </message>
+    <message>
+        <source>工作简报</source>
+        <translation>Work briefs</translation>
+    </message>
+    <message>
+        <source>工作调度表</source>
+        <translation>Work progress tables</translation>
+    </message>
+    <message>
+        <source>案件统计</source>
+        <translation>Case statistics</translation>
     </message>
 </context>
 <context>
@@ -7913,6 +10077,54 @@ Reason: {reason} — check that the drive holding the data folder is connected a
         <source>导入上级来文</source>
         <translation>Import instructions from upper office</translation>
     </message>
+    <message>
+        <source>查看投诉举报线索</source>
+        <translation>View complaint/report leads</translation>
+    </message>
+    <message>
+        <source>登记和办理投诉举报线索</source>
+        <translation>Register and handle complaint/report leads</translation>
+    </message>
+    <message>
+        <source>办结、重新办理和删除投诉举报线索</source>
+        <translation>Close, reopen and delete complaint/report leads</translation>
+    </message>
+    <message>
+        <source>查看培训台账</source>
+        <translation>View training ledger</translation>
+    </message>
+    <message>
+        <source>登记和修改培训记录</source>
+        <translation>Register and edit training records</translation>
+    </message>
+    <message>
+        <source>查看工作简报、调度表和案件统计</source>
+        <translation>View work briefs, progress tables and case statistics</translation>
+    </message>
+    <message>
+        <source>编写工作简报</source>
+        <translation>Write work briefs</translation>
+    </message>
+    <message>
+        <source>审核定稿工作简报</source>
+        <translation>Review and finalize work briefs</translation>
+    </message>
+    <message>
+        <source>填写工作调度表</source>
+        <translation>Fill in work progress tables</translation>
+    </message>
+    <message>
+        <source>填报案件统计</source>
+        <translation>Report case statistics</translation>
+    </message>
+    <message>
+        <source>起草执法监督意见书的答复</source>
+        <translation>Draft replies to supervision letters</translation>
+    </message>
+    <message>
+        <source>签发执法监督意见书的答复</source>
+        <translation>Issue replies to supervision letters</translation>
+    </message>
 </context>
 <context>
     <name>problems</name>
@@ -7966,7 +10178,7 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     </message>
     <message>
         <source>共性</source>
-        <extracomment>Channels of a complaint (投诉举报).</extracomment>
+        <extracomment>Channels of a complaint (投诉举报): the 12328 交通运输服务监督电话 and 12345 政务服务热线, the 投诉举报信箱, letters, visits, other calls, the internet (网站、公众号、网络舆情), other. A 投诉举报线索 (models.leads) has one of them, and so has the problem hung from it.</extracomment>
         <translation>Common</translation>
     </message>
     <message>
@@ -8074,6 +10286,18 @@ Give it to the submitting unit to import.</translation>
     </message>
 </context>
 <context>
+    <name>reports</name>
+    <message>
+        <source>不属于专项行动</source>
+        <extracomment>The chooser&apos;s entries besides the campaigns (context &quot;reports&quot;).</extracomment>
+        <translation>Not in any campaign</translation>
+    </message>
+    <message>
+        <source>全部专项行动</source>
+        <translation>All campaigns</translation>
+    </message>
+</context>
+<context>
     <name>reviews</name>
     <message>
         <source>优秀</source>
@@ -8146,6 +10370,26 @@ Give it to the submitting unit to import.</translation>
     <message>
         <source>管理员</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>schedule</name>
+    <message>
+        <source>未开始</source>
+        <extracomment>status -&gt; the name shown (context &quot;schedule&quot;), in the order offered.</extracomment>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>推进中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>滞后</source>
+        <translation>Behind schedule</translation>
     </message>
 </context>
 <context>
@@ -8250,6 +10494,10 @@ Give it to the submitting unit to import.</translation>
         <source>格式</source>
         <translation>Format</translation>
     </message>
+    <message>
+        <source>单位负责人签发</source>
+        <translation>Issued by the unit chief</translation>
+    </message>
 </context>
 <context>
     <name>tasks</name>
@@ -8267,6 +10515,85 @@ Give it to the submitting unit to import.</translation>
     <message>
         <source>案卷评查标准</source>
         <translation>Case-file review standard</translation>
+    </message>
+</context>
+<context>
+    <name>training</name>
+    <message>
+        <source>集中学习</source>
+        <extracomment>Seed 002 (宁交执法监〔2024〕30号) 三、(一) 2: 每人每年接受不少于60学时的培训. Where the target comes from, as the forms and the page name it. A certificate whose validity ends within this many days is flagged ``expiring``. A person whose 职务 contains one of these words is 执法辅助人员 (see the module doc). Training form code -&gt; label (context &quot;training&quot;), in the order of seed 002 plus 实践培训.</extracomment>
+        <translation>Group study</translation>
+    </message>
+    <message>
+        <source>线上自学</source>
+        <translation>Online self-study</translation>
+    </message>
+    <message>
+        <source>法治讲堂</source>
+        <translation>Rule-of-law lecture</translation>
+    </message>
+    <message>
+        <source>实践培训</source>
+        <translation>Practical training</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <extracomment>Certificate status code -&gt; label (context &quot;training&quot;).</extracomment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>暂扣</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>已收回或注销</source>
+        <translation>Withdrawn or cancelled</translation>
+    </message>
+    <message>
+        <source>无执法证号</source>
+        <extracomment>Certificate flag -&gt; label (context &quot;training&quot;), in the order they are shown.</extracomment>
+        <translation>No certificate no.</translation>
+    </message>
+    <message>
+        <source>执法证已过期</source>
+        <translation>Certificate expired</translation>
+    </message>
+    <message>
+        <source>执法证 90 天内到期</source>
+        <translation>Certificate expires within 90 days</translation>
+    </message>
+    <message>
+        <source>执法证已暂扣</source>
+        <translation>Certificate suspended</translation>
+    </message>
+    <message>
+        <source>执法证已收回或注销</source>
+        <translation>Certificate withdrawn or cancelled</translation>
+    </message>
+    <message>
+        <source>已达标</source>
+        <extracomment>The flags that keep an officer from enforcing alone. standing -&gt; label (context &quot;training&quot;).</extracomment>
+        <translation>Target met</translation>
+    </message>
+    <message>
+        <source>进度正常</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>进度落后</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <source>严重落后</source>
+        <translation>Far behind</translation>
+    </message>
+    <message>
+        <source>未达标</source>
+        <translation>Target not met</translation>
+    </message>
+    <message>
+        <source>不适用（执法辅助人员）</source>
+        <translation>N/A (auxiliary staff)</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,10 @@
 """新建/编辑专项行动: a campaign's own fields, its ordered problem categories, phases and materials.
 
+Each required material may name the ledger that supplies it (由台账提供: 工作简报, 工作调度表,
+案件统计 …; 按名称判断 reads it from the name) and a monthly due day (每月截止, in the 本月 or
+次月 of the month reported: the brief by the 25th, the case data by the 5th of the next month);
+see models.campaigns.rule_values.
+
 The dialog saves through the core itself (on the database worker) when 确定 is pressed and closes
 only once the save succeeded; a refusal (a date in the wrong order, a used category removed …)
 is shown inside the dialog and everything typed stays. Enter never saves by accident: in a field
@@ -16,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from models import campaigns
+from models import campaigns, material_kinds
 from models.session import Session
 from models.store import Changes
 
@@ -25,6 +30,7 @@ from ..i18n import translate
 from ..style import heading
 from ..widgets import error_label
 from ..worker import DbWorker
+from .report_widgets import ChoiceDelegate
 from .rows_editor import Column, DateEdit, RowsEditor
 
 
@@ -182,10 +188,48 @@ class CampaignDialog(QDialog):
         layout = QVBoxLayout(box)
         self.materials = RowsEditor([Column("name", self.tr("材料名称")),
                                      Column("due_date", self.tr("截止日期"), "date", 112),
+                                     Column("kind", self.tr("由台账提供"), "text", 120),
+                                     Column("monthly_day", self.tr("每月截止"), "text", 74),
+                                     Column("month_offset", self.tr("月份"), "text", 56),
                                      Column("note", self.tr("说明"))],
                                     "materials", fallback_date=self._period_start)
+        # the rule of each material (models.campaigns.rule_values), shown as texts
+        self.kind_labels = {"": self.tr("按名称判断")} | {
+            key: translate("materials", text) for key, text in material_kinds.KIND_LABELS.items()}
+        self.day_labels = {None: ""} | {d: self.tr("{day} 日").format(day=d) for d in range(1, 32)}
+        self.offset_labels = {0: self.tr("本月"), 1: self.tr("次月")}
+        table = self.materials.table
+        for column, labels in ((2, self.kind_labels), (3, self.day_labels),
+                               (4, self.offset_labels)):
+            table.setItemDelegateForColumn(column, ChoiceDelegate(table, list(labels.values())))
+        header = table.horizontalHeaderItem(2)
+        header.setToolTip(self.tr("提供该材料的本软件台账（工作简报、工作调度表、案件统计等）；"
+                                  "“按名称判断”时按材料名称识别，识别不出即为附件文件"))
+        table.horizontalHeaderItem(3).setToolTip(self.tr(
+            "每月报送的材料的截止日，如工作简报每月 25 日；不填则按截止日期"))
+        table.horizontalHeaderItem(4).setToolTip(self.tr(
+            "截止日在报送月份的本月还是次月，如案件数据次月 5 日前报送"))
         layout.addWidget(self.materials)
         return box
+
+    def _material_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Materials as the table shows them: the rule as texts."""
+        return [{**m, "kind": self.kind_labels.get(m.get("kind") or "", ""),
+                 "monthly_day": self.day_labels.get(m.get("monthly_day"), ""),
+                 "month_offset": self.offset_labels[1 if m.get("month_offset") else 0]}
+                for m in rows]
+
+    def _material_values(self) -> list[dict[str, Any]]:
+        """The table's materials as the core takes them: the rule's texts back to values."""
+        kinds = {text: key for key, text in self.kind_labels.items()}
+        out = []
+        for row in self.materials.rows():
+            day = "".join(c for c in row.get("monthly_day") or "" if c.isdigit())
+            out.append({**row, "kind": kinds.get(row.get("kind") or "", ""),
+                        "monthly_day": int(day) if day else None,
+                        "month_offset": 1 if row.get("month_offset") == self.offset_labels[1]
+                        else 0})
+        return out
 
     def _period_start(self) -> QDate:
         """Where an empty date starts: the campaign's start date, else today."""
@@ -203,7 +247,7 @@ class CampaignDialog(QDialog):
             {"id": x["id"], "name": x["name"], "used": self.usage.get(x["name"], 0) or ""}
             for x in c.get("categories", [])])
         self.phases.set_rows(c.get("phases", []))
-        self.materials.set_rows(c.get("materials", []))
+        self.materials.set_rows(self._material_rows(c.get("materials", [])))
 
     def _category_in_use(self, row: int) -> str | None:
         """Why category ``row`` cannot be removed, or None."""
@@ -232,7 +276,7 @@ class CampaignDialog(QDialog):
             "issuer": self.issuer.text(), "kind": self.kind.currentData(),
             "start_date": self.start_date.iso(), "end_date": self.end_date.iso(),
             "note": self.note.toPlainText(), "categories": categories,
-            "phases": self.phases.rows(), "materials": self.materials.rows(),
+            "phases": self.phases.rows(), "materials": self._material_values(),
         }
 
     def is_modified(self) -> bool:

@@ -108,6 +108,10 @@ def load(session: Session, today: date, choice: Any = None) -> dict[str, Any]:
     if session.roles & audit_ops.head.permission.roles:  # type: ignore[attr-defined]
         data["head"] = audit_ops.head(session)
     data.update(ledger_summary(session, today, cid))
+    from models import training     # on the worker
+    data["training"] = training.reminders(session, today)
+    from models import reminders     # on the worker
+    data["reminders"] = reminders.due_items(session, today)
     return data
 
 
@@ -174,7 +178,9 @@ def _hint(text: str) -> QLabel:
 
 class DashboardPage(Page):
     tables = frozenset({"campaigns", "campaign_categories", "campaign_phases",
-                        "campaign_materials", "units", "people", "problems"})
+                        "campaign_materials", "units", "people", "problems", "trainings",
+                        "person_certificates", "campaign_material_rules", "briefs",
+                        "schedule_items", "case_stats", "package_outbox"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -211,6 +217,18 @@ class DashboardPage(Page):
         self.greeting.setObjectName("greeting")
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
+        # 报送提醒: the materials due this month and last (models.reminders), overdue in red
+        self.reminders = QLabel()
+        self.reminders.setObjectName("reminders")
+        self.reminders.setWordWrap(True)
+        self.reminders.setVisible(False)
+        layout.addWidget(self.reminders)
+        self.training_note = QLabel()
+        self.training_note.setObjectName("training_reminder")
+        self.training_note.setWordWrap(True)
+        self.training_note.setVisible(False)
+        self.training_note.linkActivated.connect(lambda _link: self.open_training())
+        layout.addWidget(self.training_note)
 
         strip = QWidget()
         # One style sheet for the five tiles: parsed once.
@@ -357,6 +375,8 @@ class DashboardPage(Page):
         self._show_deadlines(data["deadlines"], data["campaign_id"] is not None)
         self._show_mine(data["mine"])
         self._show_campaigns(data["campaigns"], today, data["campaign_id"])
+        self._show_training(data["training"])
+        self._show_reminders(data["reminders"])
         head = data["head"]
         self.verify_button.setVisible(head is not None)
         if head is None:
@@ -520,14 +540,69 @@ class DashboardPage(Page):
                     child.setData(3, FOREGROUND_ROLE, DONE)
                 top.addChild(child)
             for m in c["materials"]:
-                top.addChild(QTreeWidgetItem([self.tr("报送：") + m["name"], "",
-                                              m["due_date"] or "", ""]))
+                due = m["due_date"] or ""
+                if m.get("monthly_day"):       # a monthly rule (models.campaigns.rule_values)
+                    due = (self.tr("次月 {day} 日前") if m.get("month_offset") else
+                           self.tr("每月 {day} 日前")).format(day=m["monthly_day"])
+                top.addChild(QTreeWidgetItem([self.tr("报送：") + m["name"], "", due, ""]))
             self.campaigns.addTopLevelItem(top)
             top.setExpanded(c["id"] == chosen or state == self.tr("进行中") or len(items) <= 2)
         for col in (1, 2, 3):
             self.campaigns.resizeColumnToContents(col)
 
+    def reminder_text(self, r: Any) -> str:
+        """One reminder (models.reminders.Reminder) as the dashboard says it:
+        “工作简报（2026-11）将于 11 月 25 日到期”."""
+        what = f"{r.material}（{r.period}）" if r.period else r.material
+        if r.state == "overdue":
+            return self.tr("{what}已于 {month} 月 {day} 日到期，逾期 {n} 天").format(
+                what=what, month=r.due.month, day=r.due.day, n=-r.days_left)
+        if r.days_left == 0:
+            return self.tr("{what}今天到期").format(what=what)
+        return self.tr("{what}将于 {month} 月 {day} 日到期").format(
+            what=what, month=r.due.month, day=r.due.day)
+
+    def _show_reminders(self, items: list[Any]) -> None:
+        """报送提醒: overdue in red, due within 7 days in orange, each with its campaign."""
+        from html import escape
+        lines = []
+        for r in items:
+            colour = OVERDUE.name() if r.state == "overdue" else \
+                SOON.name() if r.days_left <= 7 else "#333333"
+            lines.append(f"<span style='color: {colour};'>{escape(self.reminder_text(r))}</span>"
+                         f"<span style='color: #777777;'>　{escape(r.campaign)}</span>")
+        self.reminders.setText(f"<b>{escape(self.tr('报送提醒'))}</b><br>" + "<br>".join(lines))
+        self.reminders.setVisible(bool(lines))
+
+    def _show_training(self, due: dict[str, Any]) -> None:
+        """The 培训台账 reminders: officers under the hours due by today (the 60 学时 target pro
+        rata) and officers whose 执法证 is missing, expired, suspended or revoked."""
+        from html import escape
+        lines = []
+        if due["behind"]:
+            lines.append(self.tr("{n} 名执法人员本年度学时不足（目标 {target} 学时）：{names}").format(
+                n=len(due["behind"]), target=due["target"], names=escape("、".join(due["behind"]))))
+        if due["uncertified"]:
+            lines.append(self.tr("{n} 名执法人员执法证缺失或过期，不得独立执法：{names}").format(
+                n=len(due["uncertified"]), names=escape("、".join(due["uncertified"]))))
+        if due["expiring"]:
+            lines.append(self.tr("{n} 名执法人员的执法证 90 天内到期：{names}").format(
+                n=len(due["expiring"]), names=escape("、".join(due["expiring"]))))
+        if lines:
+            link = self.tr("查看培训台账")
+            self.training_note.setText("<br>".join(f"<span style='color: {SOON.name()};'>⚠ {line}"
+                                                   "</span>" for line in lines)
+                                       + f" <a href='training'>{link}</a>")
+        self.training_note.setVisible(bool(lines))
+
     # --- actions -------------------------------------------------------------------------------
+
+    def open_training(self) -> None:
+        """Show 其他台账 → 培训台账."""
+        window = self.window()
+        if hasattr(window, "show_area"):
+            window.show_area("ledgers")
+            window.area("ledgers").tab("training")
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         pid = item.data(0, USER_ROLE)

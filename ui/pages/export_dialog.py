@@ -1,6 +1,6 @@
 """导出报表: an official form filled from what a page shows, written as Excel or PDF.
 
-The dialog asks which form (when the page offers several: the ledger offers its five, filled
+The dialog asks which form (when the page offers several: the ledger offers its four, filled
 with the ledger's current filter), the format, the 填报时间 and the people named on the form
 (填报人, 联系人 with the 联系电话 of the chosen person). Those choices are remembered in the
 settings. Then it asks where to save, suggesting the form's own file name in the last folder
@@ -393,7 +393,7 @@ def open_export(page: "Page", **kwargs: Any) -> ExportDialog:
 # --- entry points --------------------------------------------------------------------------------
 
 def ledger_export(page: Any) -> ExportDialog:
-    """The ledger's five forms over the ledger's current filter and sort (问题台账 → 导出…)."""
+    """The ledger's four forms over the ledger's current filter and sort (问题台账 → 导出…)."""
     from models import form_data
     flt = page.model.filter   # what the table shows (the filter it last loaded)
     sort, descending = page.model.sort_key, page.model.descending

@@ -5,8 +5,10 @@
 checks it completely (``instructions.read_instructions``: the registered office's signature,
 this unit, the number, every field) and :class:`PreviewDialog` shows what it holds and what
 importing changes; "导入" then runs ``instructions.import_instructions`` for that very file (its
-SHA-256). Everyone sees the received letters (overdue ones in red; a double-click shows the whole
-letter, read-only) and the files imported. The campaigns and templates imported appear in
+SHA-256). Everyone sees the received letters with the state of their answers (未答复 / 草稿 /
+已签发; a letter past its deadline without a signed answer in red) and the files imported; a
+double-click (or 查看和答复…) opens the letter with its answer (:class:`ui.pages.letter_answer.
+AnswerDialog`: the answer, its files, 签发…, 转为台账问题…, 导出…). The campaigns and templates imported appear in
 设置 → 专项行动 and the template pages, which refresh on the worker's ``changed`` signal.
 """
 from __future__ import annotations
@@ -41,7 +43,8 @@ from ..errors import show_error
 from ..widgets import read_only_table
 from .audit_panel import local_time
 from .base import Page
-from .letter_dialog import OVERDUE_COLOR, LetterView, problems_text
+from .letter_answer import AnswerDialog, state_text
+from .letter_dialog import OVERDUE_COLOR, problems_text
 
 LAST_FOLDER_KEY = "instructions/import_folder"
 
@@ -123,7 +126,7 @@ class PreviewDialog(QDialog):
 class InstructionsPanel(Page):
     """Import the office's instruction files; the letters received and the files imported."""
 
-    tables = frozenset({"supervision_letters", "instructions_in", "settings"})
+    tables = frozenset({"supervision_letters", "instructions_in", "settings", "letter_answers"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -157,13 +160,23 @@ class InstructionsPanel(Page):
         letters_box = QWidget()
         letters_layout = QVBoxLayout(letters_box)
         letters_layout.setContentsMargins(0, 0, 0, 0)
-        letters_layout.addWidget(QLabel(self.tr("执法监督意见书（双击查看全文）")))
+        letters_head = QHBoxLayout()
+        letters_head.addWidget(QLabel(self.tr("执法监督意见书（双击查看全文和答复）")), 1)
+        self.answer_button = QPushButton(self.tr("查看和答复…"))
+        self.answer_button.setObjectName("answer_letter")
+        self.answer_button.setEnabled(False)
+        self.answer_button.clicked.connect(lambda _checked=False: self.show_letter(
+            self.letters_table.currentRow()))
+        letters_head.addWidget(self.answer_button)
+        letters_layout.addLayout(letters_head)
         self.letters_table = read_only_table(
             [self.tr("编号"), self.tr("下发单位"), self.tr("签发日期"), self.tr("整改期限"),
-             self.tr("状态"), self.tr("存在的问题")], "letters_table")
+             self.tr("状态"), self.tr("答复"), self.tr("存在的问题")], "letters_table")
         self.letters_table.horizontalHeader().setSectionResizeMode(
-            5, QHeaderView.ResizeMode.Stretch)      # the whole text in the tooltip
+            6, QHeaderView.ResizeMode.Stretch)      # the whole text in the tooltip
         self.letters_table.cellDoubleClicked.connect(lambda r, _c: self.show_letter(r))
+        self.letters_table.itemSelectionChanged.connect(
+            lambda: self.answer_button.setEnabled(self.letters_table.currentRow() >= 0))
         letters_layout.addWidget(self.letters_table, 1)
         split.addWidget(letters_box)
         files_box = QWidget()
@@ -201,17 +214,23 @@ class InstructionsPanel(Page):
         for r, row in enumerate(data.letters):
             if row["overdue"]:
                 state = self.tr("已逾期")
+            elif row["answer_status"] == "signed":
+                state = self.tr("已答复")
             elif row["deadline"]:
                 state = self.tr("未到期")
             else:
                 state = self.tr("未设期限")
+            answer = state_text(row["answer_status"] or "none")
+            if row["answer_status"] == "signed" and row["answer_signed_at"]:
+                answer += " " + local_time(row["answer_signed_at"])[:10]
             values = [row["number"], row["issuer_name"],
                       local_time(row["issued_at"])[:10] if row["issued_at"] else "—",
-                      row["deadline"] or self.tr("未设定"), state, problems_text(row["problems"])]
+                      row["deadline"] or self.tr("未设定"), state, answer,
+                      problems_text(row["problems"])]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row["id"])
-                if c == 5:
+                if c == 6:
                     item.setToolTip("\n".join(row["problems"]))
                 if row["overdue"]:
                     item.setForeground(QColor(OVERDUE_COLOR))
@@ -243,8 +262,9 @@ class InstructionsPanel(Page):
 
     # --- one letter ------------------------------------------------------------------------------
 
-    def show_letter(self, row: int) -> LetterView | None:
-        """The whole letter of table row ``row``, read-only."""
+    def show_letter(self, row: int) -> AnswerDialog | None:
+        """The whole letter of table row ``row`` with its answer (answered here by those
+        allowed)."""
         item = self.letters_table.item(row, 0)
         if item is None:
             return None
@@ -252,7 +272,9 @@ class InstructionsPanel(Page):
         letter = next((r for r in self.data.letters if r["id"] == lid), None)
         if letter is None:
             return None
-        view = LetterView(letter, self)
+        if isinstance(self.dialog, AnswerDialog):
+            self.dialog.deleteLater()
+        view = AnswerDialog(letter, self)
         self.dialog = view
         view.open()
         return view

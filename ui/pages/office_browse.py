@@ -4,7 +4,8 @@ A unit chooser and a text filter above four sub-tabs: 问题台账 (every proble
 as judged here: ✓ 有效 / ⚠ 已过期 / ✗ 无效 / 未签字, the reason in the tooltip; double-click opens
 :class:`~ui.pages.office_problem.ProblemDialog`), 自查自纠 (self-checks and the answers of the one
 selected), 案卷评查 (case files and the reviews of the one selected) and 签署记录 (the frozen
-ledger revisions with their 审核 / 单位盖章). A line above says which package the data comes from
+ledger revisions with their 审核 / 单位盖章), then 培训台账 (:mod:`.office_training`, read in a
+job of its own). A line above says which package the data comes from
 and that it is read-only. Everything of a unit is read in one job on the worker
 (``office_browse.unit_browse``) when the tab is first shown or the unit changes, and again when a
 package is imported; the tables are :class:`~ui.pages.rows_model.RowsModel` views.
@@ -173,8 +174,20 @@ class OfficeBrowse(Page):
         self._build_selfchecks()
         self._build_reviews()
         self._build_signatures()
+        from .office_training import OfficeTrainingTab
+        self.training_page = OfficeTrainingTab(self)
+        self.tabs.addTab(self.training_page, self.tr("培训台账"))
+        from .office_leads import OfficeLeadsTab
+        self.leads_page = OfficeLeadsTab(self)
+        self.tabs.addTab(self.leads_page, self.tr("投诉举报线索"))
+        from .office_reports import OfficeReportsTab
+        self.reports_page = OfficeReportsTab(self)
+        self.tabs.addTab(self.reports_page, self.tr("简报和统计"))
         self.models = [self.ledger_model, self.selfcheck_model, self.answer_model,
                        self.case_model, self.review_model, self.revision_model]
+        self.models.append(self.training_page.model)
+        self.models.append(self.leads_page.model)
+        self.models.extend(self.reports_page.models)
         self.refresh()
 
     # --- building --------------------------------------------------------------------------------
@@ -326,6 +339,9 @@ class OfficeBrowse(Page):
         self._show_selfchecks(data["selfchecks"])
         self._show_cases(data["reviews"])
         self._show_revisions(data["revisions"])
+        self.training_page.load(code)
+        self.leads_page.load(code)
+        self.reports_page.load(code)
         self.apply_filter(self.filter.text())
 
     def _show_empty(self, text: str) -> None:

@@ -168,6 +168,9 @@ class OfficePanel(Page):
         from .office_browse import OfficeBrowse
         self.browse = OfficeBrowse(controller)
         self.tabs.addTab(self.browse, self.tr("下级台账"))
+        from .office_letters import OfficeLetters
+        self.letters = OfficeLetters(controller)
+        self.tabs.addTab(self.letters, self.tr("执法监督意见书"))
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
