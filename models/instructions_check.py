@@ -6,8 +6,6 @@ last file imported from that office. Trusts nothing in the file.
 The format and its limits are here too, shared with the office's writer."""
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import json
 import re
@@ -15,11 +13,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import campaigns, keys, template_check, templates
+from . import campaigns, template_check, templates
 from .audit import canonical
 from .errors import FieldLedgerError, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
-from .receipts import registered_office, signed_bytes
+from .receipts import check_office_signature
 from .session import Session
 from .store import Store
 
@@ -312,23 +310,8 @@ class Checked(NamedTuple):
 
 def _verify_signature(store: Store, document: dict[str, Any]) -> dict[str, Any]:
     """The registered office, once ``document`` is signed by its key."""
-    office = registered_office(store)
-    if office is None:
-        raise ValidationError(_NO_OFFICE)
-    issuer = document.get("office") if isinstance(document.get("office"), dict) else {}
-    key_id = _get(document, "key_id", str)
-    if key_id != office["key_id"]:
-        raise ValidationError(_OTHER_KEY, name=str(issuer.get("name", ""))[:80],
-                              code=str(issuer.get("code", ""))[:40], office=office["name"])
-    try:
-        signature = base64.b64decode(_get(document, "signature", str), validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError(_TAMPERED) from None
-    public = base64.b64decode(office["public_key"])
-    if len(signature) != 64 or not keys.verify_signature(public, signature,
-                                                          signed_bytes(document)):
-        raise ValidationError(_TAMPERED)
-    return office
+    return check_office_signature(store, document, _get, no_office=_NO_OFFICE,
+                                  other_key=_OTHER_KEY, tampered=_TAMPERED)
 
 
 def check_file(session: Session, raw: bytes) -> Checked:

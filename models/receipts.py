@@ -25,7 +25,7 @@ import binascii
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import keys, package_out
 from .audit import canonical
@@ -236,6 +236,33 @@ def set_office(session: Session, enrollment_text: str | bytes) -> OfficeRegistra
                               recipients=recipients)
 
 
+def check_office_signature(store: Store, document: dict[str, Any],
+                           get: Callable[[Any, str, type], Any], *, no_office: str,
+                           other_key: str, tampered: str) -> dict[str, Any]:
+    """The registered office (:func:`registered_office`), once ``document`` (a receipt, an
+    instructions file) is signed by its key: ``key_id`` must be the office's and ``signature``
+    its Ed25519 signature over :func:`signed_bytes`. ``get(document, name, kind)`` reads a
+    field (raising the caller's message when it is missing or of the wrong kind); the three
+    messages are the caller's: no office registered, another key ({name}, {code}, {office}),
+    a bad signature."""
+    office = registered_office(store)
+    if office is None:
+        raise ValidationError(no_office)
+    issuer = document.get("office") if isinstance(document.get("office"), dict) else {}
+    if get(document, "key_id", str) != office["key_id"]:
+        raise ValidationError(other_key, name=str(issuer.get("name", ""))[:80],
+                              code=str(issuer.get("code", ""))[:40], office=office["name"])
+    try:
+        signature = base64.b64decode(get(document, "signature", str), validate=True)
+    except (binascii.Error, ValueError):
+        raise ValidationError(tampered) from None
+    public = base64.b64decode(office["public_key"])
+    if len(signature) != 64 or not keys.verify_signature(public, signature,
+                                                          signed_bytes(document)):
+        raise ValidationError(tampered)
+    return office
+
+
 def _load(text_or_path: str | bytes | Path) -> tuple[str, dict[str, Any]]:
     """(text, document) of a receipt given as text, bytes or a file path."""
     raw: str | bytes
@@ -280,22 +307,9 @@ def import_receipt(session: Session, text_or_path: str | bytes | Path) -> Change
     """
     text, document = _load(text_or_path)
     store = session.store
-    office = registered_office(store)
-    if office is None:
-        raise ValidationError(_NO_OFFICE)
-    issuer = _field(document, "office", dict)
-    key_id = _field(document, "key_id", str)
-    if key_id != office["key_id"]:
-        raise ValidationError(_OTHER_OFFICE, name=str(issuer.get("name", ""))[:80],
-                              code=str(issuer.get("code", ""))[:40], office=office["name"])
-    try:
-        signature = base64.b64decode(_field(document, "signature", str), validate=True)
-    except (binascii.Error, ValueError):
-        raise ValidationError(_TAMPERED) from None
-    public = base64.b64decode(office["public_key"])
-    if len(signature) != 64 or not keys.verify_signature(public, signature,
-                                                          signed_bytes(document)):
-        raise ValidationError(_TAMPERED)
+    _field(document, "office", dict)
+    check_office_signature(store, document, _field, no_office=_NO_OFFICE,
+                           other_key=_OTHER_OFFICE, tampered=_TAMPERED)
     ours = store.conn.execute("SELECT code FROM units WHERE id = ?",
                               (session.unit_id,)).fetchone()
     unit_code = _field(_field(document, "unit", dict), "code", str, "unit.")
