@@ -4,7 +4,7 @@ Exit status: 0 success, 1 a check failed (e.g. a broken audit chain), 2 a user e
 arguments, unusable database), with the Chinese message on standard error.
 
 This module holds the entry point (:func:`parse_args`, :func:`run`) and the commands ``gui``,
-``init``, ``demo``, ``audit``, ``ledger``, ``export`` and ``db``; the ``package`` and ``office``
+``init``, ``demo``, ``audit``, ``ledger``, ``export``, ``backup`` and ``db``; the ``package`` and ``office``
 command groups (their parsers and handlers) live in :mod:`models.cli_package` and are
 registered here.
 """
@@ -82,6 +82,22 @@ def build_parser() -> argparse.ArgumentParser:
     package_parser(sub, common)
     office_parser(sub, common)
     letters_parser(sub, common)
+
+    bk = sub.add_parser("backup", parents=[common],
+                        help="备份：建立、检查数据库备份，从备份恢复（恢复前请关闭图形界面）")
+    bk_sub = bk.add_subparsers(dest="backup_command", metavar="动作", required=True)
+    bk_create = bk_sub.add_parser(
+        "create", parents=[common],
+        help="用 SQLite 在线备份建立一份经过检查的数据库备份（默认放在数据文件夹的 backups 中并轮换）")
+    bk_create.add_argument("--to", metavar="FOLDER",
+                           help="备份到这个文件夹（如移动硬盘），并把印证资料增量复制到其中的 evidence 文件夹")
+    bk_check = bk_sub.add_parser("check", parents=[common],
+                                 help="检查一个备份文件能否用来恢复；不能时以非零状态退出并说明原因")
+    bk_check.add_argument("file", help="备份文件（.sqlite）")
+    bk_restore = bk_sub.add_parser(
+        "restore", parents=[common],
+        help="用备份替换当前数据库（先检查备份；原数据库移到数据文件夹的 replaced 中）。必须先关闭所有执法台账窗口")
+    bk_restore.add_argument("file", help="备份文件（.sqlite）")
 
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
@@ -234,6 +250,46 @@ def _db(args: argparse.Namespace, data_dir: DataDir) -> int:
         store.close()
 
 
+def _backup(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``backup create|check|restore``: the store is opened only to take a backup; a restore
+    opens nothing (it needs the installation closed)."""
+    from pathlib import Path
+
+    from . import backup
+    from .errors import ValidationError
+    if args.backup_command == "check":
+        try:
+            info = backup.check_backup(Path(args.file))
+        except ValidationError as exc:
+            print(f"备份不可用：{exc}", file=sys.stderr)
+            return 1
+        print(f"备份可用：{info.path}\n建立时间 {info.created}，{info.size} 字节，数据版本 "
+              f"{info.user_version}（本程序支持到 {LATEST_VERSION}），审计链末条序号 {info.audit_seq}"
+              f"，哈希 {info.audit_hash[:16]}…")
+        return 0
+    if args.backup_command == "restore":
+        moved = backup.restore_backup(data_dir, Path(args.file))
+        print(f"已从备份恢复：{args.file}")
+        if moved is not None:
+            print(f"原数据库已移到：{moved}")
+        return 0
+    store = open_store(data_dir, create=False)
+    try:
+        if args.to:
+            from datetime import datetime
+            folder = Path(args.to)
+            info = backup.backup_database(store, folder / backup.backup_name(datetime.now()))
+            copied = backup.backup_evidence(store, folder / "evidence")
+            print(f"印证资料：新复制 {copied.copied} 个文件，已有 {copied.present} 个"
+                  + (f"，{len(copied.skipped)} 个无法复制（见日志）" if copied.skipped else ""))
+        else:
+            info = backup.automatic_backup(store, reason="manual")
+        print(f"已备份：{info.path}（{info.size} 字节，审计链末条序号 {info.audit_seq}）")
+        return 0
+    finally:
+        store.close()
+
+
 def _ledger(args: argparse.Namespace, data_dir: DataDir) -> int:
     from pathlib import Path
 
@@ -334,4 +390,4 @@ def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
 
 _COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger,
              "export": _export, "package": package_command, "office": office_command,
-             "letters": letters_command}
+             "letters": letters_command, "backup": _backup}

@@ -8911,6 +8911,53 @@ The USB stick may be damaged or may have been pulled out. No file was left at th
         <source>培训日期 {date} 晚于今天：培训台账只登记已经参加的培训。</source>
         <translation>The training date {date} is later than today: the training ledger records only training that has already taken place.</translation>
     </message>
+    <message>
+        <source>找不到备份文件：{path}</source>
+        <extracomment>Pages copied per step of the online backup: writers wait at most one step. After this many restarts (another connection wrote between two steps) the rest is copied in one step: in WAL mode a reader does not block writers, so this only takes a snapshot.</extracomment>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
+        <source>“{path}”不是执法台账的备份：它不是 SQLite 数据库文件。请选择 fieldledger-….sqlite 备份文件。</source>
+        <translation>“{path}” is not a FieldLedger backup: it is not an SQLite database file. Please choose a fieldledger-….sqlite backup file.</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏，不能用来恢复：{path}
+原因：{reason}
+请选择另一个备份。当前的数据没有被改动。</source>
+        <translation>The backup file is damaged and cannot be restored: {path}
+Reason: {reason}
+Please choose another backup. The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>“{path}”不是执法台账的数据库（缺少台账的数据表），不能用来恢复。当前的数据没有被改动。</source>
+        <translation>“{path}” is not a FieldLedger database (the ledger tables are missing) and cannot be restored. The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>这个备份由更新版本的执法台账建立（数据版本 {found}，本程序最高支持 {supported}）：{path}
+请安装最新版本的执法台账后再恢复。当前的数据没有被改动。</source>
+        <translation>This backup was made by a newer version of FieldLedger (data version {found}; this program supports up to {supported}): {path}
+Please install the latest version of FieldLedger before restoring. The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>备份的审计链校验未通过，不能用来恢复：{path}
+{reason}
+当前的数据没有被改动。</source>
+        <translation>The backup&apos;s audit chain did not verify, so it cannot be restored: {path}
+{reason}
+The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>备份文件在备份之后被改动过（内容摘要与备份记录不符）：{path}
+请选择另一个备份。当前的数据没有被改动。</source>
+        <translation>The backup file was changed after the backup was made (its digest does not match the backup record): {path}
+Please choose another backup. The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>执法台账正在使用这个数据文件夹：{path}
+请先关闭所有执法台账窗口，再恢复备份。当前的数据没有被改动。</source>
+        <translation>FieldLedger is using this data folder: {path}
+Please close every FieldLedger window before restoring the backup. The current data has not been changed.</translation>
+    </message>
 </context>
 <context>
     <name>evidence</name>
