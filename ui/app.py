@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import Any, Callable
 
-from PySide6.QtCore import QLockFile, QObject, QSettings, Signal
+from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models import session as core_session
@@ -24,7 +24,10 @@ from .worker import DbWorker
 
 ORGANIZATION = "FieldLedger"
 APPLICATION = "FieldLedger"
-
+#: The first daily-backup check waits this long after the main window is shown, so start-up and
+#: the first page loads never wait for it; later checks follow every :data:`DAILY_CHECK_MS`.
+FIRST_DAILY_CHECK_MS = 60_000
+DAILY_CHECK_MS = 3_600_000
 
 
 class AppController(QObject):
@@ -47,6 +50,8 @@ class AppController(QObject):
         self.dialog: QWidget | None = None
         self._lock: QLockFile | None = None
         self._auto_session = auto_session
+        self._set_up = False          # the store holds an installation: worth backing up
+        self._daily_timer: QTimer | None = None
 
     # --- sequence ------------------------------------------------------------------------------
 
@@ -103,6 +108,7 @@ class AppController(QObject):
         self.worker.call(core_session.is_set_up, store, on_done=self._after_setup_check)
 
     def _after_setup_check(self, set_up: bool) -> None:
+        self._set_up = set_up
         if self._auto_session is not None and set_up:
             self.worker.call(self._auto_session, self.store, on_done=self.show_main)
         elif set_up:
@@ -119,6 +125,7 @@ class AppController(QObject):
         wizard.show()
 
     def _setup_done(self, username: str) -> None:
+        self._set_up = True
         self.settings.setValue("last_username", username)
         self.show_login()
 
@@ -146,6 +153,7 @@ class AppController(QObject):
         window.restore_state()
         window.show()
         self.main_window_shown.emit(window)
+        self._start_daily_backups()
 
     def logout(self) -> None:
         if self.window is not None:
@@ -174,18 +182,87 @@ class AppController(QObject):
     def large_text(self) -> bool:
         return _as_bool(self.settings.value("large_text", False))
 
+    # --- automatic backups -----------------------------------------------------------------------
+
+    def _start_daily_backups(self) -> None:
+        """Check for a due daily backup a while after the first main window, then every hour.
+
+        The check and the backup run on the worker; nothing is done on the GUI thread.
+        """
+        if self._daily_timer is not None:
+            return
+        timer = QTimer(self)
+        timer.setInterval(DAILY_CHECK_MS)
+        timer.timeout.connect(self.check_daily_backup)
+        self._daily_timer = timer
+        QTimer.singleShot(FIRST_DAILY_CHECK_MS, self, self._first_daily_check)
+
+    def _first_daily_check(self) -> None:
+        if self._daily_timer is not None:
+            self.check_daily_backup()
+            self._daily_timer.start()
+
+    def check_daily_backup(self) -> None:
+        """Take the daily automatic backup on the worker when one is due; failures are logged."""
+        store = self.store
+        if store is None or not self._set_up:
+            return
+        self.worker.call(_daily_backup, store, on_error=_backup_failed)
+
     # --- shutdown ------------------------------------------------------------------------------
 
     def shutdown(self) -> None:
+        """Take the exit backup (when there is an installation), close the store, end the worker.
+
+        Both run on the worker; a failed backup is logged and never keeps the app from closing.
+        """
+        if self._daily_timer is not None:
+            self._daily_timer.stop()
+            self._daily_timer = None
         store = self.store
         self.store = None
-        self.worker.stop(store.close if store is not None else None)
+        cleanup = None
+        if store is not None:
+            set_up = self._set_up
+
+            def cleanup() -> None:
+                try:
+                    if set_up:
+                        _exit_backup(store)
+                finally:
+                    store.close()
+        self.worker.stop(cleanup)
         self._release_lock()
 
     def _release_lock(self) -> None:
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+
+def _daily_backup(store: Store) -> None:
+    """On the worker: the daily automatic backup, when due."""
+    from models.backup import automatic_backup, due_daily
+    if due_daily(store):
+        automatic_backup(store, reason="daily")
+
+
+def _exit_backup(store: Store) -> None:
+    """On the worker, while closing: the exit backup; any failure is logged, never raised."""
+    try:
+        from models.backup import automatic_backup
+        automatic_backup(store, reason="exit")
+    except Exception as exc:  # noqa: BLE001 - closing goes on whatever happened
+        _backup_failed(exc)
+
+
+def _backup_failed(exc: BaseException) -> None:
+    """An automatic backup failed: into the log file only (the user is not interrupted)."""
+    from models.errors import FieldLedgerError
+    if isinstance(exc, FieldLedgerError):
+        log.warning("automatic backup failed: %s", exc)
+    else:
+        log.error("automatic backup failed", exc_info=exc)
 
 
 def _as_bool(value: Any) -> bool:

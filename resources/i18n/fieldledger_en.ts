@@ -194,6 +194,7 @@
     <name>AppController</name>
     <message>
         <source>执法台账已在运行</source>
+        <extracomment>The first daily-backup check waits this long after the main window is shown, so start-up and the first page loads never wait for it; later checks follow every :data:`DAILY_CHECK_MS`.</extracomment>
         <translation>FieldLedger is already running</translation>
     </message>
     <message>
@@ -229,6 +230,7 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <name>AppearancePanel</name>
     <message>
         <source>长者模式（放大全部文字）</source>
+        <extracomment>The folder last chosen for a backup (remembered in the settings).</extracomment>
         <translation>Large-text mode (enlarge all text)</translation>
     </message>
     <message>
@@ -1645,6 +1647,68 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>正在查找…</source>
+        <translation>Looking…</translation>
+    </message>
+    <message>
+        <source>最近一次备份</source>
+        <translation>Latest backup</translation>
+    </message>
+    <message>
+        <source>立即备份到U盘或文件夹…</source>
+        <translation>Back up now to a USB stick or folder…</translation>
+    </message>
+    <message>
+        <source>还没有备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>{time}&#x3000;{path}</source>
+        <translation>{time}&#x3000;{path}</translation>
+    </message>
+    <message>
+        <source>选择备份位置（U盘或文件夹）</source>
+        <translation>Choose where to back up (USB stick or folder)</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>正在备份数据库和印证资料…</source>
+        <translation>Backing up the database and evidence…</translation>
+    </message>
+    <message>
+        <source>数据库已备份到：
+{path}
+
+印证资料已复制到：
+{evidence}
+（新复制 {copied} 个文件，原有 {present} 个）
+
+备份已校验：数据库完整性检查和审计链校验均通过。</source>
+        <translation>The database was backed up to:
+{path}
+
+The evidence was copied to:
+{evidence}
+({copied} files newly copied, {present} already there)
+
+The backup was checked: the database integrity check and the audit chain both passed.</translation>
+    </message>
+    <message>
+        <source>有 {count} 个印证资料文件无法读取或内容与记录不符，没有复制，详见日志文件。</source>
+        <translation>{count} evidence files could not be read or did not match their records and were not copied; see the log file.</translation>
+    </message>
+    <message>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <source>备份失败</source>
+        <translation>Backup failed</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,28 @@
 """设置: unit, people, accounts, campaigns, templates, signing keys, appearance (language, large
-text), audit, data."""
+text), audit, data (where it lives, the latest backup, a backup to a USB drive or folder)."""
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, NamedTuple
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from models.backup import (BackupInfo, EvidenceCopy, backup_database, backup_evidence,
+                           backup_folder, backup_name, check_backup, list_backups, sidecar_of)
+from models.errors import Cancelled
+from models.files import remove_quietly
+from models.logs import log
 from models.migrations import LATEST_VERSION
+from models.paths import EVIDENCE_DIR
+from models.store import Store
 
+from ..errors import show_error
 from ..i18n import LANGUAGES
+from ..worker import run_task
 from .accounts_panel import AccountsPanel
 from .audit_panel import AuditPanel
 from .base import Page
@@ -20,6 +31,9 @@ from .keys_panel import KeysPanel
 from .people_panel import PeoplePanel
 from .templates_panel import TemplatesPanel
 from .unit_panel import UnitPanel
+
+#: The folder last chosen for a backup (remembered in the settings).
+LAST_FOLDER_KEY = "backup/last_folder"
 
 
 class AppearancePanel(Page):
@@ -50,7 +64,8 @@ class AppearancePanel(Page):
 
 
 class DataPanel(Page):
-    """Where the data lives, the log file, the data version."""
+    """Where the data lives, the log file, the data version, the latest backup, and a backup to a
+    folder of the user's choice (a USB drive)."""
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
@@ -60,13 +75,119 @@ class DataPanel(Page):
                              (self.tr("数据库文件"), str(d.database)),
                              (self.tr("日志文件"), str(d.log_file)),
                              (self.tr("数据版本"), str(LATEST_VERSION))):
-            text = QLabel(value)
-            text.setTextInteractionFlags(text.textInteractionFlags()
-                                         | text.textInteractionFlags().TextSelectableByMouse)
-            form.addRow(label, text)
+            form.addRow(label, _selectable(QLabel(value)))
         button = QPushButton(self.tr("打开数据文件夹"))
         button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(d.root))))
         form.addRow(button)
+        self.last_backup = _selectable(QLabel(self.tr("正在查找…")))
+        self.last_backup.setObjectName("last_backup")
+        self.last_backup.setWordWrap(True)
+        form.addRow(self.tr("最近一次备份"), self.last_backup)
+        self.backup_button = QPushButton(self.tr("立即备份到U盘或文件夹…"))
+        self.backup_button.setObjectName("backup_now")
+        self.backup_button.clicked.connect(self.backup_now)
+        form.addRow(self.backup_button)
+        self.refresh()
+
+    def refresh(self) -> None:
+        folders = [backup_folder(self.controller.data_dir)]
+        chosen = str(self.controller.settings.value(LAST_FOLDER_KEY, "") or "")
+        if chosen:
+            folders.append(Path(chosen))
+        self.worker.call(latest_backup, folders, on_done=self._show_latest,
+                         on_error=lambda exc: log.warning("backups not listed: %r", exc))
+
+    def _show_latest(self, latest: tuple[Path, datetime] | None) -> None:
+        if latest is None:
+            self.last_backup.setText(self.tr("还没有备份"))
+        else:
+            path, when = latest
+            self.last_backup.setText(self.tr("{time}　{path}").format(
+                time=f"{when:%Y-%m-%d %H:%M}", path=str(path)))
+
+    def backup_now(self) -> None:
+        """Ask for a folder, back up the database and the evidence files there (on the worker,
+        behind a progress dialog), and say where the checked backup is."""
+        from PySide6.QtWidgets import QFileDialog
+        start = str(self.controller.settings.value(LAST_FOLDER_KEY, "") or "") or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择备份位置（U盘或文件夹）"), start)
+        if not folder:
+            return
+        self.controller.settings.setValue(LAST_FOLDER_KEY, folder)
+        store = self.store
+        run_task(self.worker, self, self.tr("备份"), self.tr("正在备份数据库和印证资料…"),
+                 lambda progress, cancelled: backup_to_folder(store, Path(folder), progress,
+                                                              cancelled),
+                 on_done=self._backed_up, on_error=self._backup_failed)
+
+    def _backed_up(self, result: ManualBackup) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        text = self.tr("数据库已备份到：\n{path}\n\n印证资料已复制到：\n{evidence}\n"
+                       "（新复制 {copied} 个文件，原有 {present} 个）\n\n"
+                       "备份已校验：数据库完整性检查和审计链校验均通过。").format(
+            path=str(result.info.path), evidence=str(result.evidence_dir),
+            copied=result.evidence.copied, present=result.evidence.present)
+        if result.evidence.skipped:
+            text += "\n\n" + self.tr(
+                "有 {count} 个印证资料文件无法读取或内容与记录不符，没有复制，详见日志文件。").format(
+                count=len(result.evidence.skipped))
+        QMessageBox.information(self, self.tr("备份完成"), text)
+        self.refresh()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        show_error(self, exc, self.tr("备份失败"))
+
+
+class ManualBackup(NamedTuple):
+    """What :func:`backup_to_folder` wrote: the checked database backup and the evidence copy."""
+
+    info: BackupInfo
+    evidence_dir: Path
+    evidence: EvidenceCopy
+
+
+def backup_to_folder(store: Store, folder: Path, progress: Callable[[int, int], None],
+                     cancelled: Callable[[], bool]) -> ManualBackup:
+    """On the worker: back up the database to ``folder/fieldledger-<time>.sqlite``, check it
+    (integrity, audit chain, recorded hash), and copy the evidence files missing in
+    ``folder/evidence/``. Cancelling before the evidence copy removes the database copy and
+    raises Cancelled."""
+    target = folder / backup_name(datetime.now())
+    n = 1
+    while target.exists():
+        target = folder / target.name.replace(".sqlite", f"-{n}.sqlite")
+        n += 1
+
+    def step(done: int, total: int) -> None:
+        if cancelled():
+            raise Cancelled()
+        progress(done, total)
+
+    backup_database(store, target, progress=step)
+    if cancelled():
+        remove_quietly(target)
+        remove_quietly(sidecar_of(target))
+        raise Cancelled()
+    info = check_backup(target)
+    evidence_dir = folder / EVIDENCE_DIR
+    copied = backup_evidence(store, evidence_dir)
+    log.info("manual backup to %s: evidence copied %d, present %d, skipped %d",
+             target, copied.copied, copied.present, len(copied.skipped))
+    return ManualBackup(info, evidence_dir, copied)
+
+
+def latest_backup(folders: list[Path]) -> tuple[Path, datetime] | None:
+    """On the worker: the newest backup (file, local time) found in ``folders``, or None."""
+    found = [(folder / name, when) for folder in folders for name, when in list_backups(folder)]
+    return max(found, key=lambda pw: pw[1]) if found else None
+
+
+def _selectable(label: QLabel) -> QLabel:
+    label.setTextInteractionFlags(label.textInteractionFlags()
+                                  | label.textInteractionFlags().TextSelectableByMouse)
+    return label
 
 
 class SettingsPage(QWidget):
