@@ -19,11 +19,10 @@ covers the index only; :func:`backup_evidence` copies the evidence folder increm
 files missing at the target, each checked against its hash) to another folder, e.g. next to a
 backup on an external drive. Restoring a database leaves ``evidence/`` as it is; files the restored
 database names and the folder no longer holds can be copied back with :func:`backup_evidence`'s
-counterpart :func:`copy_evidence`.
+counterpart :func:`copy_evidence` (:func:`models.restore.restore_evidence` does it for a backup
+taken to a folder with its ``evidence/``).
 
-Restoring (:func:`restore_backup`) needs the store closed: the backup is checked first (nothing is
-touched when the check fails), the current database is folded into one file and moved aside to
-``<data folder>/replaced/``, and a copy of the backup is put in its place.
+Restoring a backup is in :mod:`models.restore`.
 """
 from __future__ import annotations
 
@@ -70,8 +69,6 @@ _AUDIT_BROKEN = QT_TRANSLATE_NOOP(
     "errors", "备份的审计链校验未通过，不能用来恢复：{path}\n{reason}\n当前的数据没有被改动。")
 _CHANGED = QT_TRANSLATE_NOOP(
     "errors", "备份文件在备份之后被改动过（内容摘要与备份记录不符）：{path}\n请选择另一个备份。当前的数据没有被改动。")
-_IN_USE = QT_TRANSLATE_NOOP(
-    "errors", "执法台账正在使用这个数据文件夹：{path}\n请先关闭所有执法台账窗口，再恢复备份。当前的数据没有被改动。")
 
 Progress = Callable[[int, int], None]
 
@@ -444,121 +441,3 @@ def check_backup(path: Path) -> BackupInfo:
         created = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(
             timespec="seconds")
     return info._replace(created=created, sha256=digest)
-
-
-def _gui_running(data_dir: DataDir) -> bool:
-    """True when the GUI's lock file names a live process (POSIX; elsewhere the database lock
-    taken while folding the current database is the guard)."""
-    if os.name == "nt":
-        return False
-    try:
-        pid = int(data_dir.lock_file.read_text(encoding="utf-8", errors="replace").split()[0])
-    except (OSError, ValueError, IndexError):
-        return False
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
-def _fold(path: Path) -> None:
-    """Fold the ``-wal`` of the closed database ``path`` into it and switch it to a rollback
-    journal, so the main file alone holds everything. Raises ValidationError when another
-    connection has it open."""
-    with sqlite_errors(path):
-        conn = sqlite3.connect(path, isolation_level=None, timeout=1.0)
-        try:
-            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-                raise ValidationError(_IN_USE, path=str(path.parent)) from exc
-            raise
-        finally:
-            conn.close()
-    if (busy and busy[0]) or str(mode).lower() != "delete":
-        raise ValidationError(_IN_USE, path=str(path.parent))
-
-
-def restore_backup(data_dir: DataDir, path: Path, *, now: datetime | None = None) -> Path | None:
-    """Replace the database of the CLOSED installation ``data_dir`` with a copy of the backup
-    ``path``; returns where the replaced database went (None when there was none).
-
-    The backup is checked first (:func:`check_backup`): when that fails, or the installation is
-    in use, ValidationError is raised and nothing is changed. The current database (its ``-wal``
-    folded in) and audit anchor move to ``<data folder>/replaced/fieldledger-replaced-<time>.*``;
-    the copy is written to a temporary name and renamed into place, and the anchor is set to the
-    restored audit head. Evidence files are left as they are.
-    """
-    path = Path(path)
-    info = check_backup(path)
-    if _gui_running(data_dir):
-        raise ValidationError(_IN_USE, path=str(data_dir.root))
-    database = data_dir.database
-    try:
-        data_dir.root.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise write_error(exc, database) from exc
-    tmp = temp_path(database)
-    try:
-        source = _connect_ro(path)
-        try:
-            _copy_with_api(source, tmp)
-        except sqlite3.Error as exc:
-            raise write_error(OSError(0, str(exc)), database) from exc
-        except OSError as exc:
-            raise write_error(exc, database) from exc
-        finally:
-            source.close()
-        if _inspect(tmp)[3:6] != info[3:6]:
-            raise ValidationError(_CORRUPT, path=str(path), reason="复制后的内容与备份不符")
-        moved: Path | None = None
-        stamp = f"{(now or datetime.now()):%Y%m%d-%H%M%S}"
-        if database.exists():
-            _fold(database)
-            aside = data_dir.root / REPLACED_DIR
-            try:
-                aside.mkdir(exist_ok=True)
-            except OSError as exc:
-                raise write_error(exc, aside) from exc
-            moved = aside / f"fieldledger-replaced-{stamp}.sqlite"
-            n = 1
-            while moved.exists():
-                moved = aside / f"fieldledger-replaced-{stamp}-{n}.sqlite"
-                n += 1
-            replace(database, moved)
-            if data_dir.anchor.exists():
-                try:
-                    os.replace(data_dir.anchor, moved.with_suffix(".anchor.json"))
-                except OSError as exc:
-                    log.warning("could not move the audit anchor aside: %r", exc)
-            fsync_folder(aside)
-        for suffix in ("-wal", "-shm", "-journal"):
-            remove_quietly(database.with_name(database.name + suffix))
-        replace(tmp, database)
-        fsync_folder(data_dir.root)
-    finally:
-        remove_quietly(tmp)
-    _write_anchor(data_dir, database)
-    log.info("restored %s (audit seq %d) into %s; replaced database: %s",
-             path, info.audit_seq, database, moved)
-    return moved
-
-
-def _write_anchor(data_dir: DataDir, database: Path) -> None:
-    """Point the audit anchor at the restored database's head (the old anchor was moved aside)."""
-    conn = _connect_ro(database)
-    try:
-        seq, digest = audit.head(conn)
-        row = conn.execute("SELECT value FROM settings WHERE key = 'installation_id'").fetchone()
-    finally:
-        conn.close()
-    try:
-        audit.write_anchor(data_dir.anchor, audit.Anchor(seq, digest, row[0] if row else ""))
-    except OSError as exc:
-        log.warning("could not write the audit anchor %s: %r", data_dir.anchor, exc)

@@ -255,7 +255,7 @@ def _backup(args: argparse.Namespace, data_dir: DataDir) -> int:
     opens nothing (it needs the installation closed)."""
     from pathlib import Path
 
-    from . import backup
+    from . import backup, restore
     from .errors import ValidationError
     if args.backup_command == "check":
         try:
@@ -268,10 +268,19 @@ def _backup(args: argparse.Namespace, data_dir: DataDir) -> int:
               f"，哈希 {info.audit_hash[:16]}…")
         return 0
     if args.backup_command == "restore":
-        moved = backup.restore_backup(data_dir, Path(args.file))
-        print(f"已从备份恢复：{args.file}")
-        if moved is not None:
-            print(f"原数据库已移到：{moved}")
+        outcome = restore.restore_installation(data_dir, Path(args.file))
+        print(f"已从备份恢复：{args.file}（审计链末条序号 {outcome.restored_seq}）")
+        if outcome.replaced is not None:
+            print(f"原数据库已移到：{outcome.replaced}")
+        if outcome.evidence is not None:
+            ev = outcome.evidence
+            print(f"印证资料：从备份补回 {ev.copied} 个文件，已有 {ev.present} 个"
+                  + (f"，{len(ev.skipped)} 个无法复制（见日志）" if ev.skipped else ""))
+        restored = open_store(data_dir, create=False)
+        try:
+            restore.record_restore(restored, "restore", outcome)
+        finally:
+            restored.close()
         return 0
     store = open_store(data_dir, create=False)
     try:

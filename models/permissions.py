@@ -90,6 +90,7 @@ PERMISSIONS: dict[str, Permission] = {p.name: p for p in (
        frozenset({Role.CHIEF})),
     _p("audit.verify", QT_TRANSLATE_NOOP("operations", "校验审计链"),
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
+    _p("backup.restore", QT_TRANSLATE_NOOP("operations", "从备份恢复整个台账"), _MANAGERS),
     _p("audit.read", QT_TRANSLATE_NOOP("operations", "查看审计记录"),
        frozenset({Role.REVIEWER, Role.CHIEF, Role.ADMIN})),
     _p("package.export", QT_TRANSLATE_NOOP("operations", "生成和报送报送包"), frozenset({Role.CHIEF})),

@@ -2,7 +2,8 @@
 
 :func:`open_store` opens (or creates) the installation's SQLite file with WAL,
 ``synchronous=FULL``, foreign keys and a busy timeout, refuses files it must not touch (newer
-version, corrupt, read-only, missing after an installation existed) with a clear error, and runs
+version, corrupt, read-only, missing after an installation existed, a folder on a USB stick: see
+:mod:`models.drives`) with a clear error, and runs
 the migrations. :meth:`Store.write` is the only way business data changes: one ``BEGIN IMMEDIATE``
 transaction whose :class:`Writer` records each insert, update and delete in the audit log, and
 which returns what changed.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 from . import audit
 from .errors import (DatabaseCorrupt, DatabaseLocked, DatabaseMissing, DatabaseReadOnly,
                      DatabaseTooNew, DataFolderError, DiskFull, NotFound, StorageError)
+from .drives import check_data_folder
 from .logs import log
 from .migrations import LATEST_VERSION, migrate, user_version
 from .paths import DataDir
@@ -284,6 +286,7 @@ def open_store(data_dir: DataDir, *, create: bool = True, migrate_to: int = LATE
     created unless the folder shows an installation existed (its audit anchor is there).
     """
     path = data_dir.database
+    check_data_folder(data_dir.root)
     if not path.exists():
         if not create or data_dir.anchor.exists():
             raise DatabaseMissing(path=str(path))

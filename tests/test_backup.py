@@ -13,7 +13,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import audit_head, is_chinese, run_cli, sha256_file
-from models import audit, backup, problems
+from models import audit, backup, problems, restore
 from models.errors import ValidationError
 from models.migrations import LATEST_VERSION
 from models.paths import DataDir
@@ -96,7 +96,7 @@ def test_backup_while_another_connection_keeps_writing(demo_dir: DataDir, tmp_pa
     assert during > 0, "the writer was blocked for the whole backup"
 
     fresh = DataDir(tmp_path / "restored")
-    assert backup.restore_backup(fresh, info.path) is None
+    assert restore.restore_backup(fresh, info.path) is None
     restored = open_store(fresh, create=False)
     try:
         report = restored.verify_audit()
@@ -141,7 +141,7 @@ def test_damaged_backup_is_refused_and_nothing_replaced(demo: Store, demo_dir: D
     demo.close()
     before = _state(demo_dir)
     with pytest.raises(ValidationError):
-        backup.restore_backup(demo_dir, taken.path)
+        restore.restore_backup(demo_dir, taken.path)
     assert _state(demo_dir) == before
     assert not (demo_dir.root / backup.REPLACED_DIR).exists()
 
@@ -196,7 +196,7 @@ def test_restore_moves_the_old_database_aside(demo: Store, demo_dir: DataDir,
     head_before = audit.head(demo.conn)
     count_before = demo.conn.execute("SELECT count(*) FROM problems").fetchone()[0]
     demo.close()
-    moved = backup.restore_backup(demo_dir, taken.path, now=datetime(2026, 11, 22, 18, 30))
+    moved = restore.restore_backup(demo_dir, taken.path, now=datetime(2026, 11, 22, 18, 30))
     assert moved == demo_dir.root / "replaced" / "fieldledger-replaced-20261122-183000.sqlite"
     assert audit_head(moved) == head_before and _problem_count(moved) == count_before
     assert not moved.with_name(moved.name + "-wal").exists()
@@ -218,12 +218,12 @@ def test_restore_moves_the_old_database_aside(demo: Store, demo_dir: DataDir,
 def test_restore_refuses_while_the_database_is_open(demo: Store, demo_dir: DataDir,
                                                     taken: backup.BackupInfo) -> None:
     with pytest.raises(ValidationError, match="关闭"):  # an idle open store is enough
-        backup.restore_backup(demo_dir, taken.path)
+        restore.restore_backup(demo_dir, taken.path)
     demo.conn.execute("BEGIN")
     demo.conn.execute("SELECT count(*) FROM problems").fetchone()  # a reader holds it
     try:
         with pytest.raises(ValidationError, match="关闭"):
-            backup.restore_backup(demo_dir, taken.path)
+            restore.restore_backup(demo_dir, taken.path)
     finally:
         demo.conn.execute("COMMIT")
     assert not (demo_dir.root / backup.REPLACED_DIR).exists()

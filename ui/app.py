@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from models import session as core_session
+from models.drives import DataFolderRemovable, check_data_folder
 from models.logs import log, setup_logging
 from models.paths import DataDir
 from models.store import Store, open_store
 
 from .errors import describe, install_excepthook, set_log_file_hint
 from .i18n import DEFAULT_LANGUAGE, Translations
+from .single_instance import InstanceServer, ask_to_raise
 from .style import apply_large_text, use_chinese_ui_font
 from .worker import DbWorker
+
+if TYPE_CHECKING:
+    from models.restore import RestoreOutcome
 
 ORGANIZATION = "FieldLedger"
 APPLICATION = "FieldLedger"
@@ -49,6 +55,9 @@ class AppController(QObject):
         self.window: QWidget | None = None
         self.dialog: QWidget | None = None
         self._lock: QLockFile | None = None
+        self._instance: InstanceServer | None = None
+        #: True when start() found the folder in use and the running instance came forward.
+        self.forwarded = False
         self._auto_session = auto_session
         self._set_up = False          # the store holds an installation: worth backing up
         self._daily_timer: QTimer | None = None
@@ -56,7 +65,18 @@ class AppController(QObject):
     # --- sequence ------------------------------------------------------------------------------
 
     def start(self) -> bool:
-        """Lock the data folder and open the store on the worker; False if another window has it."""
+        """Lock the data folder and open the store on the worker; False if another window has it
+        (that window is asked to come forward; :attr:`forwarded` says whether it did).
+
+        A data folder on removable media is refused before anything is written there; the user
+        can pick another folder or quit (:meth:`_open_failed`).
+        """
+        try:
+            check_data_folder(self.data_dir.root)
+        except DataFolderRemovable as exc:
+            log.warning("data folder on removable media refused: %s", self.data_dir.root)
+            QTimer.singleShot(0, self, lambda refused=exc: self._open_failed(refused))
+            return True
         if not self._take_lock():
             return False
         self.worker.call(open_store, self.data_dir, on_done=self._opened,
@@ -71,7 +91,15 @@ class AppController(QObject):
         self._lock = QLockFile(str(self.data_dir.lock_file))
         self._lock.setStaleLockTime(0)
         if self._lock.tryLock(200):
+            self._instance = InstanceServer(self.data_dir.root, self)
+            self._instance.raise_requested.connect(self.bring_forward)
+            self._instance.listen()
             return True
+        self._lock = None
+        if ask_to_raise(self.data_dir.root):
+            log.info("data folder %s in use: the running window came forward", self.data_dir.root)
+            self.forwarded = True
+            return False
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(None, self.tr("执法台账已在运行"), self.tr(
             "这个数据文件夹已被另一个执法台账窗口打开：\n{path}\n请切换到那个窗口；"
@@ -102,6 +130,18 @@ class AppController(QObject):
                 QApplication.instance().quit()
         else:
             QApplication.instance().quit()
+
+    def bring_forward(self) -> None:
+        """Show the window in front (the main window, else the login or first-run dialog)."""
+        from PySide6.QtCore import Qt
+        target = self.window if self.window is not None else self.dialog
+        if target is None:
+            return
+        if target.windowState() & Qt.WindowState.WindowMinimized:
+            target.setWindowState(target.windowState() & ~Qt.WindowState.WindowMinimized)
+        target.show()
+        target.raise_()
+        target.activateWindow()
 
     def _opened(self, store: Store) -> None:
         self.store = store
@@ -162,6 +202,49 @@ class AppController(QObject):
             self.window = None
         self.session = None
         self.show_login()
+
+    # --- restoring a backup ------------------------------------------------------------------
+
+    def restore_from_backup(self, path: Path,
+                            on_finished: Callable[[RestoreOutcome | None, BaseException | None],
+                                                  None] | None = None) -> None:
+        """Close the main window and the store, restore the backup ``path`` on the worker, reopen
+        the store and ask for a login again (the restored accounts and passwords apply).
+
+        The backup is checked again before anything is replaced; on any failure the current data
+        stays as it was and is reopened. ``on_finished(outcome, error)`` runs on the GUI thread
+        once the store is open again (exactly one of the two is None).
+        """
+        from PySide6.QtWidgets import QProgressDialog
+        actor = self.session.username if self.session is not None else "restore"
+        busy = QProgressDialog(self.tr("正在从备份恢复，请稍候…"), "", 0, 0)
+        busy.setWindowTitle(self.tr("从备份恢复"))
+        busy.setCancelButton(None)
+        busy.setMinimumDuration(0)
+        busy.show()
+        self.dialog = busy
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.session = None
+        store, self.store = self.store, None
+
+        def done(result: tuple[Store, RestoreOutcome | None, BaseException | None]) -> None:
+            busy.close()
+            self.dialog = None
+            new_store, outcome, error = result
+            self.store = new_store
+            if on_finished is not None:
+                on_finished(outcome, error)
+            self._opened(new_store)
+
+        def reopen_failed(exc: BaseException) -> None:
+            busy.close()
+            self.dialog = None
+            self._open_failed(exc)
+        self.worker.call(_restore_on_worker, store, self.data_dir, Path(path), actor,
+                         on_done=done, on_error=reopen_failed)
 
     # --- choices remembered --------------------------------------------------------------------
 
@@ -231,13 +314,52 @@ class AppController(QObject):
                         _exit_backup(store)
                 finally:
                     store.close()
-        self.worker.stop(cleanup)
+        self.worker.stop(cleanup, timeout=_exit_timeout(self.data_dir))
         self._release_lock()
 
     def _release_lock(self) -> None:
+        if self._instance is not None:
+            self._instance.close()
+            self._instance = None
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+
+def _exit_timeout(data_dir: DataDir) -> float:
+    """Seconds to wait for the exit backup and the store to close: 30 s plus 1 s per 20 MB of
+    database (an old disk copies and checks at least that fast), so a large installation's exit
+    backup is never cut off half-way."""
+    try:
+        size = data_dir.database.stat().st_size
+    except OSError:
+        size = 0
+    return 30.0 + size / 20e6
+
+
+def _restore_on_worker(store: Store | None, data_dir: DataDir, path: Path, actor: str
+                       ) -> tuple[Store, RestoreOutcome | None, BaseException | None]:
+    """On the worker: close ``store``, restore, reopen. A failed restore is returned (the data
+    is unchanged and reopened); only a failure to reopen is raised."""
+    from models.errors import FieldLedgerError
+    from models.restore import record_restore, restore_installation
+    if store is not None:
+        store.close()
+    outcome: RestoreOutcome | None = None
+    error: BaseException | None = None
+    try:
+        outcome = restore_installation(data_dir, path)
+    except Exception as exc:  # noqa: BLE001 - reported to the user once the data is reopened
+        if not isinstance(exc, FieldLedgerError):
+            log.error("restore from %s failed", path, exc_info=exc)
+        error = exc
+    reopened = open_store(data_dir)
+    if outcome is not None:
+        try:
+            record_restore(reopened, actor, outcome)
+        except Exception as exc:  # noqa: BLE001 - the restore itself is done; say so in the log
+            log.error("restore not recorded in the audit trail", exc_info=exc)
+    return reopened, outcome, error
 
 
 def _daily_backup(store: Store) -> None:
@@ -303,6 +425,6 @@ def run_gui(args: argparse.Namespace, *,
     app.aboutToQuit.connect(controller.shutdown)
     if not controller.start():
         controller.shutdown()
-        return 1
+        return 0 if controller.forwarded else 1
     log.info("GUI started on %s", data_dir.root)
     return app.exec()

@@ -127,8 +127,9 @@ class DbWorker(QObject):
             else:
                 log.debug("result of job %d dropped: its view was closed meanwhile", job_id)
 
-    def stop(self, cleanup: Callable[[], Any] | None = None) -> None:
-        """Run ``cleanup`` (e.g. closing the store) on the worker, then end the thread."""
+    def stop(self, cleanup: Callable[[], Any] | None = None, *, timeout: float = 10.0) -> None:
+        """Run ``cleanup`` (e.g. the exit backup and closing the store) on the worker after the
+        jobs already queued, waiting up to ``timeout`` seconds for it, then end the thread."""
         if self._thread.isRunning():
             if cleanup is not None:
                 done = threading.Event()
@@ -139,7 +140,8 @@ class DbWorker(QObject):
                     finally:
                         done.set()
                 self._submit.emit(0, last)
-                done.wait(10)
+                if not done.wait(timeout):
+                    log.warning("the worker's last job did not end within %.0f s", timeout)
             self._thread.quit()
             self._thread.wait(10_000)
 

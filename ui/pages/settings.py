@@ -18,10 +18,11 @@ from models.files import remove_quietly
 from models.logs import log
 from models.migrations import LATEST_VERSION
 from models.paths import EVIDENCE_DIR
+from models.restore import BackupSummary, RestoreOutcome, describe_backup
 from models.store import Store
 
 from ..errors import show_error
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, translate
 from ..worker import run_task
 from .accounts_panel import AccountsPanel
 from .audit_panel import AuditPanel
@@ -87,6 +88,14 @@ class DataPanel(Page):
         self.backup_button.setObjectName("backup_now")
         self.backup_button.clicked.connect(self.backup_now)
         form.addRow(self.backup_button)
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.restore_button.setObjectName("restore_backup")
+        self.restore_button.clicked.connect(self.restore)
+        from models.permissions import PERMISSIONS
+        if not controller.session.roles & PERMISSIONS["backup.restore"].roles:
+            self.restore_button.setEnabled(False)
+            self.restore_button.setToolTip(self.tr("只有负责人或管理员可以从备份恢复。"))
+        form.addRow(self.restore_button)
         self.refresh()
 
     def refresh(self) -> None:
@@ -138,6 +147,80 @@ class DataPanel(Page):
         if isinstance(exc, Cancelled):
             return
         show_error(self, exc, self.tr("备份失败"))
+
+
+    def restore(self) -> None:
+        """Ask for a backup file, check it on the worker, show what it holds and, once the user
+        confirms, hand over to the controller (which closes this window, restores and asks for
+        a login again)."""
+        from PySide6.QtWidgets import QFileDialog
+        start = str(self.controller.settings.value(LAST_FOLDER_KEY, "") or "") \
+            or str(backup_folder(self.controller.data_dir))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("选择要恢复的备份"), start,
+            self.tr("执法台账备份 (*.sqlite);;所有文件 (*)"))
+        if not path:
+            return
+        current = self.store.installation_id
+        run_task(self.worker, self, self.tr("检查备份"),
+                 self.tr("正在检查备份（完整性检查和审计链校验）…"),
+                 lambda _progress, _cancelled: describe_backup(Path(path), current),
+                 on_done=self._confirm_restore,
+                 on_error=lambda exc: show_error(self, exc, self.tr("备份不能用来恢复")))
+
+    def _confirm_restore(self, summary: BackupSummary) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        info = summary.info
+        text = self.tr("备份已通过检查（数据库完整性检查和审计链校验）：\n{path}\n\n"
+                       "单位：{unit}\n备份时间：{created}\n最后一次修改：{last}\n"
+                       "问题台账：{problems} 条　审计记录：{seq} 条").format(
+            path=str(info.path), unit=summary.unit_name or self.tr("（未设置）"),
+            created=_local_time(info.created), last=_local_time(summary.last_change),
+            problems=summary.problems, seq=info.audit_seq)
+        if summary.same_installation is False:
+            text += "\n\n" + self.tr("注意：这个备份来自另一个台账安装（另一台电脑或另一个单位）。"
+                                     "恢复后本机将使用那份台账的单位、人员和账号。")
+        text += "\n\n" + self.tr(
+            "恢复后，当前的数据库将完整地移到数据文件夹的 replaced 文件夹中保存，不会删除；"
+            "备份时间之后的修改不在恢复后的台账中。恢复完成后需要重新登录。\n\n确定要恢复吗？")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("从备份恢复"), text, parent=self)
+        go = box.addButton(self.tr("恢复"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(box.buttons()[-1])
+        box.exec()
+        if box.clickedButton() is not go:
+            return
+        self.controller.restore_from_backup(info.path, on_finished=restore_finished)
+
+
+def restore_finished(outcome: RestoreOutcome | None, error: BaseException | None) -> None:
+    """After a restore from 设置 (the main window is gone by then): say what happened."""
+    from PySide6.QtWidgets import QMessageBox
+    if error is not None:
+        show_error(None, error, translate("DataPanel", "恢复失败"))
+        return
+    assert outcome is not None
+    text = translate("DataPanel", "已从备份恢复：\n{path}").format(path=str(outcome.backup))
+    if outcome.replaced is not None:
+        text += "\n\n" + translate("DataPanel", "原来的数据库已保存到：\n{path}").format(
+            path=str(outcome.replaced))
+    if outcome.evidence is not None:
+        text += "\n\n" + translate(
+            "DataPanel", "印证资料：从备份补回 {copied} 个文件，原有 {present} 个。").format(
+            copied=outcome.evidence.copied, present=outcome.evidence.present)
+    text += "\n\n" + translate("DataPanel", "请重新登录。")
+    QMessageBox.information(None, translate("DataPanel", "恢复完成"), text)
+
+
+def _local_time(iso: str) -> str:
+    """An ISO time (UTC or with offset) as local ``YYYY-MM-DD HH:MM``; the text itself if not one."""
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso or "—"
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return f"{when:%Y-%m-%d %H:%M}"
 
 
 class ManualBackup(NamedTuple):
