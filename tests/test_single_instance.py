@@ -23,6 +23,7 @@ def test_a_second_start_brings_the_running_window_forward(gui, tmp_path):
     make_demo(gui.data_dir)
     first = gui.start()
     dialog = gui.wait_dialog(first, LoginDialog)
+    gui.qtbot.waitUntil(lambda: first._instance is not None, timeout=10_000)  # listening
     raised: list[bool] = []
     first._instance.raise_requested.connect(lambda: raised.append(True))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),

@@ -21,7 +21,6 @@ from models.store import Store, open_store
 
 from .errors import describe, install_excepthook, set_log_file_hint
 from .i18n import DEFAULT_LANGUAGE, Translations
-from .single_instance import InstanceServer, ask_to_raise
 from .style import apply_large_text, use_chinese_ui_font
 from .worker import DbWorker
 
@@ -34,6 +33,10 @@ APPLICATION = "FieldLedger"
 #: the first page loads never wait for it; later checks follow every :data:`DAILY_CHECK_MS`.
 FIRST_DAILY_CHECK_MS = 60_000
 DAILY_CHECK_MS = 3_600_000
+#: The data folder answers later starts (brings its window forward) this long after start-up, so
+#: the local-socket code (QtNetwork, about 8 ms to load) stays off the path to the first window.
+#: A second start before then is told the folder is in use.
+LISTEN_DELAY_MS = 500
 
 
 class AppController(QObject):
@@ -55,7 +58,7 @@ class AppController(QObject):
         self.window: QWidget | None = None
         self.dialog: QWidget | None = None
         self._lock: QLockFile | None = None
-        self._instance: InstanceServer | None = None
+        self._instance: Any = None    # ui.single_instance.InstanceServer, once listening
         #: True when start() found the folder in use and the running instance came forward.
         self.forwarded = False
         self._auto_session = auto_session
@@ -91,11 +94,10 @@ class AppController(QObject):
         self._lock = QLockFile(str(self.data_dir.lock_file))
         self._lock.setStaleLockTime(0)
         if self._lock.tryLock(200):
-            self._instance = InstanceServer(self.data_dir.root, self)
-            self._instance.raise_requested.connect(self.bring_forward)
-            self._instance.listen()
+            QTimer.singleShot(LISTEN_DELAY_MS, self, self._listen)
             return True
         self._lock = None
+        from .single_instance import ask_to_raise
         if ask_to_raise(self.data_dir.root):
             log.info("data folder %s in use: the running window came forward", self.data_dir.root)
             self.forwarded = True
@@ -130,6 +132,15 @@ class AppController(QObject):
                 QApplication.instance().quit()
         else:
             QApplication.instance().quit()
+
+    def _listen(self) -> None:
+        """Answer later starts on this data folder (see :mod:`ui.single_instance`)."""
+        if self._lock is None or self._instance is not None:
+            return
+        from .single_instance import InstanceServer
+        self._instance = InstanceServer(self.data_dir.root, self)
+        self._instance.raise_requested.connect(self.bring_forward)
+        self._instance.listen()
 
     def bring_forward(self) -> None:
         """Show the window in front (the main window, else the login or first-run dialog)."""
