@@ -26,7 +26,6 @@ Restoring a backup is in :mod:`models.restore`.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -38,7 +37,8 @@ from urllib.parse import quote
 
 from . import audit
 from .errors import ValidationError
-from .files import fsync_folder, hash_file, remove_quietly, replace, temp_path, write_error
+from .files import (copy_hashed, fsync_folder, hash_file, remove_quietly, replace, temp_path,
+                    write_error)
 from .i18n import QT_TRANSLATE_NOOP
 from .logs import log
 from .migrations import LATEST_VERSION
@@ -282,7 +282,6 @@ def copy_evidence(source_root: Path, target_root: Path) -> EvidenceCopy:
             raise write_error(exc, dest) from exc
         tmp = temp_path(dest)
         try:
-            digest = hashlib.sha256()
             try:
                 src = open(file, "rb")
             except OSError as exc:
@@ -290,15 +289,11 @@ def copy_evidence(source_root: Path, target_root: Path) -> EvidenceCopy:
                 skipped.append(file)
                 continue
             try:
-                with src, open(tmp, "xb") as out:
-                    while chunk := src.read(1 << 20):
-                        digest.update(chunk)
-                        out.write(chunk)
-                    out.flush()
-                    os.fsync(out.fileno())
+                with src:
+                    digest = copy_hashed(src, tmp)
             except OSError as exc:
                 raise write_error(exc, dest) from exc
-            if digest.hexdigest() != sha:
+            if digest != sha:
                 log.warning("evidence file %s does not match its hash; not copied", file)
                 skipped.append(file)
                 continue

@@ -13,6 +13,7 @@ import hashlib
 import os
 import secrets
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import DiskFull, FieldLedgerError
 from .i18n import QT_TRANSLATE_NOOP
@@ -102,6 +103,20 @@ def fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def copy_hashed(src: BinaryIO, tmp: Path) -> str:
+    """Copy the open binary file ``src`` into the new file ``tmp`` (created, never overwritten;
+    flushed to disk) and return the SHA-256 hex of the bytes copied. Raises OSError; the caller
+    removes ``tmp`` and renames it into place only once the hash is what it expects."""
+    digest = hashlib.sha256()
+    with open(tmp, "xb") as out:
+        while chunk := src.read(CHUNK):
+            digest.update(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    return digest.hexdigest()
 
 
 def hash_file(path: Path) -> tuple[str, int]:

@@ -32,7 +32,6 @@ campaign materials bag-info lists, the signed creation time) and the alarms.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -45,7 +44,7 @@ from typing import Any, Callable, Mapping, NamedTuple
 
 from . import audit, package_contents
 from .errors import Cancelled, ValidationError
-from .files import hash_file, remove_quietly
+from .files import copy_hashed, hash_file, remove_quietly, temp_path
 from .i18n import QT_TRANSLATE_NOOP
 from .office_units import raw_public, unit_by_code
 from .permissions import operation
@@ -55,7 +54,6 @@ from .store import Changes, Store
 Progress = Callable[[int, int], None]
 CancelledCheck = Callable[[], bool]
 
-CHUNK = 1 << 20
 #: Tables whose rows a package may carry in ``records/`` (besides the audit entries): exactly
 #: those a station sends (models.package_contents.RECORD_TABLES); anything else is refused.
 RECORD_TABLES = frozenset(t.name for t in package_contents.RECORD_TABLES)
@@ -499,16 +497,11 @@ def _copy_verified(source: Path, target: Path, sha: str | None) -> None:
     """Copy ``source`` to ``target`` (temporary name, fsync, rename); when ``sha`` is given the
     copied bytes must hash to it, else ValidationError and nothing is left."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".incoming-{os.getpid()}-{target.name}")
-    digest = hashlib.sha256()
+    tmp = temp_path(target)
     try:
-        with open(source, "rb") as src, open(tmp, "wb") as out:
-            while chunk := src.read(CHUNK):
-                digest.update(chunk)
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if sha is not None and digest.hexdigest() != sha:
+        with open(source, "rb") as src:
+            digest = copy_hashed(src, tmp)
+        if sha is not None and digest != sha:
             raise ValidationError(_BAD_EVIDENCE, path=source.name)
         os.replace(tmp, target)
     finally:
