@@ -114,3 +114,53 @@ def due_items(session: Session, today: date | None = None) -> list[Reminder]:
                                     "overdue" if left < 0 else "due", left))
     out.sort(key=lambda r: (r.state != "overdue", r.due, r.campaign_id, r.material))
     return out
+
+
+#: Days ahead in which a letter's deadline, or a lead's due date, counts as soon.
+LETTER_SOON_DAYS = 7
+LEAD_SOON_DAYS = 3
+
+
+class LateWork(NamedTuple):
+    """The letters and leads the dashboard points at (see :func:`late_work`)."""
+
+    letters_late: list[tuple[str, str]]     # received, answer not signed: (number, deadline)
+    letters_soon: list[tuple[str, str]]     # deadline within LETTER_SOON_DAYS days
+    leads_late: int                         # own leads not closed 15 days after 受理
+    leads_soon: int                         # due within LEAD_SOON_DAYS days
+    issued_late: list[tuple[str, str]]      # letters this office issued, unanswered: (number, unit)
+
+
+@operation("problem.read")
+def late_work(session: Session, today: date | None = None) -> LateWork:
+    """What is late or nearly so outside the problem ledger: 执法监督意见书 received and not
+    answered with a signed answer by their deadline (models.letters.is_overdue), the unit's own
+    投诉举报线索 not closed by their due date (models.leads), and, at an office, the letters it
+    issued whose answer is overdue (models.office_letters, only when such a letter exists)."""
+    from datetime import timedelta
+
+    from .leads import OVERDUE_DAYS
+    today = today or date.today()
+    day = today.isoformat()
+    soon = (today + timedelta(days=LETTER_SOON_DAYS)).isoformat()
+    conn = session.store.conn
+    rows = conn.execute(
+        "SELECT l.number, l.deadline FROM supervision_letters l"
+        " LEFT JOIN letter_answers a ON a.letter_id = l.id AND a.status = 'signed'"
+        " WHERE l.side = 'received' AND l.deadline IS NOT NULL AND l.deadline <> ''"
+        " AND a.id IS NULL AND l.deadline <= ? ORDER BY l.deadline, l.id", (soon,)).fetchall()
+    late = [(str(n), str(d)) for n, d in rows if str(d)[:10] < day]
+    near = [(str(n), str(d)) for n, d in rows if str(d)[:10] >= day]
+    overdue_before = (today - timedelta(days=OVERDUE_DAYS)).isoformat()
+    soon_before = (today - timedelta(days=OVERDUE_DAYS - LEAD_SOON_DAYS)).isoformat()
+    leads_late, leads_soon = conn.execute(
+        "SELECT coalesce(sum(received_date < ?), 0), coalesce(sum(received_date >= ?"
+        " AND received_date <= ?), 0) FROM leads WHERE status <> 'closed' AND unit_id = ?",
+        (overdue_before, overdue_before, soon_before, session.unit_id)).fetchone()
+    issued: list[tuple[str, str]] = []
+    if conn.execute("SELECT 1 FROM supervision_letters WHERE side = 'issued' AND deadline < ?"
+                    " LIMIT 1", (day,)).fetchone():
+        from .office_letters import letter_answers_at_office
+        issued = [(str(r["number"]), str(r["unit_name"]))
+                  for r in letter_answers_at_office(session, today=today) if r["overdue"]]
+    return LateWork(late, near, int(leads_late), int(leads_soon), issued)

@@ -719,6 +719,7 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
     "case_stats.save_month": (lambda s: case_stats.save_month(s, "2024-06", actual=3), "data"),
     "case_stats.delete_month": (lambda s: case_stats.delete_month(s, "2024-05"), "data"),
     "reminders.due_items": (lambda s: reminders.due_items(s, date(2024, 6, 1)), None),
+    "reminders.late_work": (lambda s: reminders.late_work(s, date(2024, 6, 1)), None),
     "form_brief.brief_form": (lambda s: form_brief.brief_form(s, reports.draft(s)), None),
     "form_reports.schedule_form": (lambda s: form_reports.schedule_form(s, None, "2024-05"),
                                    None),

@@ -28,14 +28,13 @@ from models.session import Session
 from ..i18n import translate
 from ..style import heading
 from .base import Page
+from .dashboard_notes import OVERDUE, SOON, DashboardNotes
 
 # Qt.ItemDataRole.ForegroundRole / UserRole by value: building a QBrush, or naming the role,
 # loads PySide's whole Qt namespace (about 25 ms), which start-up leaves until after the
 # dashboard shows.
 FOREGROUND_ROLE = 9
 USER_ROLE = 256
-OVERDUE = QColor("#b00020")
-SOON = QColor("#b26a00")
 DONE = QColor("#777777")
 MY_ITEMS = 8
 OVERDUE_ITEMS = 8
@@ -112,6 +111,7 @@ def load(session: Session, today: date, choice: Any = None) -> dict[str, Any]:
     data["training"] = training.reminders(session, today)
     from models import reminders     # on the worker
     data["reminders"] = reminders.due_items(session, today)
+    data["late"] = reminders.late_work(session, today)
     return data
 
 
@@ -217,18 +217,12 @@ class DashboardPage(Page):
         self.greeting.setObjectName("greeting")
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
-        # 报送提醒: the materials due this month and last (models.reminders), overdue in red
-        self.reminders = QLabel()
-        self.reminders.setObjectName("reminders")
-        self.reminders.setWordWrap(True)
-        self.reminders.setVisible(False)
-        layout.addWidget(self.reminders)
-        self.training_note = QLabel()
-        self.training_note.setObjectName("training_reminder")
-        self.training_note.setWordWrap(True)
-        self.training_note.setVisible(False)
-        self.training_note.linkActivated.connect(lambda _link: self.open_training())
-        layout.addWidget(self.training_note)
+        # 报送提醒, late letters and leads, training (models.reminders, models.training)
+        self.notes = DashboardNotes()
+        self.notes.open_requested.connect(self.open_place)
+        self.reminders = self.notes.reminders
+        self.training_note = self.notes.training
+        layout.addWidget(self.notes)
 
         strip = QWidget()
         # One style sheet for the five tiles: parsed once.
@@ -375,8 +369,7 @@ class DashboardPage(Page):
         self._show_deadlines(data["deadlines"], data["campaign_id"] is not None)
         self._show_mine(data["mine"])
         self._show_campaigns(data["campaigns"], today, data["campaign_id"])
-        self._show_training(data["training"])
-        self._show_reminders(data["reminders"])
+        self.notes.show_data(data)
         head = data["head"]
         self.verify_button.setVisible(head is not None)
         if head is None:
@@ -550,59 +543,29 @@ class DashboardPage(Page):
         for col in (1, 2, 3):
             self.campaigns.resizeColumnToContents(col)
 
-    def reminder_text(self, r: Any) -> str:
-        """One reminder (models.reminders.Reminder) as the dashboard says it:
-        “工作简报（2026-11）将于 11 月 25 日到期”."""
-        what = f"{r.material}（{r.period}）" if r.period else r.material
-        if r.state == "overdue":
-            return self.tr("{what}已于 {month} 月 {day} 日到期，逾期 {n} 天").format(
-                what=what, month=r.due.month, day=r.due.day, n=-r.days_left)
-        if r.days_left == 0:
-            return self.tr("{what}今天到期").format(what=what)
-        return self.tr("{what}将于 {month} 月 {day} 日到期").format(
-            what=what, month=r.due.month, day=r.due.day)
-
-    def _show_reminders(self, items: list[Any]) -> None:
-        """报送提醒: overdue in red, due within 7 days in orange, each with its campaign."""
-        from html import escape
-        lines = []
-        for r in items:
-            colour = OVERDUE.name() if r.state == "overdue" else \
-                SOON.name() if r.days_left <= 7 else "#333333"
-            lines.append(f"<span style='color: {colour};'>{escape(self.reminder_text(r))}</span>"
-                         f"<span style='color: #777777;'>　{escape(r.campaign)}</span>")
-        self.reminders.setText(f"<b>{escape(self.tr('报送提醒'))}</b><br>" + "<br>".join(lines))
-        self.reminders.setVisible(bool(lines))
-
-    def _show_training(self, due: dict[str, Any]) -> None:
-        """The 培训台账 reminders: officers under the hours due by today (the 60 学时 target pro
-        rata) and officers whose 执法证 is missing, expired, suspended or revoked."""
-        from html import escape
-        lines = []
-        if due["behind"]:
-            lines.append(self.tr("{n} 名执法人员本年度学时不足（目标 {target} 学时）：{names}").format(
-                n=len(due["behind"]), target=due["target"], names=escape("、".join(due["behind"]))))
-        if due["uncertified"]:
-            lines.append(self.tr("{n} 名执法人员执法证缺失或过期，不得独立执法：{names}").format(
-                n=len(due["uncertified"]), names=escape("、".join(due["uncertified"]))))
-        if due["expiring"]:
-            lines.append(self.tr("{n} 名执法人员的执法证 90 天内到期：{names}").format(
-                n=len(due["expiring"]), names=escape("、".join(due["expiring"]))))
-        if lines:
-            link = self.tr("查看培训台账")
-            self.training_note.setText("<br>".join(f"<span style='color: {SOON.name()};'>⚠ {line}"
-                                                   "</span>" for line in lines)
-                                       + f" <a href='training'>{link}</a>")
-        self.training_note.setVisible(bool(lines))
-
     # --- actions -------------------------------------------------------------------------------
 
     def open_training(self) -> None:
         """Show 其他台账 → 培训台账."""
+        self.open_place("training")
+
+    def open_place(self, key: str) -> None:
+        """Show where a dashboard note points: ``training`` or ``leads`` (其他台账),
+        ``letters`` (报送 → 上级来文) or ``office_letters`` (接收下级报送 → 执法监督意见书)."""
         window = self.window()
-        if hasattr(window, "show_area"):
+        if not hasattr(window, "show_area"):
+            return
+        if key in ("training", "leads"):
             window.show_area("ledgers")
-            window.area("ledgers").tab("training")
+            window.area("ledgers").tab(key)
+        elif key in ("letters", "office_letters"):
+            window.show_area("submission")
+            page = window.area("submission")
+            if key == "letters":
+                page.tabs.setCurrentWidget(page.instructions)
+            else:
+                page.tabs.setCurrentWidget(page.office)
+                page.office.tabs.setCurrentWidget(page.office.letters)
 
     def _open_item(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         pid = item.data(0, USER_ROLE)
