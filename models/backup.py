@@ -340,6 +340,13 @@ def list_backups(folder: Path) -> list[tuple[str, datetime]]:
     return sorted(found, key=lambda nt: (nt[1], nt[0]))
 
 
+def latest_backup(folders: Iterable[Path]) -> tuple[Path, datetime] | None:
+    """The newest backup (file, local time by its name) in ``folders``, or None."""
+    found = [(Path(folder) / name, when) for folder in folders
+             for name, when in list_backups(Path(folder))]
+    return max(found, key=lambda pw: pw[1]) if found else None
+
+
 def automatic_backup(store: Store, *, now: datetime | None = None, reason: str = "exit",
                      keep_daily: int = 7, keep_weekly: int = 4) -> BackupInfo:
     """Take a backup into ``<data folder>/backups/`` named after ``now`` (local time), then

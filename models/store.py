@@ -279,6 +279,11 @@ def _is_closed_wal_database(path: Path) -> bool:
         and not path.with_name(path.name + "-wal").exists()
 
 
+def table_names(conn: sqlite3.Connection) -> set[str]:
+    """The names of the tables of the database behind ``conn``."""
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def open_store(data_dir: DataDir, *, create: bool = True, migrate_to: int = LATEST_VERSION) -> Store:
     """Open the installation database in ``data_dir`` (see the module doc for what is refused).
 

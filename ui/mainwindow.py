@@ -213,10 +213,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("修改密码"), self.tr("密码已修改，下次登录请使用新密码。"))
 
     def _about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-        QMessageBox.about(self, self.tr("关于执法台账"), self.tr(
-            "执法台账 FieldLedger\n\n离线的交通运输执法监督工具：自查自纠、案卷评查、问题整改台账"
-            "（挂单销号）和签名报送。全部数据保存在本机，可经 U 盘报送上级。"))
+        """帮助 → 关于执法台账: versions, data folder, key fingerprints, 导出诊断信息…"""
+        from .about_dialog import AboutDialog
+        AboutDialog(self.controller, self).open()
 
     # --- geometry ------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QPushB
                                QTabWidget, QVBoxLayout, QWidget)
 
 from models.backup import (BackupInfo, EvidenceCopy, backup_database, backup_evidence,
-                           backup_folder, backup_name, check_backup, list_backups, sidecar_of)
+                           backup_folder, backup_name, check_backup, latest_backup, sidecar_of)
 from models.errors import Cancelled
 from models.files import remove_quietly
 from models.logs import log
@@ -259,12 +259,6 @@ def backup_to_folder(store: Store, folder: Path, progress: Callable[[int, int], 
     log.info("manual backup to %s: evidence copied %d, present %d, skipped %d",
              target, copied.copied, copied.present, len(copied.skipped))
     return ManualBackup(info, evidence_dir, copied)
-
-
-def latest_backup(folders: list[Path]) -> tuple[Path, datetime] | None:
-    """On the worker: the newest backup (file, local time) found in ``folders``, or None."""
-    found = [(folder / name, when) for folder in folders for name, when in list_backups(folder)]
-    return max(found, key=lambda pw: pw[1]) if found else None
 
 
 def _selectable(label: QLabel) -> QLabel:
