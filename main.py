@@ -11,6 +11,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from ui.app import run_gui
         return run_gui(args)
+    if args.command == "smoke-test":
+        from ui.smoke import run_smoke_test
+        return run_smoke_test(args)
     return run(args)
 
 

@@ -4,9 +4,9 @@ Exit status: 0 success, 1 a check failed (e.g. a broken audit chain), 2 a user e
 arguments, unusable database), with the Chinese message on standard error.
 
 This module holds the entry point (:func:`parse_args`, :func:`run`) and the commands ``gui``,
-``init``, ``demo``, ``audit``, ``ledger``, ``export``, ``backup`` and ``db``; the ``package`` and ``office``
-command groups (their parsers and handlers) live in :mod:`models.cli_package` and are
-registered here.
+``init``, ``demo``, ``audit``, ``ledger``, ``export``, ``backup``, ``db`` and ``diagnostics``; the
+``package`` and ``office`` command groups (their parsers and handlers) live in
+:mod:`models.cli_package` and are registered here.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from . import audit
@@ -28,13 +29,20 @@ from .session import UNIT_LEVELS, is_set_up, setup_installation
 from .store import open_store, sqlite_errors
 
 
+def program_name() -> str:
+    """How the program is called in usage lines: ``FieldLedger`` (or ``FieldLedger-cli``) when
+    built, ``main.py`` from source."""
+    return Path(sys.argv[0]).stem if getattr(sys, "frozen", False) else "main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
                         help="数据文件夹（默认：系统的用户数据文件夹）")
     parser = argparse.ArgumentParser(
-        prog="main.py", parents=[common],
+        prog=program_name(), parents=[common],
         description="执法台账 FieldLedger：离线的执法监督与整改台账。不带子命令时启动图形界面。")
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", metavar="子命令")
 
     gui = sub.add_parser("gui", parents=[common], help="启动图形界面（默认）")
@@ -102,6 +110,26 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", parents=[common], help="数据库：完整性检查、版本")
     db_sub = db.add_subparsers(dest="db_command", metavar="动作", required=True)
     db_sub.add_parser("check", parents=[common], help="运行 SQLite 完整性检查并报告数据版本")
+
+    diag = sub.add_parser("diagnostics", parents=[common],
+                          help="关于与诊断：显示版本、数据文件夹、密钥指纹；导出不含个人信息的诊断包供技术支持")
+    diag_sub = diag.add_subparsers(dest="diagnostics_command", metavar="动作", required=True)
+    diag_sub.add_parser("about", parents=[common],
+                        help="显示版本、数据版本、数据文件夹、数据库和印证资料大小、最近一次备份、本单位和密钥指纹")
+    diag_export = diag_sub.add_parser(
+        "export", parents=[common],
+        help="导出诊断信息（.zip：系统和数据库检查结果、去除个人信息的日志），供技术支持排查问题")
+    diag_export.add_argument("file", help="保存到（.zip）")
+
+    smoke = sub.add_parser(
+        "smoke-test",
+        help="自检：在临时文件夹中建立演示安装，启动图形界面，检查翻译、字体、模板、PDF 导出和审计链；"
+             "全部通过时以 0 退出（检查安装或打包后的程序；不读写用户的数据和设置）")
+    smoke.add_argument("--offscreen", action="store_true",
+                       help="不显示窗口（没有显示器时自动如此）")
+    smoke.add_argument("--screenshot", metavar="FILE", help="把主窗口保存为图片")
+    smoke.add_argument("--report", metavar="FILE", help="同时把检查结果写入这个文件")
+    smoke.add_argument("--keep", action="store_true", help="保留临时文件夹")
     return parser
 
 
@@ -140,13 +168,23 @@ def _export_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                      help="从这个环境变量读取密码（不给则在终端提示输入）")
 
 
+#: Sub-commands that need Qt: ``main.py`` runs them from ``ui`` (this module never imports Qt).
+GUI_COMMANDS = ("smoke-test",)
+
+
+def version_text() -> str:
+    """What ``--version`` prints: ``执法台账 FieldLedger 0.9.0`` (from models/version.py)."""
+    from .version import PRODUCT_NAME, __version__
+    return f"{PRODUCT_NAME} {__version__}"
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line; ``command`` is None when the GUI is to start."""
     words = list(sys.argv[1:] if argv is None else argv)
-    if not {"gui", "-h", "--help", *_COMMANDS} & set(words):
+    if not {"gui", "-h", "--help", "--version", *GUI_COMMANDS, *_COMMANDS} & set(words):
         # The plain GUI start: a one-option parser instead of building every sub-command's
         # (about 5 ms of start-up, mostly argparse looking for its own translations).
-        gui = argparse.ArgumentParser(prog="main.py")
+        gui = argparse.ArgumentParser(prog=program_name())
         gui.add_argument("--data-dir", metavar="DIR", default=None)
         args = gui.parse_args(words)
         args.command, args.lang = None, None
@@ -397,6 +435,27 @@ def _export(args: argparse.Namespace, data_dir: DataDir) -> int:
         store.close()
 
 
+def _diagnostics(args: argparse.Namespace, data_dir: DataDir) -> int:
+    """``diagnostics about|export FILE``: the About information, or the diagnostics zip."""
+    from . import diagnostics, diagnostics_export
+    store = open_store(data_dir, create=False)
+    try:
+        if args.diagnostics_command == "about":
+            info = diagnostics.about_info(store, data_dir)
+            print(diagnostics.about_text(info, names=True), end="")
+            return 0
+        out = args.file if args.file.lower().endswith(".zip") else args.file + ".zip"
+        report = diagnostics_export.export_diagnostics(store, data_dir, out, extra={"界面": "命令行"})
+        print(f"已导出诊断信息：{report.path}（{report.size} 字节）")
+        print(f"已替换个人信息 {report.redactions} 处；其中不含个人信息，可交给技术支持。")
+        if report.truncated:
+            print(f"以下日志只取了最后 {diagnostics.format_size(diagnostics_export.MAX_LOG_BYTES)}："
+                  + "、".join(report.truncated))
+        return 0
+    finally:
+        store.close()
+
+
 _COMMANDS = {"init": _init, "demo": _demo, "audit": _audit, "db": _db, "ledger": _ledger,
              "export": _export, "package": package_command, "office": office_command,
-             "letters": letters_command, "backup": _backup}
+             "letters": letters_command, "backup": _backup, "diagnostics": _diagnostics}

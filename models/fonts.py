@@ -11,8 +11,9 @@ Where the font comes from, first match wins (:func:`candidates`):
 1. the environment variable ``FIELDLEDGER_PDF_FONT=path[,subfont index]`` (a ``.ttc`` holds several
    fonts; the index picks one, default 0). An unusable file named there is an error
    (:class:`FontUnusable`), never silently replaced by another font;
-2. fonts shipped with the program in ``resources/fonts/`` (``.ttf``/``.ttc``, by file name; none are
-   bundled now — a font whose licence allows it can be dropped there by a packager);
+2. fonts shipped with the program in ``resources/fonts/`` (``.ttf``/``.ttc``, by file name; the
+   source tree has none; the Linux build bundles 文泉驿微米黑 there, see docs/building.md; in the
+   program built with PyInstaller the folder is inside the bundle, ``sys._MEIPASS``);
 3. fonts installed on the system (:data:`SYSTEM_FONTS`): 文泉驿微米黑 and 正黑, AR PL UMing/UKai and
    Droid Sans Fallback on Debian/Ubuntu/Fedora; 宋体, 黑体, 微软雅黑 on Windows; 华文黑体, 宋体-简 and
    Arial Unicode on macOS.
@@ -28,17 +29,17 @@ import os
 import struct
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import NamedTuple
 
 from .errors import FieldLedgerError
 from .i18n import QT_TRANSLATE_NOOP
+from .paths import RESOURCES_DIR
 
 #: The environment variable that names the font to embed: ``path`` or ``path,index``.
 ENV_VAR = "FIELDLEDGER_PDF_FONT"
 
 #: Fonts shipped with the program (searched before the system's).
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+BUNDLED_DIR = RESOURCES_DIR / "fonts"
 
 _FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 

@@ -7,14 +7,19 @@ platform's user data folder unless ``--data-dir`` names one.
 from __future__ import annotations
 
 import os
-from typing import NamedTuple
+import sys
 from pathlib import Path
-
+from typing import NamedTuple
 
 APP_NAME = "FieldLedger"
 DB_NAME = "fieldledger.sqlite3"
 ANCHOR_NAME = "audit-anchor.json"
 EVIDENCE_DIR = "evidence"
+
+#: The program's own files (translations, templates, icons, fonts): ``resources/`` next to its
+#: modules, or inside the bundle (``sys._MEIPASS``) in the program built with PyInstaller.
+RESOURCES_DIR = Path(getattr(sys, "_MEIPASS", "") or Path(__file__).resolve().parent.parent
+                     ) / "resources"
 
 
 def default_data_dir() -> Path:

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 from . import audit, scoring
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
+from .paths import RESOURCES_DIR
 from .permissions import operation
 from .session import Session, now_text
 from .store import Changes, Writer
@@ -34,7 +34,9 @@ from .store import Changes, Writer
 KINDS: dict[str, str] = {"selfcheck": QT_TRANSLATE_NOOP("templates", "自查清单"),
                          "case_review": QT_TRANSLATE_NOOP("templates", "案卷评查标准")}
 FORMAT = "fieldledger-template"
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "resources" / "templates"
+#: The built-in templates: next to the program's modules, or inside the bundle (``sys._MEIPASS``)
+#: in the program built with PyInstaller.
+BUILTIN_DIR = RESOURCES_DIR / "templates"
 
 #: key -> Chinese label, for the template's own fields, its sections and its items.
 META_LABELS = {"kind": "模板类型", "code": "模板编号", "name": "模板名称", "version": "版本",

@@ -405,10 +405,15 @@ def _as_bool(value: Any) -> bool:
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    """The application object: its names (which the settings are filed under) and its icon."""
+    from PySide6.QtGui import QIcon
+
+    from .style import APP_ICON
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("执法台账")
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     return app  # type: ignore[return-value]
 
 
