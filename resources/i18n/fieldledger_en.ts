@@ -2,6 +2,182 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于执法台账</source>
+        <extracomment>The folder last chosen for a backup to a USB drive (the key of ui.pages.settings), searched for the newest backup too. The folder the diagnostics file was last saved to.</extracomment>
+        <translation>About FieldLedger</translation>
+    </message>
+    <message>
+        <source>版本 {version}</source>
+        <translation>Version {version}</translation>
+    </message>
+    <message>
+        <source>离线的交通运输执法监督工具：自查自纠、案卷评查、问题整改台账（挂单销号）和签名报送。全部数据保存在本机，可经 U 盘报送上级。</source>
+        <translation>An offline tool for supervising transport law enforcement: self-checks, case-file reviews, the rectification ledger (tracked until struck off) and signed submissions. All data stays on this computer and can be reported upward on a USB stick.</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>数据版本</source>
+        <translation>Data version</translation>
+    </message>
+    <message>
+        <source>Qt / PySide6</source>
+        <translation>Qt / PySide6</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>印证资料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>最近一次备份</source>
+        <translation>Latest backup</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>Own unit</translation>
+    </message>
+    <message>
+        <source>打开数据文件夹</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>密钥指纹（与上级或技术支持核对时逐组念出）</source>
+        <translation>Key fingerprints (read them out group by group when checking with the upper office or support)</translation>
+    </message>
+    <message>
+        <source>持有人</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>用途</source>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>复制到剪贴板</source>
+        <translation>Copy to clipboard</translation>
+    </message>
+    <message>
+        <source>导出诊断信息…</source>
+        <translation>Export diagnostics…</translation>
+    </message>
+    <message>
+        <source>图形平台</source>
+        <translation>Graphics platform</translation>
+    </message>
+    <message>
+        <source>屏幕缩放</source>
+        <translation>Screen scale</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>长者模式</source>
+        <translation>Large-text mode</translation>
+    </message>
+    <message>
+        <source>开</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <source>关</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>无法读取关于信息</source>
+        <translation>Could not read the About information</translation>
+    </message>
+    <message>
+        <source>{found}（本程序支持到 {latest}）</source>
+        <translation>{found} (this program supports up to {latest})</translation>
+    </message>
+    <message>
+        <source>{size}（WAL {wal}）</source>
+        <translation>{size} (WAL {wal})</translation>
+    </message>
+    <message>
+        <source>{count} 个文件，{size}</source>
+        <translation>{count} files, {size}</translation>
+    </message>
+    <message>
+        <source>还没有备份</source>
+        <translation>No backup yet</translation>
+    </message>
+    <message>
+        <source>{time}&#x3000;{path}</source>
+        <translation>{time}&#x3000;{path}</translation>
+    </message>
+    <message>
+        <source>{name}（代码 {code}）</source>
+        <translation>{name} (code {code})</translation>
+    </message>
+    <message>
+        <source>（尚无密钥）</source>
+        <translation>(no keys yet)</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>导出诊断信息</source>
+        <translation>Export diagnostics</translation>
+    </message>
+    <message>
+        <source>诊断信息 (*.zip)</source>
+        <translation>Diagnostics (*.zip)</translation>
+    </message>
+    <message>
+        <source>正在检查数据库并整理日志（去除个人信息）…</source>
+        <translation>Checking the database and preparing the logs (removing personal data)…</translation>
+    </message>
+    <message>
+        <source>诊断信息已导出</source>
+        <translation>Diagnostics exported</translation>
+    </message>
+    <message>
+        <source>诊断信息已保存到：
+{path}
+（{size}）
+
+其中不含个人信息：人员姓名、账号、执法证号、电话、身份证号和车牌已替换（共 {count} 处），也不含台账数据、印证资料和密钥。可以把这个文件交给技术支持。</source>
+        <translation>The diagnostics were saved to:
+{path}
+({size})
+
+They hold no personal data: names, accounts, enforcement certificate numbers, phone numbers, ID numbers and plates were replaced ({count} in all), and no ledger data, evidence or keys are included. You can give this file to support.</translation>
+    </message>
+    <message>
+        <source>导出诊断信息失败</source>
+        <translation>Exporting the diagnostics failed</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>新建账号</source>
@@ -194,7 +370,7 @@
     <name>AppController</name>
     <message>
         <source>执法台账已在运行</source>
-        <extracomment>The first daily-backup check waits this long after the main window is shown, so start-up and the first page loads never wait for it; later checks follow every :data:`DAILY_CHECK_MS`.</extracomment>
+        <extracomment>The first daily-backup check waits this long after the main window is shown, so start-up and the first page loads never wait for it; later checks follow every :data:`DAILY_CHECK_MS`. The data folder answers later starts (brings its window forward) this long after start-up, so the local-socket code (QtNetwork, about 8 ms to load) stays off the path to the first window. A second start before then is told the folder is in use. True when start() found the folder in use and the running instance came forward.</extracomment>
         <translation>FieldLedger is already running</translation>
     </message>
     <message>
@@ -224,6 +400,14 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>选择数据文件夹</source>
         <translation>Choose data folder</translation>
+    </message>
+    <message>
+        <source>正在从备份恢复，请稍候…</source>
+        <translation>Restoring from the backup, please wait…</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1565,70 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     </message>
 </context>
 <context>
+    <name>DashboardNotes</name>
+    <message>
+        <source>{what}已于 {month} 月 {day} 日到期，逾期 {n} 天</source>
+        <extracomment>At most this many letter numbers are named in one line; the rest are counted.</extracomment>
+        <translation>{what} was due on {month}/{day}: overdue by {n} day(s)</translation>
+    </message>
+    <message>
+        <source>{what}今天到期</source>
+        <translation>{what} is due today</translation>
+    </message>
+    <message>
+        <source>{what}将于 {month} 月 {day} 日到期</source>
+        <translation>{what} is due on {month}/{day}</translation>
+    </message>
+    <message>
+        <source>{n} 份执法监督意见书已过答复期限，尚未签发答复：{numbers}</source>
+        <translation>{n} supervision letter(s) past the answer deadline without a signed answer: {numbers}</translation>
+    </message>
+    <message>
+        <source>去答复</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>{n} 份执法监督意见书 7 天内到答复期限：{numbers}</source>
+        <translation>{n} supervision letter(s) due for an answer within 7 days: {numbers}</translation>
+    </message>
+    <message>
+        <source>{n} 条投诉举报线索超过 15 天未办结</source>
+        <translation>{n} lead(s) not closed after 15 days</translation>
+    </message>
+    <message>
+        <source>查看线索</source>
+        <translation>View lead</translation>
+    </message>
+    <message>
+        <source>{n} 条投诉举报线索 3 天内到办结期限</source>
+        <translation>{n} lead(s) due to be closed within 3 days</translation>
+    </message>
+    <message>
+        <source>下发的 {n} 份执法监督意见书已过期限仍未收到答复：{units}</source>
+        <translation>{n} supervision letter(s) issued are past their deadline without an answer: {units}</translation>
+    </message>
+    <message>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>{n} 名执法人员本年度学时不足（目标 {target} 学时）：{names}</source>
+        <translation>{n} officer(s) short of this year&apos;s training hours (target {target} hours): {names}</translation>
+    </message>
+    <message>
+        <source>{n} 名执法人员执法证缺失或过期，不得独立执法：{names}</source>
+        <translation>{n} officer(s) with a missing or expired enforcement certificate, who may not enforce on their own: {names}</translation>
+    </message>
+    <message>
+        <source>{n} 名执法人员的执法证 90 天内到期：{names}</source>
+        <translation>{n} officer(s) whose enforcement certificate expires within 90 days: {names}</translation>
+    </message>
+    <message>
+        <source>查看培训台账</source>
+        <translation>View training ledger</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>工作台</source>
@@ -1597,34 +1845,6 @@ Please switch to that window; the same ledger cannot be edited in two windows at
         <source>报送：</source>
         <translation>Submission: </translation>
     </message>
-    <message>
-        <source>{what}已于 {month} 月 {day} 日到期，逾期 {n} 天</source>
-        <translation>{what} was due on {month}/{day}: overdue by {n} day(s)</translation>
-    </message>
-    <message>
-        <source>{what}今天到期</source>
-        <translation>{what} is due today</translation>
-    </message>
-    <message>
-        <source>{what}将于 {month} 月 {day} 日到期</source>
-        <translation>{what} is due on {month}/{day}</translation>
-    </message>
-    <message>
-        <source>{n} 名执法人员本年度学时不足（目标 {target} 学时）：{names}</source>
-        <translation>{n} officer(s) short of this year&apos;s training hours (target {target} hours): {names}</translation>
-    </message>
-    <message>
-        <source>{n} 名执法人员执法证缺失或过期，不得独立执法：{names}</source>
-        <translation>{n} officer(s) with a missing or expired enforcement certificate, who may not enforce on their own: {names}</translation>
-    </message>
-    <message>
-        <source>{n} 名执法人员的执法证 90 天内到期：{names}</source>
-        <translation>{n} officer(s) whose enforcement certificate expires within 90 days: {names}</translation>
-    </message>
-    <message>
-        <source>查看培训台账</source>
-        <translation>Open training ledger</translation>
-    </message>
 </context>
 <context>
     <name>DataPanel</name>
@@ -1659,6 +1879,14 @@ Please switch to that window; the same ledger cannot be edited in two windows at
     <message>
         <source>立即备份到U盘或文件夹…</source>
         <translation>Back up now to a USB stick or folder…</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>只有负责人或管理员可以从备份恢复。</source>
+        <translation>Only a chief or an administrator may restore from a backup.</translation>
     </message>
     <message>
         <source>还没有备份</source>
@@ -1709,6 +1937,98 @@ The backup was checked: the database integrity check and the audit chain both pa
     <message>
         <source>备份失败</source>
         <translation>Backup failed</translation>
+    </message>
+    <message>
+        <source>选择要恢复的备份</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <source>执法台账备份 (*.sqlite);;所有文件 (*)</source>
+        <translation>FieldLedger backups (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>检查备份</source>
+        <translation>Checking the backup</translation>
+    </message>
+    <message>
+        <source>正在检查备份（完整性检查和审计链校验）…</source>
+        <translation>Checking the backup (integrity check and audit chain)…</translation>
+    </message>
+    <message>
+        <source>备份不能用来恢复</source>
+        <translation>This backup cannot be restored</translation>
+    </message>
+    <message>
+        <source>备份已通过检查（数据库完整性检查和审计链校验）：
+{path}
+
+单位：{unit}
+备份时间：{created}
+最后一次修改：{last}
+问题台账：{problems} 条&#x3000;审计记录：{seq} 条</source>
+        <translation>The backup passed its checks (database integrity check and audit chain):
+{path}
+
+Unit: {unit}
+Backed up: {created}
+Last change: {last}
+Problems: {problems}   Audit entries: {seq}</translation>
+    </message>
+    <message>
+        <source>（未设置）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <source>注意：这个备份来自另一个台账安装（另一台电脑或另一个单位）。恢复后本机将使用那份台账的单位、人员和账号。</source>
+        <translation>Note: this backup comes from another installation (another computer or another unit). After the restore this computer will use that ledger&apos;s unit, people and accounts.</translation>
+    </message>
+    <message>
+        <source>恢复后，当前的数据库将完整地移到数据文件夹的 replaced 文件夹中保存，不会删除；备份时间之后的修改不在恢复后的台账中。恢复完成后需要重新登录。
+
+确定要恢复吗？</source>
+        <translation>The current database will be moved, complete, to the replaced folder of the data folder and kept, never deleted; changes made after the backup will not be in the restored ledger. You will log in again after the restore.
+
+Restore now?</translation>
+    </message>
+    <message>
+        <source>从备份恢复</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>恢复失败</source>
+        <translation>Restore failed</translation>
+    </message>
+    <message>
+        <source>已从备份恢复：
+{path}</source>
+        <translation>Restored from the backup:
+{path}</translation>
+    </message>
+    <message>
+        <source>原来的数据库已保存到：
+{path}</source>
+        <translation>The previous database was kept at:
+{path}</translation>
+    </message>
+    <message>
+        <source>印证资料：从备份补回 {copied} 个文件，原有 {present} 个。</source>
+        <translation>Evidence: {copied} file(s) copied back from the backup, {present} already present.</translation>
+    </message>
+    <message>
+        <source>请重新登录。</source>
+        <translation>Please log in again.</translation>
+    </message>
+    <message>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
     </message>
 </context>
 <context>
@@ -3902,14 +4222,6 @@ Roles: {roles}</translation>
     <message>
         <source>密码已修改，下次登录请使用新密码。</source>
         <translation>Your password has been changed. Use the new password the next time you log in.</translation>
-    </message>
-    <message>
-        <source>执法台账 FieldLedger
-
-离线的交通运输执法监督工具：自查自纠、案卷评查、问题整改台账（挂单销号）和签名报送。全部数据保存在本机，可经 U 盘报送上级。</source>
-        <translation>FieldLedger
-
-An offline supervision tool for transport law enforcement: self-checks, case-file reviews, the problem rectification ledger (listed until struck off) and signed submissions. All data is kept on this computer and can be submitted to the parent unit on a USB stick.</translation>
     </message>
 </context>
 <context>
@@ -7473,6 +7785,81 @@ Before first use, register your own unit and the Chief&apos;s account.</translat
     </message>
 </context>
 <context>
+    <name>diagnostics</name>
+    <message>
+        <source>个人签名密钥</source>
+        <translation>Personal signing key</translation>
+    </message>
+    <message>
+        <source>单位签章密钥</source>
+        <translation>Unit seal key</translation>
+    </message>
+    <message>
+        <source>解密密钥（接收报送包）</source>
+        <translation>Decryption key (receiving packages)</translation>
+    </message>
+    <message>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已吊销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>持有人：{names}</source>
+        <translation>Holders: {names}</translation>
+    </message>
+    <message>
+        <source>数据版本：{found}（本程序支持到 {latest}）</source>
+        <translation>Data version: {found} (this program supports up to {latest})</translation>
+    </message>
+    <message>
+        <source>Python：{version}</source>
+        <translation>Python: {version}</translation>
+    </message>
+    <message>
+        <source>数据文件夹：{path}</source>
+        <translation>Data folder: {path}</translation>
+    </message>
+    <message>
+        <source>数据库：{size}（WAL {wal}）</source>
+        <translation>Database: {size} (WAL {wal})</translation>
+    </message>
+    <message>
+        <source>印证资料：{count} 个文件，{size}</source>
+        <translation>Evidence: {count} files, {size}</translation>
+    </message>
+    <message>
+        <source>最近一次备份：还没有备份</source>
+        <translation>Latest backup: none yet</translation>
+    </message>
+    <message>
+        <source>最近一次备份：{time}&#x3000;{path}</source>
+        <translation>Latest backup: {time}  {path}</translation>
+    </message>
+    <message>
+        <source>本单位：{name}（代码 {code}）</source>
+        <translation>Own unit: {name} (code {code})</translation>
+    </message>
+    <message>
+        <source>安装编号：{id}</source>
+        <translation>Installation id: {id}</translation>
+    </message>
+    <message>
+        <source>密钥指纹：</source>
+        <translation>Key fingerprints:</translation>
+    </message>
+    <message>
+        <source>（尚无密钥）</source>
+        <translation>(no keys yet)</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>程序内部出错，刚才的操作没有完成，已保存的数据不受影响。详细信息已写入日志文件：{path}
@@ -8113,7 +8500,7 @@ Choose another folder, or check whether the USB drive is write-protected.</trans
     </message>
     <message>
         <source>模板《{name}》{version} 已有 {count} 份自查或评查记录使用，不能删除，只能停用。</source>
-        <extracomment>key -&gt; Chinese label, for the template&apos;s own fields, its sections and its items.</extracomment>
+        <extracomment>The built-in templates: next to the program&apos;s modules, or inside the bundle (``sys._MEIPASS``) in the program built with PyInstaller. key -&gt; Chinese label, for the template&apos;s own fields, its sections and its items.</extracomment>
         <translation>{count} self-check or review record(s) use the template “{name}” {version}, so it cannot be deleted; it can only be disabled.</translation>
     </message>
     <message>
@@ -8297,7 +8684,7 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
     </message>
     <message>
         <source>还没有自查记录可以导出。</source>
-        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two statistics tables, which the office writes with ``office stats``).</extracomment>
+        <extracomment>The forms ``export`` writes (models.form_data.FORMS without the two statistics tables, which the office writes with ``office stats``). Sub-commands that need Qt: ``main.py`` runs them from ``ui`` (this module never imports Qt).</extracomment>
         <translation>There is no self-check to export yet.</translation>
     </message>
     <message>
@@ -8340,7 +8727,7 @@ Check that the folder is writable (the write-protect switch on the USB stick, a 
     <message>
         <source>找不到可以嵌入 PDF 的中文字体，没有生成 PDF（否则文字会显示成方框）。
 请安装文泉驿微米黑字体：Debian/Ubuntu 执行 sudo apt install fonts-wqy-microhei；或把一个 TrueType 中文字体（.ttf 或 .ttc，例如 Windows 的 simsun.ttc）复制到 {folder}，或用环境变量 FIELDLEDGER_PDF_FONT 指定字体文件。Excel 导出不受影响。</source>
-        <extracomment>Fonts shipped with the program (searched before the system&apos;s). Installed fonts tried in this order: (path, subfont index). Paths that do not exist are skipped. Characters the font must have to count as a Chinese font (the forms&apos; own words).</extracomment>
+        <extracomment>The environment variable that names the font to embed: ``path`` or ``path,index``. Fonts shipped with the program (searched before the system&apos;s). Installed fonts tried in this order: (path, subfont index). Paths that do not exist are skipped. Characters the font must have to count as a Chinese font (the forms&apos; own words).</extracomment>
         <translation>No Chinese font that can be embedded in a PDF was found, so no PDF was made (the text would show as boxes).
 Install the WenQuanYi Micro Hei font: on Debian/Ubuntu run sudo apt install fonts-wqy-microhei; or copy a TrueType Chinese font (.ttf or .ttc, such as Windows&apos; simsun.ttc) to {folder}, or name a font file in the environment variable FIELDLEDGER_PDF_FONT. Excel exports are not affected.</translation>
     </message>
@@ -9021,6 +9408,14 @@ Please choose another backup. The current data has not been changed.</translatio
 请先关闭所有执法台账窗口，再恢复备份。当前的数据没有被改动。</source>
         <translation>FieldLedger is using this data folder: {path}
 Please close every FieldLedger window before restoring the backup. The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>数据文件夹在U盘或存储卡上：{path}
+正在使用的台账数据库不能放在可移动存储上：拔出U盘或接触不良会损坏台账和审计链。
+请选择本机硬盘上的文件夹作为数据文件夹；U盘只用来存放报送包和备份（设置 → 数据与日志 → 立即备份到U盘或文件夹）。</source>
+        <translation>The data folder is on a USB stick or memory card: {path}
+The live ledger database must not be kept on removable media: pulling the stick out or a loose contact would damage the ledger and its audit chain.
+Choose a folder on this computer&apos;s own disk as the data folder; use USB sticks only for packages and backups (Settings → Data and logs → Back up now to a USB stick or folder).</translation>
     </message>
 </context>
 <context>
@@ -10151,6 +10546,10 @@ Reason: {reason} — check that the drive holding the data folder is connected a
     <message>
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <source>从备份恢复整个台账</source>
+        <translation>restore the whole ledger from a backup</translation>
     </message>
     <message>
         <source>查看审计记录</source>
