@@ -314,6 +314,8 @@ def _backup(args: argparse.Namespace, data_dir: DataDir) -> int:
             ev = outcome.evidence
             print(f"印证资料：从备份补回 {ev.copied} 个文件，已有 {ev.present} 个"
                   + (f"，{len(ev.skipped)} 个无法复制（见日志）" if ev.skipped else ""))
+        if outcome.evidence_error is not None:
+            print(f"注意：印证资料没有全部从备份补回：{outcome.evidence_error}", file=sys.stderr)
         restored = open_store(data_dir, create=False)
         try:
             restore.record_restore(restored, "restore", outcome)

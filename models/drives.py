@@ -10,8 +10,10 @@ How it is told, without Qt (``QStorageInfo`` names the device but not whether it
 - **Windows**: ``GetDriveTypeW`` of the folder's drive is ``DRIVE_REMOVABLE`` (USB sticks and
   card readers; USB hard disks report themselves as fixed and are allowed).
 - **Linux**: the folder's device number (``st_dev``) is looked up in ``/sys/dev/block/MAJ:MIN``;
-  the device (or, for a partition, its disk) is removable when its ``removable`` flag is 1 or it
-  hangs below a USB controller or is an SD card (``type`` SD; the machine's own eMMC is not).
+  the device (or, for a partition, its disk) is removable when its ``removable`` flag is 1 (what
+  USB sticks and card readers report, the same flag Windows reads) or it is an SD card (``type``
+  SD; the machine's own eMMC is not). USB hard disks and SSDs report themselves as fixed and are
+  allowed, as on Windows.
 - Elsewhere, or when the system cannot say (network shares, container overlays), the folder is
   taken as not removable: the check only refuses what it is sure of.
 """
@@ -60,8 +62,6 @@ def _linux_removable(path: Path, sys_root: Path) -> bool:
     except OSError:
         return False
     parts = device.parts
-    if any(part.startswith("usb") for part in parts):
-        return True
     for i, part in enumerate(parts):  # an SD card (not the machine's own eMMC)
         if _MMC_CARD.fullmatch(part):
             try:

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from . import audit
 from .backup import (REPLACED_DIR, BackupInfo, EvidenceCopy, _connect_ro, _copy_with_api,
                      _CORRUPT, _inspect, check_backup, copy_evidence)
-from .errors import ValidationError
+from .errors import FieldLedgerError, ValidationError
 from .files import fsync_folder, remove_quietly, replace, temp_path, write_error
 from .i18n import QT_TRANSLATE_NOOP
 from .logs import log
@@ -87,6 +87,8 @@ def restore_evidence(data_dir: DataDir, backup_path: Path) -> EvidenceCopy | Non
     return copied
 
 
+_COPY_DIFFERS = QT_TRANSLATE_NOOP(
+    "errors", "备份复制到数据文件夹后与原备份不符：{path}\n磁盘可能有问题，请检查磁盘空间和磁盘后重试。当前的数据没有被改动。")
 _IN_USE = QT_TRANSLATE_NOOP(
     "errors", "执法台账正在使用这个数据文件夹：{path}\n请先关闭所有执法台账窗口，再恢复备份。当前的数据没有被改动。")
 
@@ -161,7 +163,7 @@ def restore_backup(data_dir: DataDir, path: Path, *, now: datetime | None = None
         finally:
             source.close()
         if _inspect(tmp)[3:6] != info[3:6]:
-            raise ValidationError(_CORRUPT, path=str(path), reason="复制后的内容与备份不符")
+            raise ValidationError(_COPY_DIFFERS, path=str(database))
         moved: Path | None = None
         stamp = f"{(now or datetime.now()):%Y%m%d-%H%M%S}"
         if database.exists():
@@ -177,18 +179,26 @@ def restore_backup(data_dir: DataDir, path: Path, *, now: datetime | None = None
                 moved = aside / f"fieldledger-replaced-{stamp}-{n}.sqlite"
                 n += 1
             replace(database, moved)
-            if data_dir.anchor.exists():
-                try:
-                    os.replace(data_dir.anchor, moved.with_suffix(".anchor.json"))
-                except OSError as exc:
-                    log.warning("could not move the audit anchor aside: %r", exc)
             fsync_folder(aside)
         for suffix in ("-wal", "-shm", "-journal"):
             remove_quietly(database.with_name(database.name + suffix))
-        replace(tmp, database)
+        try:
+            replace(tmp, database)
+        except BaseException:
+            if moved is not None:  # put the current database back: never leave the folder empty
+                os.replace(moved, database)
+                fsync_folder(data_dir.root)
+            raise
         fsync_folder(data_dir.root)
     finally:
         remove_quietly(tmp)
+    # Only now the old anchor goes aside (a crash before this leaves an anchor ahead of the
+    # restored chain, which verification reports, never an installation without a database).
+    if moved is not None and data_dir.anchor.exists():
+        try:
+            os.replace(data_dir.anchor, moved.with_suffix(".anchor.json"))
+        except OSError as exc:
+            log.warning("could not move the audit anchor aside: %r", exc)
     _write_anchor(data_dir, database)
     log.info("restored %s (audit seq %d) into %s; replaced database: %s",
              path, info.audit_seq, database, moved)
@@ -211,14 +221,16 @@ def _write_anchor(data_dir: DataDir, database: Path) -> None:
 
 class RestoreOutcome(NamedTuple):
     """What :func:`restore_installation` did: the backup restored and the audit head it ends at,
-    where the replaced database went (None when there was none) and its audit head, and the
-    evidence files copied back from beside the backup (None when it had none)."""
+    where the replaced database went (None when there was none) and its audit head, the
+    evidence files copied back from beside the backup (None when it had none), and why that
+    copy stopped early (the database is restored all the same)."""
 
     backup: Path
     restored_seq: int
     replaced: Path | None
     replaced_seq: int | None
     evidence: EvidenceCopy | None
+    evidence_error: FieldLedgerError | None = None
 
 
 def _head_of(database: Path) -> int | None:
@@ -245,8 +257,13 @@ def restore_installation(data_dir: DataDir, path: Path, *,
     replaced_seq = _head_of(data_dir.database)
     moved = restore_backup(data_dir, path, now=now)
     restored_seq = _head_of(data_dir.database) or 0
-    evidence = restore_evidence(data_dir, path)
-    return RestoreOutcome(path, restored_seq, moved, replaced_seq if moved else None, evidence)
+    try:
+        evidence, problem = restore_evidence(data_dir, path), None
+    except FieldLedgerError as exc:  # a stick pulled, a full disk: the database is restored
+        log.warning("evidence not copied back from %s: %s", path.parent, exc)
+        evidence, problem = None, exc
+    return RestoreOutcome(path, restored_seq, moved, replaced_seq if moved else None, evidence,
+                          problem)
 
 
 def record_restore(store: Store, actor: str, outcome: RestoreOutcome) -> None:
@@ -259,5 +276,7 @@ def record_restore(store: Store, actor: str, outcome: RestoreOutcome) -> None:
         detail["replaced_audit_seq"] = outcome.replaced_seq
     if outcome.evidence is not None:
         detail["evidence_copied"] = outcome.evidence.copied
+    if outcome.evidence_error is not None:
+        detail["evidence_incomplete"] = True
     with store.write(actor) as w:
         w.event("restored_from_backup", f"backup:{outcome.backup.name}", detail)

@@ -184,9 +184,7 @@ class Scrubber:
         return text
 
 
-def scrubber_for(store: Store) -> Scrubber:
-    """A :class:`Scrubber` with the database's personal strings, this user's home folder and
-    operating-system user name."""
+def _home_and_user() -> tuple[str | None, str | None]:
     try:
         import getpass
         os_user: str | None = getpass.getuser()
@@ -196,5 +194,18 @@ def scrubber_for(store: Store) -> Scrubber:
         home: str | None = str(Path.home())
     except (RuntimeError, KeyError):
         home = None
+    return home, os_user
+
+
+def scrubber_for(store: Store) -> Scrubber:
+    """A :class:`Scrubber` with the database's personal strings, this user's home folder and
+    operating-system user name."""
+    home, os_user = _home_and_user()
     return Scrubber(personal_strings(store), home=home, os_user=os_user)
 
+
+def path_scrubber() -> Scrubber:
+    """A :class:`Scrubber` for text that names no records, only folders (the About text): this
+    user's home folder becomes ``~``, user names in other home folders ``<账号>``."""
+    home, os_user = _home_and_user()
+    return Scrubber({}, home=home, os_user=os_user)

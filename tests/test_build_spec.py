@@ -244,6 +244,9 @@ def test_inno_setup_script() -> None:
     # The data folder (platformdirs' user data folder, named after the program) is never deleted.
     assert "[UninstallDelete]" not in text.replace("No [UninstallDelete]", "")
     assert "DelTree" not in text and "DeleteFile" not in text
+    # An update removes only the program's own libraries (no stale Qt plugins), nothing else.
+    deleted = re.findall(r'^Type: filesandordirs; Name: "([^"]+)"', text, re.M)
+    assert deleted == ["{app}\\_internal"]
     assert f"{{localappdata}}\\{APP_NAME}" in text
 
 

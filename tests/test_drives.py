@@ -46,10 +46,18 @@ def folder(tmp_path: Path) -> Path:
 def test_a_partition_of_a_usb_stick_is_removable(tmp_path, folder):
     root = _fake_sys(tmp_path, folder,
                      "pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/host6/target6:0:0/6:0:0:0/"
-                     "block/sdb/sdb1")
+                     "block/sdb/sdb1", removable="1")
     assert is_removable(folder, sys_root=root)
     # A folder not made yet is judged by its nearest existing parent.
     assert is_removable(folder / "not" / "yet", sys_root=root)
+
+
+def test_a_usb_hard_disk_is_not(tmp_path, folder):
+    """USB hard disks and SSDs say they are fixed (as Windows reads them too): allowed."""
+    root = _fake_sys(tmp_path, folder,
+                     "pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host7/target7:0:0/7:0:0:0/"
+                     "block/sdc/sdc1", removable="0")
+    assert not is_removable(folder, sys_root=root)
 
 
 def test_a_disk_flagged_removable_is_removable(tmp_path, folder):

@@ -110,3 +110,57 @@ def test_cli_restore_records_the_restore(demo: Store, demo_dir: DataDir,
         assert store.verify_audit().ok
     finally:
         store.close()
+
+
+def test_a_failure_after_the_current_database_moved_puts_it_back(
+        demo: Store, demo_dir: DataDir, usb_backup: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the restored copy cannot be renamed into place (a file held by a virus scanner), the
+    current database goes back where it was: the folder is never left without one."""
+    _add_problem(demo, "备份之后登记的问题")
+    head = demo.conn.execute("SELECT max(seq), count(*) FROM audit_log").fetchone()
+    demo.close()
+    anchor = demo_dir.anchor.read_bytes()
+    real = restore.replace
+    calls: list[Path] = []
+
+    def flaky(tmp: Path, target: Path) -> None:
+        calls.append(target)
+        if target == demo_dir.database:
+            raise backup.write_error(PermissionError(13, "文件被其他程序占用"), target)
+        real(tmp, target)
+    monkeypatch.setattr(restore, "replace", flaky)
+    with pytest.raises(Exception, match="文件被其他程序占用"):
+        restore.restore_installation(demo_dir, usb_backup)
+    assert len(calls) == 2                      # moved aside, then the copy refused
+    assert demo_dir.anchor.read_bytes() == anchor
+    assert list((demo_dir.root / backup.REPLACED_DIR).iterdir()) == []
+    assert not list(demo_dir.root.glob(".fieldledger-*.tmp"))
+    store = open_store(demo_dir, create=False)
+    try:
+        assert store.verify_audit().ok
+        assert store.conn.execute("SELECT max(seq), count(*) FROM audit_log").fetchone() == head
+        assert store.conn.execute("SELECT count(*) FROM problems WHERE issue = '备份之后登记的问题'"
+                                  ).fetchone()[0] == 1
+    finally:
+        store.close()
+
+
+def test_an_evidence_copy_that_fails_still_restores_and_records(
+        demo: Store, demo_dir: DataDir, usb_backup: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from models.errors import DiskFull
+
+    def full(*_a: object, **_k: object) -> None:
+        raise DiskFull(path=str(demo_dir.evidence))
+    demo.close()
+    monkeypatch.setattr(restore, "copy_evidence", full)
+    outcome = restore.restore_installation(demo_dir, usb_backup)
+    assert outcome.replaced is not None and outcome.evidence is None
+    assert isinstance(outcome.evidence_error, DiskFull)
+    store = open_store(demo_dir, create=False)
+    try:
+        restore.record_restore(store, "chief", outcome)
+        after = store.query("SELECT after FROM audit_log ORDER BY seq DESC LIMIT 1")[0]["after"]
+        assert '"evidence_incomplete":true' in after
+        assert store.verify_audit().ok
+    finally:
+        store.close()

@@ -98,3 +98,22 @@ def test_a_data_folder_on_a_usb_stick_is_refused_at_start(gui, monkeypatch, tmp_
     assert "选择其他数据文件夹…" in seen["buttons"]
     assert list(stick.iterdir()) == []       # not even a lock file was written there
     assert controller.store is None and controller.window is None
+
+
+def test_nothing_is_logged_into_a_data_folder_on_a_usb_stick(monkeypatch, tmp_path):
+    from models.logs import setup_logging
+    from models.paths import DataDir
+    from ui.app import start_logging
+    monkeypatch.setattr(drives, "is_removable", lambda path, **_k: True)
+    stick = DataDir(tmp_path / "stick")
+    stick.root.mkdir()
+    try:
+        assert start_logging(stick) is None
+        from models.logs import log
+        log.warning("refused")
+        assert list(stick.root.iterdir()) == []
+        monkeypatch.setattr(drives, "is_removable", lambda path, **_k: False)
+        disk = DataDir(tmp_path / "disk")
+        assert start_logging(disk) == disk.log_file
+    finally:
+        setup_logging(None)

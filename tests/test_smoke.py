@@ -16,8 +16,8 @@ from models.version import PRODUCT_NAME, __version__
 
 #: Every check, in the order the report prints them.
 CHECKS = ["version", "demo", "templates", "pdf-font", "pdf-export", "xlsx-export", "main-window",
-          "qt-translation", "ui-font", "icon", "dashboard", "second-start", "english", "gui-exit",
-          "exit-backup", "log", "audit-chain"]
+          "qt-translation", "ui-font", "icon", "dashboard", "second-start", "english", "restore",
+          "gui-exit", "exit-backup", "log", "audit-chain"]
 
 
 def smoke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -57,6 +57,7 @@ def test_smoke_test_passes_from_source(tmp_path: Path) -> None:
     assert "draws Chinese" in text["ui-font"]
     assert "answered" in text["second-start"]
     assert "“FieldLedger”" in text["english"]
+    assert "restored" in text["restore"] and "replaced/fieldledger-replaced-" in text["restore"]
     assert "no warning or error" in text["log"]
     assert text["audit-chain"].startswith("审计链完整")
     assert report.read_text(encoding="utf-8").splitlines() == lines

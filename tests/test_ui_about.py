@@ -38,7 +38,7 @@ def _open_about(gui, window) -> AboutDialog:
     return dialog
 
 
-def test_about_shows_version_and_fingerprints(gui, tmp_path):
+def test_about_shows_version_and_fingerprints(gui, tmp_path, monkeypatch):
     fingerprints = _demo_with_keys(gui)
     controller = gui.start()
     window = gui.login(controller, "officer")
@@ -57,6 +57,11 @@ def test_about_shows_version_and_fingerprints(gui, tmp_path):
     copied = QApplication.clipboard().text()
     assert __version__ in copied and all(fp in copied for fp in fingerprints)
     assert not any(name in copied for name in fingerprints.values())
+    # Paths below the user's home folder (C:\\Users\\<name>\\...) are copied with ~ for it.
+    monkeypatch.setenv("HOME", str(gui.data_dir.root.parent))
+    dialog.copy_button.click()
+    copied = QApplication.clipboard().text()
+    assert "~/data" in copied and str(gui.data_dir.root) not in copied
     dialog.close()
     gui.qtbot.waitUntil(lambda: window.findChild(AboutDialog) is None, timeout=WAIT)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from models import problems
 from models.backup import backup_name
@@ -57,9 +57,21 @@ def test_restore_from_settings_brings_back_the_backup_and_keeps_the_replaced_dat
         box.grab().save(str(tmp_path / "confirm.png"))
         next(b for b in box.buttons() if b.text() == "恢复").click()
     gui.modal.on_next(QMessageBox, confirm)
+    # With no window visible Qt quits the application: the progress window must stay up until
+    # another window (here the login dialog) is shown, and the user cannot close it.
+    from ui import app as app_module
+    real_finish = app_module._BusyDialog.finish
+    others_at_finish: list[list[str]] = []
+
+    def finish(busy) -> None:
+        others_at_finish.append([type(w).__name__ for w in QApplication.topLevelWidgets()
+                                 if w.isVisible() and w is not busy])
+        real_finish(busy)
+    monkeypatch.setattr(app_module._BusyDialog, "finish", finish)
     panel.restore_button.click()
     login = gui.wait_dialog(controller, LoginDialog)
     gui.modal.check()
+    assert others_at_finish == [["LoginDialog"]]
     assert seen["title"] == "从备份恢复"
     assert "审计链校验" in seen["text"] and "replaced" in seen["text"]
     assert f"问题台账：{before} 条" in seen["text"]
@@ -159,3 +171,14 @@ def test_a_backup_of_another_installation_is_flagged(gui, monkeypatch, tmp_path)
     gui.qtbot.waitUntil(lambda: bool(gui.modal.handled), timeout=10_000)
     gui.modal.check()
     assert "另一个台账安装" in seen["text"]
+
+
+def test_the_restore_progress_window_cannot_be_closed_by_the_user(qtbot):
+    from ui.app import _BusyDialog
+    busy = _BusyDialog("从备份恢复", "正在从备份恢复，请稍候…")
+    qtbot.addWidget(busy)
+    busy.show()
+    busy.close()                                # the title bar's X, Alt+F4: ignored
+    assert busy.isVisible()
+    busy.finish()
+    assert not busy.isVisible()

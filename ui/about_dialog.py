@@ -198,11 +198,14 @@ class AboutDialog(QDialog):
     # --- actions ---------------------------------------------------------------------------------
 
     def about_text(self) -> str:
-        """The text 复制到剪贴板 copies: the About information without any person's name."""
+        """The text 复制到剪贴板 copies: the About information without any person's name (the
+        home folder in paths is ``~``, as in the diagnostics)."""
         if self.info is None:
             return ""
-        return diagnostics.about_text(self.info, names=False,
+        from models.scrub import path_scrubber
+        text = diagnostics.about_text(self.info, names=False,
                                       tr=lambda text: translate(CONTEXT, text))
+        return path_scrubber().scrub(text)
 
     def copy(self) -> None:
         QApplication.clipboard().setText(self.about_text())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QLockFile, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from models import drives
 from models import session as core_session
 from models.drives import DataFolderRemovable, check_data_folder
 from models.logs import log, setup_logging
@@ -64,6 +65,8 @@ class AppController(QObject):
         self._auto_session = auto_session
         self._set_up = False          # the store holds an installation: worth backing up
         self._daily_timer: QTimer | None = None
+        self._busy: QWidget | None = None     # shown while a restore closes and reopens the data
+        self._restoring = False
 
     # --- sequence ------------------------------------------------------------------------------
 
@@ -115,6 +118,8 @@ class AppController(QObject):
         other = box.addButton(self.tr("选择其他数据文件夹…"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(self.tr("退出"), QMessageBox.ButtonRole.RejectRole)
         self.dialog = box
+        box.show()          # before a restore's progress window goes (see _end_busy)
+        self._end_busy()
         box.exec()
         self.dialog = None
         if box.clickedButton() is retry:
@@ -126,12 +131,19 @@ class AppController(QObject):
             if folder:
                 self._release_lock()
                 self.data_dir = DataDir.resolve(folder)
-                setup_logging(self.data_dir.log_file)
+                start_logging(self.data_dir)
                 self.settings.setValue("data_dir", str(self.data_dir.root))
             if not self.start():
                 QApplication.instance().quit()
         else:
             QApplication.instance().quit()
+
+    def _end_busy(self) -> None:
+        """Close the restore's progress dialog, now that another window is shown."""
+        busy, self._busy = self._busy, None
+        if busy is not None:
+            busy.finish()
+            busy.deleteLater()
 
     def _listen(self) -> None:
         """Answer later starts on this data folder (see :mod:`ui.single_instance`)."""
@@ -174,6 +186,7 @@ class AppController(QObject):
         wizard.rejected.connect(QApplication.instance().quit)
         self.dialog = wizard
         wizard.show()
+        self._end_busy()
 
     def _setup_done(self, username: str) -> None:
         self._set_up = True
@@ -188,6 +201,7 @@ class AppController(QObject):
         dialog.rejected.connect(self._login_cancelled)
         self.dialog = dialog
         dialog.show()
+        self._end_busy()
 
     def _login_cancelled(self) -> None:
         if self.window is None:
@@ -203,6 +217,7 @@ class AppController(QObject):
         self.window = window
         window.restore_state()
         window.show()
+        self._end_busy()
         self.main_window_shown.emit(window)
         self._start_daily_backups()
 
@@ -226,13 +241,13 @@ class AppController(QObject):
         stays as it was and is reopened. ``on_finished(outcome, error)`` runs on the GUI thread
         once the store is open again (exactly one of the two is None).
         """
-        from PySide6.QtWidgets import QProgressDialog
         actor = self.session.username if self.session is not None else "restore"
-        busy = QProgressDialog(self.tr("正在从备份恢复，请稍候…"), "", 0, 0)
-        busy.setWindowTitle(self.tr("从备份恢复"))
-        busy.setCancelButton(None)
-        busy.setMinimumDuration(0)
+        busy = _BusyDialog(self.tr("从备份恢复"), self.tr("正在从备份恢复，请稍候…"))
         busy.show()
+        # Stays up (it cannot be closed) until the login dialog or another window replaces it:
+        # with no window visible Qt would quit the application.
+        self._busy = busy
+        self._restoring = True
         self.dialog = busy
         if self.window is not None:
             self.window.close()
@@ -242,8 +257,7 @@ class AppController(QObject):
         store, self.store = self.store, None
 
         def done(result: tuple[Store, RestoreOutcome | None, BaseException | None]) -> None:
-            busy.close()
-            self.dialog = None
+            self._restoring = False
             new_store, outcome, error = result
             self.store = new_store
             if on_finished is not None:
@@ -251,8 +265,7 @@ class AppController(QObject):
             self._opened(new_store)
 
         def reopen_failed(exc: BaseException) -> None:
-            busy.close()
-            self.dialog = None
+            self._restoring = False
             self._open_failed(exc)
         self.worker.call(_restore_on_worker, store, self.data_dir, Path(path), actor,
                          on_done=done, on_error=reopen_failed)
@@ -325,6 +338,9 @@ class AppController(QObject):
                         _exit_backup(store)
                 finally:
                     store.close()
+        if cleanup is None and self._restoring:
+            def cleanup() -> None:
+                """Nothing to close: the restore running on the worker is waited for."""
         self.worker.stop(cleanup, timeout=_exit_timeout(self.data_dir))
         self._release_lock()
 
@@ -335,6 +351,35 @@ class AppController(QObject):
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
+
+
+class _BusyDialog(QWidget):
+    """A small window that says what is going on and cannot be closed by the user (no close
+    button, Escape and Alt+F4 ignored) until :meth:`finish`."""
+
+    def __init__(self, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout
+        super().__init__(None, Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint
+                         | Qt.WindowType.WindowTitleHint)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(text))
+        bar = QProgressBar()
+        bar.setRange(0, 0)
+        layout.addWidget(bar)
+        self._finished = False
+
+    def finish(self) -> None:
+        self._finished = True
+        self.close()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        if self._finished:
+            event.accept()
+        else:
+            event.ignore()
 
 
 def _exit_timeout(data_dir: DataDir) -> float:
@@ -364,7 +409,7 @@ def _restore_on_worker(store: Store | None, data_dir: DataDir, path: Path, actor
         if not isinstance(exc, FieldLedgerError):
             log.error("restore from %s failed", path, exc_info=exc)
         error = exc
-    reopened = open_store(data_dir)
+    reopened = open_store(data_dir, create=False)
     if outcome is not None:
         try:
             record_restore(reopened, actor, outcome)
@@ -404,6 +449,14 @@ def _as_bool(value: Any) -> bool:
     return bool(value)
 
 
+def start_logging(data_dir: DataDir) -> Path | None:
+    """Log to the data folder's log file; not when the folder is on removable media (it is
+    refused at start and nothing may be written there): then to standard error only."""
+    if drives.is_removable(data_dir.root):
+        return setup_logging(None)
+    return setup_logging(data_dir.log_file)
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The application object: its names (which the settings are filed under) and its icon."""
     from PySide6.QtGui import QIcon
@@ -427,7 +480,7 @@ def run_gui(args: argparse.Namespace, *,
     app = make_application()
     settings = QSettings()
     data_dir = DataDir.resolve(args.data_dir or settings.value("data_dir") or None)
-    log_file = setup_logging(data_dir.log_file)
+    log_file = start_logging(data_dir)
     set_log_file_hint(str(log_file or data_dir.log_file))
     install_excepthook()
     translations = Translations()

@@ -82,6 +82,18 @@ class InstanceServer(QObject):
         sock.disconnectFromServer()
 
 
+def _allow_foreground() -> None:
+    """Windows lets only the process the user just started take the foreground: hand that right
+    to the running instance (ASFW_ANY), or its window would only flash in the taskbar."""
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]
+    except Exception as exc:  # noqa: BLE001 - the window then only flashes: not worth failing
+        log.info("AllowSetForegroundWindow failed: %r", exc)
+
+
 def ask_to_raise(root: Path, timeout_ms: int = ANSWER_MS) -> bool:
     """From a second start: ask the instance running on ``root`` to bring its window forward.
     True when it answered."""
@@ -90,6 +102,7 @@ def ask_to_raise(root: Path, timeout_ms: int = ANSWER_MS) -> bool:
     try:
         if not sock.waitForConnected(timeout_ms):
             return False
+        _allow_foreground()
         sock.write(REQUEST)
         if not sock.waitForBytesWritten(timeout_ms):
             return False

@@ -11,8 +11,11 @@ on, without touching the user's data or settings. In a fresh temporary folder it
    font draws Chinese; the window has its icon; the dashboard fills from the database worker and
    draws its charts (Qt Charts); a second start on the same folder is answered (the local
    socket of :mod:`ui.single_instance`);
-   switching to English and back goes through ``fieldledger_en.qm``; then it closes as a user
-   closes it (the exit backup is taken, the log holds no warning or error);
+   switching to English and back goes through ``fieldledger_en.qm``; a backup taken to a folder
+   is restored as 设置 does (the main window and the store close, the data is replaced, the
+   main window comes back, login skipped, and the program does not end meanwhile); then it
+   quits (the exit
+   backup is taken, the log holds no warning or error);
 5. verifies the audit chain of the installation.
 
 One line per check goes to standard output (``ok`` or ``FAIL``, the check's name, what was
@@ -230,7 +233,10 @@ class _Gui:
         self.folder = folder
         self.screenshot = screenshot
         self.window: Any = None
+        self.controller: Any = None
         self.finished = False
+        self.restore_started = False
+        self.restore_reported = False
 
     def run(self) -> int:
         from PySide6.QtCore import QSettings, QTimer
@@ -249,9 +255,11 @@ class _Gui:
         args = argparse.Namespace(command="gui", data_dir=str(self.data_dir.root), lang="zh_CN")
         status = run_gui(args, auto_session=lambda store: session_without_password(store, "chief"),
                          on_shown=self._shown)
-        if self.window is not None:
+        if self.controller is not None:
             # Written now, not when the objects go at exit (after the folder is removed).
-            self.window.controller.settings.sync()
+            self.controller.settings.sync()
+        if self.restore_started and not self.restore_reported:
+            self.report.check("restore", _fail("the program ended while it restored a backup"))
         return status
 
     def _window_timeout(self) -> None:
@@ -264,7 +272,9 @@ class _Gui:
         from PySide6.QtCore import QTimer
 
         self.window = window
-        QTimer.singleShot(0, window, self._inspect)  # after the first paint's events
+        self.controller = window.controller
+        if not self.restore_started:   # shown again after the restore: waited for below
+            QTimer.singleShot(0, window, self._inspect)  # after the first paint's events
 
     def _inspect(self) -> None:
         report, window = self.report, self.window
@@ -320,14 +330,70 @@ class _Gui:
             sock.abort()
             ok = self.report.check("second-start", lambda: _answered(answer, REPLY))
             if ok and self.report.check("english", self._english):
-                self.window.close()
-            self._quit()
+                self._restore()
+            else:
+                self._quit()
 
         sock.connected.connect(lambda: sock.write(REQUEST))
         sock.readyRead.connect(read)
         QTimer.singleShot(LISTEN_DELAY_MS + 200, self.window,
                           lambda: sock.connectToServer(server_name(self.data_dir.root)))
         QTimer.singleShot(LISTEN_DELAY_MS + 10_000, self.window, finish)
+
+    def _restore(self) -> None:
+        """Back up to a folder, then restore that backup as 设置 → 从备份恢复 does: the main window
+        and the store close, the data is replaced, and the login dialog comes up, all under the
+        real event loop, which must not end when the main window closes."""
+        from datetime import datetime
+
+        from models.backup import backup_database, backup_name
+
+        controller = self.controller
+        target = self.folder / "usb" / backup_name(datetime.now())
+        self.restore_started = True
+
+        def taken(info: Any) -> None:
+            controller.restore_from_backup(info.path, on_finished=self._restored)
+
+        def failed(exc: BaseException) -> None:
+            self.restore_reported = True
+            self.report.check("restore", _fail(f"the backup to restore failed: {exc}"))
+            self._quit()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        controller.worker.call(backup_database, controller.store, target, on_done=taken,
+                               on_error=failed)
+
+    def _restored(self, outcome: Any, error: BaseException | None) -> None:
+        from PySide6.QtCore import QTimer
+
+        from .login import LoginDialog
+
+        controller = self.controller
+        deadline = time.monotonic() + DASHBOARD_TIMEOUT_S
+
+        def found() -> str:
+            if error is not None:
+                raise CheckFailed(f"the restore failed: {error}")
+            return (f"{outcome.backup.name} restored (audit head {outcome.restored_seq}), the "
+                    f"replaced database kept as replaced/{outcome.replaced.name}, the main "
+                    "window open again")
+
+        def wait() -> None:
+            # The login dialog comes next (here the login is skipped: the main window).
+            window, dialog = controller.window, controller.dialog
+            back = (window is not None and window.isVisible()) or (
+                isinstance(dialog, LoginDialog) and dialog.isVisible())
+            if back or error is not None:
+                self.restore_reported = True
+                self.report.check("restore", found)
+                self._quit()
+            elif time.monotonic() > deadline:
+                self.restore_reported = True
+                self.report.check("restore", _fail("no window after the restore"))
+                self._quit()
+            else:
+                QTimer.singleShot(20, controller, wait)
+        QTimer.singleShot(0, controller, wait)
 
     def _main_window(self) -> str:
         from PySide6.QtGui import QGuiApplication
@@ -367,11 +433,14 @@ class _Gui:
 
 def _quiet_offscreen_raise() -> None:
     """Qt's offscreen platform says it cannot raise a window when the second start asks the
-    program to come forward: expected there, so not printed. Other Qt messages go to stderr."""
+    program to come forward, nor propagate size hints when a dialog opens: expected there, so
+    not printed. Other Qt messages go to stderr."""
     from PySide6.QtCore import qInstallMessageHandler
 
     def handler(_kind: Any, _context: Any, message: str) -> None:
-        if "does not support raise()" not in message and sys.stderr is not None:
+        if sys.stderr is not None and not any(
+                known in message for known in ("does not support raise()",
+                                               "does not support propagateSizeHints()")):
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)

@@ -73,6 +73,12 @@ english.DataKept=The ledger data was not removed; it is still in:%n%n%1%n%nA new
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
+[InstallDelete]
+; An update replaces the program folder's libraries whole: files an older build shipped and this
+; one does not (Qt plugins, .pyd modules) must not stay behind and be loaded. Only {app}\_internal,
+; the program's own folder: the data folder (%LOCALAPPDATA%\FieldLedger) is never touched.
+Type: filesandordirs; Name: "{app}\_internal"
+
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 

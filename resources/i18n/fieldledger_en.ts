@@ -2023,6 +2023,12 @@ Restore now?</translation>
         <translation>Evidence: {copied} file(s) copied back from the backup, {present} already present.</translation>
     </message>
     <message>
+        <source>注意：印证资料没有全部从备份补回：
+{reason}</source>
+        <translation>Note: not all evidence files could be copied back from the backup:
+{reason}</translation>
+    </message>
+    <message>
         <source>请重新登录。</source>
         <translation>Please log in again.</translation>
     </message>
@@ -9402,6 +9408,12 @@ The current data has not been changed.</translation>
 请选择另一个备份。当前的数据没有被改动。</source>
         <translation>The backup file was changed after the backup was made (its digest does not match the backup record): {path}
 Please choose another backup. The current data has not been changed.</translation>
+    </message>
+    <message>
+        <source>备份复制到数据文件夹后与原备份不符：{path}
+磁盘可能有问题，请检查磁盘空间和磁盘后重试。当前的数据没有被改动。</source>
+        <translation>After copying into the data folder, the backup no longer matches the original: {path}
+The disk may be faulty; check its free space and the disk, then try again. The current data has not been changed.</translation>
     </message>
     <message>
         <source>执法台账正在使用这个数据文件夹：{path}

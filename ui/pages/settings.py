@@ -21,7 +21,7 @@ from models.paths import EVIDENCE_DIR
 from models.restore import BackupSummary, RestoreOutcome, describe_backup
 from models.store import Store
 
-from ..errors import show_error
+from ..errors import describe, show_error
 from ..i18n import LANGUAGES, translate
 from ..worker import run_task
 from .accounts_panel import AccountsPanel
@@ -161,10 +161,11 @@ class DataPanel(Page):
             self.tr("执法台账备份 (*.sqlite);;所有文件 (*)"))
         if not path:
             return
-        current = self.store.installation_id
+        store = self.store
         run_task(self.worker, self, self.tr("检查备份"),
                  self.tr("正在检查备份（完整性检查和审计链校验）…"),
-                 lambda _progress, _cancelled: describe_backup(Path(path), current),
+                 lambda _progress, _cancelled: describe_backup(Path(path),
+                                                               store.installation_id),
                  on_done=self._confirm_restore,
                  on_error=lambda exc: show_error(self, exc, self.tr("备份不能用来恢复")))
 
@@ -208,6 +209,10 @@ def restore_finished(outcome: RestoreOutcome | None, error: BaseException | None
         text += "\n\n" + translate(
             "DataPanel", "印证资料：从备份补回 {copied} 个文件，原有 {present} 个。").format(
             copied=outcome.evidence.copied, present=outcome.evidence.present)
+    if outcome.evidence_error is not None:
+        text += "\n\n" + translate(
+            "DataPanel", "注意：印证资料没有全部从备份补回：\n{reason}").format(
+            reason=describe(outcome.evidence_error))
     text += "\n\n" + translate("DataPanel", "请重新登录。")
     QMessageBox.information(None, translate("DataPanel", "恢复完成"), text)
 
