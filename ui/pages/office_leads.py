@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout
 
 from models import leads
 from models.leads import OVERDUE_DAYS, STATUSES
@@ -16,17 +16,18 @@ from models.leads import OVERDUE_DAYS, STATUSES
 from .lead_dialog import channel_text, status_text
 from .leads_page import CLOSED_COLOUR, OVERDUE_COLOUR, first_line
 from .rows_model import Row, RowsModel, rows_view
+from .unit_tab import UnitRecordsTab
 
 
-class OfficeLeadsTab(QWidget):
+class OfficeLeadsTab(UnitRecordsTab):
     """The sub-tab; ``browser`` is the :class:`ui.pages.office_browse.OfficeBrowse` page (its
     worker, session and error display). :attr:`model` joins the browser's text filter."""
 
+    FETCH = staticmethod(leads.unit_leads)
+
     def __init__(self, browser: Any) -> None:
-        super().__init__()
-        self.browser = browser
+        super().__init__(browser)
         self.rows: list[dict[str, Any]] = []
-        self.loading: str | None = None
         box = QVBoxLayout(self)
         note = QLabel(self.tr("该单位报送的投诉举报线索，只读。受理后 {n} 日未办结即为超期（按本机今天的日期判断），"
                               "以红色显示；反映人的联系方式见提示。").format(n=OVERDUE_DAYS))
@@ -50,17 +51,7 @@ class OfficeLeadsTab(QWidget):
         self.counts.setObjectName("browse_leads_counts")
         box.addWidget(self.counts)
 
-    def load(self, code: str) -> None:
-        """Read unit ``code``'s leads on the worker and show them."""
-        self.loading = code
-        self.browser.worker.call(
-            leads.unit_leads, self.browser.session, code,
-            on_done=lambda rows, c=code: self._loaded(c, rows),
-            on_error=lambda exc: self.browser._failed(code, exc))
-
-    def _loaded(self, code: str, rows: list[dict[str, Any]]) -> None:
-        if code != self.loading:
-            return
+    def show_data(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
         self.model.set_rows([self._row(r) for r in rows])
         if not rows:

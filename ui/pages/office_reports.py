@@ -13,6 +13,7 @@ from models import briefs, office_reports, schedule
 
 from ..i18n import translate
 from .rows_model import Row, RowsModel, rows_view
+from .unit_tab import UnitRecordsTab
 
 LATE_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#1b6b34")
@@ -22,14 +23,14 @@ def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-class OfficeReportsTab(QWidget):
+class OfficeReportsTab(UnitRecordsTab):
     """The sub-tab; ``browser`` is the :class:`ui.pages.office_browse.OfficeBrowse` page (its
     worker, session and error display). :attr:`models` join the browser's text filter."""
 
+    FETCH = staticmethod(office_reports.unit_reports)
+
     def __init__(self, browser: Any) -> None:
-        super().__init__()
-        self.browser = browser
-        self.loading: str | None = None
+        super().__init__(browser)
         box = QVBoxLayout(self)
         note = QLabel(self.tr("该单位报送的工作简报、工作调度表和按月案件统计，只读；简报正文见提示。"))
         note.setWordWrap(True)
@@ -61,17 +62,7 @@ class OfficeReportsTab(QWidget):
         self.counts.setObjectName("browse_reports_counts")
         box.addWidget(self.counts)
 
-    def load(self, code: str) -> None:
-        """Read unit ``code``'s briefs, 调度表 and case statistics on the worker and show them."""
-        self.loading = code
-        self.browser.worker.call(
-            office_reports.unit_reports, self.browser.session, code,
-            on_done=lambda data, c=code: self._loaded(c, data),
-            on_error=lambda exc: self.browser._failed(code, exc))
-
-    def _loaded(self, code: str, data: dict[str, list[dict[str, Any]]]) -> None:
-        if code != self.loading:
-            return
+    def show_data(self, data: dict[str, list[dict[str, Any]]]) -> None:
         self.brief_model.set_rows([self._brief(r) for r in data["briefs"]])
         self.schedule_model.set_rows([self._item(r) for r in data["schedule"]])
         self.stats_model.set_rows([self._month(r) for r in data["case_stats"]])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from models import office_training, training
 
@@ -19,6 +19,7 @@ from .training_page import (
     STANDING_COLOURS,
     hours_text,
 )
+from .unit_tab import UnitRecordsTab
 
 FORM_CODES = tuple(training.TRAINING_FORMS)
 
@@ -36,15 +37,15 @@ def _certificate(row: dict[str, Any]) -> tuple[str, QColor | None]:
     return translate("OfficeTraining", "有效"), None
 
 
-class OfficeTrainingTab(QWidget):
+class OfficeTrainingTab(UnitRecordsTab):
     """The sub-tab; ``browser`` is the :class:`ui.pages.office_browse.OfficeBrowse` page (its
     worker, session and error display). :attr:`model` joins the browser's text filter."""
 
+    FETCH = staticmethod(office_training.unit_training)
+
     def __init__(self, browser: Any) -> None:
-        super().__init__()
-        self.browser = browser
+        super().__init__(browser)
         self.rows: list[dict[str, Any]] = []
-        self.loading: str | None = None
         box = QVBoxLayout(self)
         self.note = QLabel(self.tr(
             "每名执法人员每年不少于 {n} 学时（{doc}）；只有持有效执法证的人员可以独立执法。"
@@ -63,17 +64,7 @@ class OfficeTrainingTab(QWidget):
         self.counts.setObjectName("browse_training_counts")
         box.addWidget(self.counts)
 
-    def load(self, code: str) -> None:
-        """Read unit ``code``'s training totals on the worker and show them."""
-        self.loading = code
-        self.browser.worker.call(
-            office_training.unit_training, self.browser.session, code,
-            on_done=lambda rows, c=code: self._loaded(c, rows),
-            on_error=lambda exc: self.browser._failed(code, exc))
-
-    def _loaded(self, code: str, rows: list[dict[str, Any]]) -> None:
-        if code != self.loading:
-            return
+    def show_data(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
         out = []
         for r in rows:
