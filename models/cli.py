@@ -181,14 +181,23 @@ def version_text() -> str:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The parsed command line; ``command`` is None when the GUI is to start."""
     words = list(sys.argv[1:] if argv is None else argv)
+    explicit = bool(words) and words[0] == "gui"
+    if explicit:
+        words = words[1:]
     if not {"gui", "-h", "--help", "--version", *GUI_COMMANDS, *_COMMANDS} & set(words):
-        # The plain GUI start: a one-option parser instead of building every sub-command's
-        # (about 5 ms of start-up, mostly argparse looking for its own translations).
-        gui = argparse.ArgumentParser(prog=program_name())
+        # The GUI start (plain, or ``gui [--lang L]``): a small parser instead of building every
+        # sub-command's, which costs 10-30 ms of start-up as the commands grow.
+        gui = argparse.ArgumentParser(prog=program_name() + (" gui" if explicit else ""))
         gui.add_argument("--data-dir", metavar="DIR", default=None)
+        if explicit:
+            gui.add_argument("--lang", choices=["zh_CN", "en"], default=None)
         args = gui.parse_args(words)
-        args.command, args.lang = None, None
+        args.command = "gui" if explicit else None
+        if not explicit:
+            args.lang = None
         return args
+    if explicit:
+        words = ["gui", *words]
     args = build_parser().parse_args(words)
     if not hasattr(args, "data_dir"):
         args.data_dir = None
