@@ -170,7 +170,14 @@ def fill_office(store, folder: Path) -> None:
     with its seal key and the three-year action, registered here from its enrollment file; four
     export a package with the campaign's materials attached, one of them damaged on the way
     (quarantined), and the office imports them."""
-    from models import campaigns, enrollment, keys, office_import, office_units, package_out
+    from models import (
+        campaigns,
+        enrollment,
+        keys,
+        office_import,
+        office_units,
+        package_out,
+    )
     from models.demo import DEMO_PASSWORD
     from models.paths import DataDir
     from models.session import login, setup_installation
@@ -226,7 +233,15 @@ def receive_instructions(store, folder: Path) -> None:
     and the demo imports it."""
     from datetime import date, timedelta
 
-    from models import campaigns, enrollment, instructions, keys, office_units, receipts
+    from models import (
+        campaigns,
+        enrollment,
+        instructions,
+        keys,
+        office_instructions,
+        office_units,
+        receipts,
+    )
     from models.demo import DEMO_PASSWORD, OWN_UNIT
     from models.paths import DataDir
     from models.session import login, setup_installation
@@ -252,13 +267,13 @@ def receive_instructions(store, folder: Path) -> None:
                        {"name": "工作简报", "due_date": "2024-05-25"}])
         today = date.today()
         for number, problems, requirements, days in LETTERS:
-            instructions.issue_letter(boss, unit_code=OWN_UNIT["code"], number=number,
-                                      problems=problems, requirements=requirements,
-                                      deadline=today + timedelta(days=days),
-                                      campaign="道路运输执法领域突出问题专项监督检查")
+            office_instructions.issue_letter(boss, unit_code=OWN_UNIT["code"], number=number,
+                                             problems=problems, requirements=requirements,
+                                             deadline=today + timedelta(days=days),
+                                             campaign="道路运输执法领域突出问题专项监督检查")
         stick = folder / "instructions-stick"
         stick.mkdir()
-        written = instructions.write_instructions(
+        written = office_instructions.write_instructions(
             boss, OWN_UNIT["code"], DEMO_PASSWORD, stick,
             campaign_ids=[r[0] for r in office.conn.execute("SELECT id FROM campaigns")],
             letter_ids=[r[0] for r in office.conn.execute("SELECT id FROM supervision_letters")])
@@ -288,21 +303,29 @@ def answer_letters(office, chief, station, folder: Path) -> None:
     the demo as its office, imports them, answers the first with a photo and its chief signs."""
     from datetime import date, timedelta
 
-    from models import enrollment, instructions, keys, letters, receipts
+    from models import (
+        enrollment,
+        instructions,
+        keys,
+        letters,
+        office_instructions,
+        receipts,
+    )
     from models.demo import DEMO_PASSWORD
     receipts.set_office(chief, enrollment.enrollment_file(office, keys.held_seal_key(office),
                                                           DEMO_PASSWORD))
     for code, number, problems, days, _answer in OFFICE_LETTERS:
-        instructions.issue_letter(office, unit_code=code, number=number, problems=problems,
-                                  deadline=date.today() + timedelta(days=days),
-                                  requirements="收到后 15 日内书面报告整改情况并附印证资料。")
+        office_instructions.issue_letter(office, unit_code=code, number=number,
+                                         problems=problems,
+                                         deadline=date.today() + timedelta(days=days),
+                                         requirements="收到后 15 日内书面报告整改情况并附印证资料。")
     stick = folder / "letters-stick"
     stick.mkdir()
     for code in dict.fromkeys(c for c, *_rest in OFFICE_LETTERS):
         ids = [r[0] for r in office.store.conn.execute(
             "SELECT id FROM supervision_letters WHERE side = 'issued' AND unit_code = ?", (code,))]
-        written = instructions.write_instructions(office, code, DEMO_PASSWORD, stick,
-                                                  letter_ids=ids)
+        written = office_instructions.write_instructions(office, code, DEMO_PASSWORD, stick,
+                                                         letter_ids=ids)
         if code == BROWSED_UNIT[1]:
             instructions.import_instructions(chief, written.path)
     for code, number, _problems, _days, answer in OFFICE_LETTERS:
@@ -321,7 +344,14 @@ def answer_letters(office, chief, station, folder: Path) -> None:
 def fill_browse(store, folder: Path) -> None:
     """The 下级台账 shot: a station of its own (the demo with signatures, renamed) reports its
     ledger to the demo; one row its 责任人 signed was changed there with the sqlite3 tool."""
-    from models import directory, enrollment, keys, office_import, office_units, package_out
+    from models import (
+        directory,
+        enrollment,
+        keys,
+        office_import,
+        office_units,
+        package_out,
+    )
     from models.demo import DEMO_PASSWORD, create_demo
     from models.paths import DataDir
     from models.session import login

@@ -11,7 +11,8 @@
   SHA-256 as the Excel file of the brief: models.forms.ContentDigest over the form's rows) as
   text and QR code; 第 x 页 共 y 页 on every page.
 
-Reuses the pieces of :mod:`models.pdf_export` (font, numbered pages, digest block).
+Reuses the pieces of :mod:`models.pdf_pieces` (sizes, numbered pages, digest block) that the
+official forms print with.
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ from reportlab.platypus import (
 
 from .forms import ContentDigest, ExportCancelled
 from .months import label
-from .pdf_export import (
+from .pdf_pieces import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,

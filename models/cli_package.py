@@ -356,21 +356,21 @@ def _package_instructions(args: argparse.Namespace, data_dir: DataDir) -> int:
     with its Chinese reason (through :func:`run`)."""
     from pathlib import Path
 
-    from . import instructions
+    from . import instructions, office_instructions
     from .session import login
     store = open_store(data_dir, create=False)
     try:
         password = _password(args)
         session = login(store, args.username, password)
         if args.package_command == "letter":
-            changes = instructions.issue_letter(
+            changes = office_instructions.issue_letter(
                 session, unit_code=args.unit, number=args.number, problems=args.problem,
                 requirements=args.requirements, deadline=args.deadline, campaign=args.campaign)
             letter_id = next(iter(changes.rows["supervision_letters"]))
             print(f"已登记执法监督意见书“{args.number.strip()}”（编号 {letter_id}），发往 {args.unit}。")
             print(f"用 package instruct --unit {args.unit} --letter {letter_id} --out DIR 下发。")
         elif args.package_command == "instruct":
-            written = instructions.write_instructions(
+            written = office_instructions.write_instructions(
                 session, args.unit, password, Path(args.out),
                 campaign_ids=[campaign_id_of(store, c) for c in args.campaign],
                 template_ids=args.template, letter_ids=args.letter)

@@ -82,9 +82,9 @@ class AboutInfo(NamedTuple):
 
 def recipient_fingerprint(recipient: str) -> str:
     """The fingerprint of an office's decryption key: ``XXXX-XXXX-XXXX-XXXX`` as for the signing
-    keys (``keys.fingerprint``), taken over the recipient text ``age1…`` (what the recipients
+    keys (``key_crypto.fingerprint``), taken over the recipient text ``age1…`` (what the recipients
     file holds), so two people read the same value aloud."""
-    from .keys import fingerprint
+    from .key_crypto import fingerprint
     return fingerprint(recipient.encode("ascii", "replace"))
 
 

@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from . import keys, minisign
+from . import key_crypto, key_unlock, keys, minisign
 from .audit import canonical
 from .errors import ValidationError
 from .files import remove_quietly, replace, write_temp
@@ -112,7 +112,7 @@ def _key_info(store: Store, key_id: str) -> dict[str, Any]:
         " LEFT JOIN people p ON p.id = k.person_id LEFT JOIN units u ON u.id = k.unit_id"
         " WHERE k.key_id = ?", (key_id,))
     if not rows:
-        raise keys.KeyNotFound(key=key_id)
+        raise key_unlock.KeyNotFound(key=key_id)
     return rows[0]
 
 
@@ -223,10 +223,10 @@ def enrollment_file(session: Session, key_id: str, passphrase: str, *,
     seal key a chief who holds it. A wrong passphrase raises the keys module's errors and nothing
     is made; the export is recorded as the audit event ``key_enrollment_exported``.
     """
-    held = keys._held(session.store, key_id, session.account_id)
+    held = key_unlock._held(session.store, key_id, session.account_id)
     if held.kind == "seal":
         check(session, "key.seal")
-    keys._usable(held)
+    key_unlock._usable(held)
     row = _key_info(session.store, key_id)
     document = _document(session, row)
     with keys.unlock(session, key_id, passphrase, clock=clock) as sign:
@@ -284,7 +284,7 @@ def _check_key(entry: dict[str, Any], path: str) -> bytes:
     _get(entry, "created_at", path, str, nonempty=True)
     for name in ("retired_at", "revoked_at"):
         _get(entry, name, path, str, nullable=True)
-    if key_id != keys.key_id_of(public) or fingerprint != keys.fingerprint(public) \
+    if key_id != key_crypto.key_id_of(public) or fingerprint != key_crypto.fingerprint(public) \
             or line != minisign.public_key_line(minisign.public_key_from_raw(public)):
         raise EnrollmentInvalid(_KEY_MISMATCH, key=fingerprint or key_id)
     return public
@@ -337,7 +337,7 @@ def _check_statements(document: dict[str, Any], line: list[dict[str, Any]],
             public = publics.get(signer)
             if public is None and kind == "revocation" and signer != subject:
                 continue  # signed by a key outside the file (the unit seal key)
-            if public is None or not isinstance(sig, str) or not keys.verify_signature(
+            if public is None or not isinstance(sig, str) or not key_crypto.verify_signature(
                     public, _b64(sig, 64, f"{path}signatures"), text.encode("utf-8")):
                 raise EnrollmentInvalid(_BAD_CHAIN, key=str(subject))
     for older, newer in zip(line, line[1:]):
@@ -409,7 +409,7 @@ def read_enrollment(text: str | bytes) -> dict[str, Any]:
     if _get(proof, "key_id", "proof.", str) != key["key_id"]:
         raise EnrollmentInvalid(_BAD_PROOF)
     signature = _b64(_get(proof, "signature", "proof.", str), 64, "proof.signature")
-    if not keys.verify_signature(public, signature, signed_bytes(document)):
+    if not key_crypto.verify_signature(public, signature, signed_bytes(document)):
         raise EnrollmentInvalid(_BAD_PROOF)
     _check_statements(document, [*predecessors, key], publics)
     return document

@@ -1,13 +1,13 @@
-"""Signing keys: one Ed25519 key per person who signs, and the unit seal key (单位签章密钥).
+"""Signing keys: one Ed25519 key per person who signs, and the unit seal key (单位签章密钥):
+how they are stored, their rotation and revocation statements, and the operations on them.
 
 Storage
     ``signing_keys`` holds each key's public half, its fingerprint and its state (``active``,
-    ``retired`` after a rotation, ``revoked``). The private half is stored only in ``key_holders``,
-    one encrypted copy per account that holds it: scrypt (memory-hard, the cost of
-    :data:`models.passwords.SCRYPT_N`) turns the holder's passphrase and a random salt into a
-    256-bit key, and ChaCha20-Poly1305 with a random nonce encrypts the 32 raw private bytes. The
-    associated data binds the copy to its key id and holder account, so a copy moved to another
-    key or account does not open. The copy is REDACTED in audit images (only its SHA-256 is logged).
+    ``retired`` after a rotation, ``revoked``); :func:`stored_public_key` reads a public half back,
+    checked against its key id and fingerprint. The private half is stored only in
+    ``key_holders``, one encrypted copy per account that holds it (scrypt and ChaCha20-Poly1305,
+    bound to its key id and holder account: :mod:`models.key_crypto`). The copy is REDACTED in
+    audit images (only its SHA-256 is logged).
 
 The passphrase is the holder's login password: changing one's password re-encrypts one's copies
 in the same transaction (:func:`rekey`, called by ``accounts.change_own_password``). After an
@@ -15,21 +15,16 @@ administrator resets a password the copies still open with the *previous* passwo
 holder can type that one, or have the key revoked with the unit seal key and create a new one.
 
 Unlocking
-    :func:`unlock` decrypts a copy and yields a ``sign(data) -> signature`` function. The clear
-    key is kept in a ``bytearray`` that is overwritten when the block ends, and the signer stops
-    working. This is best effort: Python's ``bytes`` objects made on the way (the scrypt output,
-    the AEAD's plaintext) cannot be overwritten, only dropped at once; OpenSSL clears its own copy
-    when the key object is freed. Nothing clear is ever written to the database, a file or the log.
-    A wrong passphrase raises :class:`KeyPassphraseWrong` and nothing is signed; per copy, after
-    the 3rd consecutive failure each try must wait 1, 2, 4 … seconds and at the 5th the copy is
-    locked for 15 minutes (the login throttle's rule, kept in ``key_unlock_attempts``).
+    :func:`models.key_unlock.unlock` decrypts a copy and yields a ``sign(data) -> signature``
+    function, under the passphrase throttle; a wrong passphrase raises
+    :class:`~models.key_unlock.KeyPassphraseWrong`. Both are importable from here too, as every
+    signing operation uses them.
 
-Fingerprints, rotation, revocation
-    A fingerprint is the first 10 bytes of SHA-256 of the raw public key in base32, grouped as
-    ``XXXX-XXXX-XXXX-XXXX``: two people read it aloud to compare. A rotation is a statement
-    (canonical JSON: old key, new key and its public key, time, reason) signed by both the old and
-    the new key; a revocation is a statement signed by the key itself, or by the unit seal key
-    when the holder's passphrase is lost. Statements are kept in ``key_statements``.
+Rotation, revocation
+    A rotation is a statement (canonical JSON: old key, new key and its public key, time,
+    reason) signed by both the old and the new key; a revocation is a statement signed by the key
+    itself, or by the unit seal key when the holder's passphrase is lost. Statements are kept in
+    ``key_statements``; :func:`verify_statement` checks one.
 
 The seal key is created by a chief and held by him; :func:`give_seal_key` gives a copy to a
 second chief, who types his own login password on the same machine (it is checked like a login,
@@ -38,159 +33,39 @@ with its throttle), so the copy is encrypted under his passphrase and nobody els
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
-import math
-import secrets
 import time
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from . import passwords, validate
 from .audit import canonical
 from .errors import FieldLedgerError, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
+from .key_crypto import (
+    Signer,
+    _b64,
+    _new_private,
+    _signer,
+    fingerprint,
+    key_id_of,
+    open_private,
+    seal_private,
+    verify_signature,
+    wipe,
+)
+from .key_unlock import STATE_LABELS, KeyNotFound, KeyNotUsable, _held, _open, _usable
+from .key_unlock import KeyPassphraseWrong as KeyPassphraseWrong
+from .key_unlock import unlock as unlock
 from .permissions import Role, check, operation
-from .session import LOCK_AFTER, LOCK_SECONDS, MAX_DELAY, THROTTLE_AFTER, Session, now_text
+from .session import Session, now_text
 from .store import Changes, Store, Writer
-
-BLOB_VERSION = 1
-Signer = Callable[[bytes], bytes]
-
-
-class KeyPassphraseWrong(FieldLedgerError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "签名密钥的口令（即您的登录密码）不正确，未签署任何内容。")
-
-
-class KeyUnlockThrottled(FieldLedgerError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "签名密钥口令错误次数过多，请 {seconds} 秒后再试。未签署任何内容。")
-
-
-class KeyUnlockLocked(FieldLedgerError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "签名密钥口令连续错误 {failures} 次，已临时锁定，{minutes} 分钟后可再试。"
-        "未签署任何内容。")
-
-
-class KeyNotFound(FieldLedgerError):
-    template = QT_TRANSLATE_NOOP("errors", "找不到签名密钥 {key}，或您不持有该密钥。")
 
 
 class SealKeyMissing(FieldLedgerError):
     template = QT_TRANSLATE_NOOP("errors", "本单位尚无有效的单位签章密钥，或您不持有该密钥。")
 
 
-class KeyNotUsable(FieldLedgerError):
-    template = QT_TRANSLATE_NOOP(
-        "errors", "签名密钥 {fingerprint} 已{state}，不能再用于签名。")
-
-
-STATE_LABELS = {"retired": QT_TRANSLATE_NOOP("keys", "更换"),
-                "revoked": QT_TRANSLATE_NOOP("keys", "吊销")}
-
-
-# --- pure helpers --------------------------------------------------------------------------------
-
-def _b64(data: bytes | bytearray) -> str:
-    return base64.b64encode(bytes(data)).decode("ascii")
-
-
-def fingerprint(public_key: bytes) -> str:
-    """``XXXX-XXXX-XXXX-XXXX``: base32 of the first 10 bytes of SHA-256 of the raw public key."""
-    text = base64.b32encode(hashlib.sha256(public_key).digest()[:10]).decode("ascii")
-    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
-
-
-def key_id_of(public_key: bytes) -> str:
-    """The stable id of a key: 32 hex digits of SHA-256 of the raw public key."""
-    return hashlib.sha256(public_key).hexdigest()[:32]
-
-
-def _aad(key_id: str, account_id: int) -> bytes:
-    return canonical({"key_id": key_id, "holder": account_id}).encode("utf-8")
-
-
-def _kek(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
-
-
-def seal_private(private: bytearray, passphrase: str, key_id: str, account_id: int) -> str:
-    """The encrypted copy (JSON text) of the raw private key ``private`` for ``account_id``."""
-    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-    n, r, p = passwords.SCRYPT_N, passwords.SCRYPT_R, passwords.SCRYPT_P
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
-    box = ChaCha20Poly1305(_kek(passphrase, salt, n, r, p))
-    sealed = box.encrypt(nonce, bytes(private), _aad(key_id, account_id))
-    return canonical({"v": BLOB_VERSION, "kdf": "scrypt", "n": n, "r": r, "p": p,
-                      "salt": _b64(salt), "aead": "chacha20poly1305", "nonce": _b64(nonce),
-                      "ct": _b64(sealed)})
-
-
-def open_private(blob: str, passphrase: str, key_id: str, account_id: int) -> bytearray | None:
-    """The raw private key in a new ``bytearray`` (the caller wipes it), or None when the
-    passphrase is wrong or the copy does not belong to ``key_id`` and ``account_id``."""
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-    data = json.loads(blob)
-    box = ChaCha20Poly1305(_kek(passphrase, base64.b64decode(data["salt"]), int(data["n"]),
-                                int(data["r"]), int(data["p"])))
-    try:
-        clear = box.decrypt(base64.b64decode(data["nonce"]), base64.b64decode(data["ct"]),
-                            _aad(key_id, account_id))
-    except InvalidTag:
-        return None
-    out = bytearray(clear)
-    del clear
-    return out
-
-
-def wipe(buf: bytearray) -> None:
-    """Overwrite ``buf`` with zeros (best effort; see the module doc)."""
-    for i in range(len(buf)):
-        buf[i] = 0
-
-
-@contextmanager
-def _signer(private: bytearray) -> Iterator[Signer]:
-    """A signing function over ``private`` for the block; wipes ``private`` afterwards."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    state: dict[str, Any] = {"key": Ed25519PrivateKey.from_private_bytes(private)}
-
-    def sign(data: bytes) -> bytes:
-        key = state.get("key")
-        if key is None:
-            raise RuntimeError("the signing key is locked again")
-        return key.sign(bytes(data))
-
-    try:
-        yield sign
-    finally:
-        state.clear()
-        wipe(private)
-
-
-def _new_private() -> tuple[bytearray, bytes]:
-    """A fresh key: (raw private bytes in a bytearray, raw public key)."""
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    key = Ed25519PrivateKey.generate()
-    raw = key.private_bytes_raw()
-    private = bytearray(raw)
-    del raw
-    return private, key.public_key().public_bytes_raw()
-
-
-def verify_signature(public_key: bytes, signature: bytes, data: bytes) -> bool:
-    from cryptography.exceptions import InvalidSignature
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-    try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, data)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
-
+# --- stored keys and statements ------------------------------------------------------------------
 
 def stored_public_key(conn: Any, key_id: str) -> tuple[bytes, dict[str, Any]] | None:
     """The raw public key stored for ``key_id`` and its row (kind, person_id, unit_id, status),
@@ -254,102 +129,6 @@ def verify_statement(store: Store, statement_id: int) -> bool:
     except (KeyError, TypeError, ValueError, AttributeError):
         return False
     return True
-
-
-# --- rows and throttle ---------------------------------------------------------------------------
-
-class _Held:
-    """A key row joined with the acting account's encrypted copy."""
-
-    def __init__(self, row: tuple[Any, ...]) -> None:
-        (self.id, self.key_id, self.kind, self.person_id, self.unit_id, self.public_key,
-         self.fingerprint, self.status, self.holder_id, self.blob) = row
-
-
-def _held(store: Store, key_id: str, account_id: int) -> _Held:
-    row = store.conn.execute(
-        "SELECT k.id, k.key_id, k.kind, k.person_id, k.unit_id, k.public_key, k.fingerprint,"
-        " k.status, h.id, h.sealed_key FROM signing_keys k JOIN key_holders h"
-        " ON h.signing_key_id = k.id AND h.account_id = ? WHERE k.key_id = ?",
-        (account_id, key_id)).fetchone()
-    if row is None:
-        raise KeyNotFound(key=key_id)
-    return _Held(row)
-
-
-def check_unlock_throttle(store: Store, slot: int, now: float) -> int:
-    """The consecutive failures counted for the throttle slot ``slot`` (a ``key_holders`` id;
-    ``models.office_keys`` uses negative slots), or KeyUnlockLocked / KeyUnlockThrottled when the
-    next try must wait."""
-    state = store.conn.execute("SELECT failures, retry_after, locked_until FROM key_unlock_attempts"
-                               " WHERE holder_id = ?", (slot,)).fetchone()
-    failures, retry_after, locked_until = state if state else (0, None, None)
-    if locked_until and now < locked_until:
-        raise KeyUnlockLocked(failures=failures, minutes=math.ceil((locked_until - now) / 60))
-    if retry_after and now < retry_after:
-        raise KeyUnlockThrottled(seconds=math.ceil(retry_after - now))
-    return 0 if locked_until and now >= locked_until else failures
-
-
-def record_unlock_failure(session: Session, slot: int, subject: str, failures: int,
-                          now: float) -> None:
-    """Count one more wrong passphrase for the throttle slot ``slot`` (after ``failures``) and
-    log the event ``key_unlock_failed`` about ``subject``."""
-    failures += 1
-    retry_after = now + min(2 ** (failures - THROTTLE_AFTER), MAX_DELAY) \
-        if failures >= THROTTLE_AFTER else None
-    locked_until = now + LOCK_SECONDS if failures >= LOCK_AFTER else None
-    with session.store.write(session.actor) as w:
-        w.conn.execute(
-            "INSERT INTO key_unlock_attempts (holder_id, failures, last_failure, retry_after,"
-            " locked_until) VALUES (?,?,?,?,?) ON CONFLICT(holder_id) DO UPDATE SET"
-            " failures = excluded.failures, last_failure = excluded.last_failure,"
-            " retry_after = excluded.retry_after, locked_until = excluded.locked_until",
-            (slot, failures, now, retry_after, locked_until))
-        w.event("key_unlock_failed", subject,
-                {"failures": failures, "locked": locked_until is not None})
-
-
-def clear_unlock_failures(session: Session, slot: int) -> None:
-    """Forget the failures of the throttle slot ``slot`` (after a right passphrase)."""
-    if session.store.conn.execute("SELECT 1 FROM key_unlock_attempts WHERE holder_id = ?",
-                                  (slot,)).fetchone():
-        with session.store.write(session.actor):
-            session.store.conn.execute("DELETE FROM key_unlock_attempts WHERE holder_id = ?",
-                                       (slot,))
-
-
-def _open(session: Session, held: _Held, passphrase: str, clock: Callable[[], float]) -> bytearray:
-    """The clear private key of ``held`` (throttled; a failure is recorded, then raised)."""
-    now = clock()
-    failures = check_unlock_throttle(session.store, held.holder_id, now)
-    private = open_private(held.blob, passphrase or "", held.key_id, session.account_id)
-    if private is None:
-        record_unlock_failure(session, held.holder_id, f"signing_keys:{held.key_id}", failures,
-                              now)
-        raise KeyPassphraseWrong()
-    clear_unlock_failures(session, held.holder_id)
-    return private
-
-
-def _usable(held: _Held) -> None:
-    if held.status != "active":
-        raise KeyNotUsable(fingerprint=held.fingerprint, state=STATE_LABELS[held.status])
-
-
-@contextmanager
-def unlock(session: Session, key_id: str, passphrase: str, *,
-           clock: Callable[[], float] = time.time) -> Iterator[Signer]:
-    """Decrypt the acting account's copy of the active key ``key_id`` and yield ``sign(data)``.
-
-    The clear key lives only inside the block (see the module doc). Raises
-    :class:`KeyNotFound`, :class:`KeyNotUsable`, :class:`KeyPassphraseWrong` or a throttle error;
-    in each case nothing is signed. Later signing operations build on this.
-    """
-    held = _held(session.store, key_id, session.account_id)
-    _usable(held)
-    with _signer(_open(session, held, passphrase, clock)) as sign:
-        yield sign
 
 
 # --- operations ----------------------------------------------------------------------------------

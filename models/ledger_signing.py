@@ -32,13 +32,20 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from . import audit, keys
+from . import audit, key_crypto, keys
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import Role, operation
 from .session import Session, now_text
-from .signing import (CONTENT_FIELDS, canonical_bytes, changed_fields, key_standing, sha256_hex,
-                      statuses, stored_at)
+from .signing import (
+    CONTENT_FIELDS,
+    canonical_bytes,
+    changed_fields,
+    key_standing,
+    sha256_hex,
+    statuses,
+    stored_at,
+)
 from .store import Changes
 
 LEDGER_FORMAT = "fieldledger-ledger/1"
@@ -259,8 +266,9 @@ def revision_signature_ok(sig: dict[str, Any], revision: dict[str, Any],
             signed_at=sig["signed_at"])
         if expected != sig["envelope"] or sig["content_sha256"] != revision["content_sha256"]:
             return False
-        return keys.verify_signature(public, base64.b64decode(sig["signature"], validate=True),
-                                     sig["envelope"].encode("utf-8"))
+        return key_crypto.verify_signature(public,
+                                           base64.b64decode(sig["signature"], validate=True),
+                                           sig["envelope"].encode("utf-8"))
     except (ValueError, TypeError, AttributeError, KeyError):
         return False
 

@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from . import audit, evidence, keys
+from . import audit, evidence, key_crypto, keys
 from .errors import ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import operation
@@ -145,8 +145,9 @@ def verifies(sig: Mapping[str, Any], answer_id: Any, letter_uid: str,
         if found is None or found[1].get("kind") != "person" \
                 or found[1].get("person_id") != sig["person_id"]:
             return False
-        return keys.verify_signature(found[0], base64.b64decode(sig["signature"], validate=True),
-                                     str(sig["envelope"]).encode("utf-8"))
+        return key_crypto.verify_signature(found[0],
+                                           base64.b64decode(sig["signature"], validate=True),
+                                           str(sig["envelope"]).encode("utf-8"))
     except (ValueError, TypeError, KeyError, AttributeError):
         return False
 

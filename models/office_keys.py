@@ -10,21 +10,21 @@ Storage
     ``decryption_keys`` holds each key's recipient and state: ``active`` (at most one; new packages
     are encrypted to it) or ``retired`` (kept, so packages encrypted to it before still open).
     Creating a key retires the active one. ``decryption_key_holders`` holds one copy of the
-    identity per chief who holds it, sealed like the signing keys (``keys.seal_private``: scrypt
-    of the holder's login password, ChaCha20-Poly1305; the associated data binds the copy to the
-    key, ``age:<recipient>``, and to the holder's account, so a copy moved elsewhere does not
-    open). The copy is REDACTED in audit images; a password change re-encrypts the copies in the
-    same transaction (``keys.rekey``).
+    identity per chief who holds it, sealed like the signing keys
+    (``key_crypto.seal_private``: scrypt of the holder's login password, ChaCha20-Poly1305; the
+    associated data binds the copy to the key, ``age:<recipient>``, and to the holder's account,
+    so a copy moved elsewhere does not open). The copy is REDACTED in audit images; a password
+    change re-encrypts the copies in the same transaction (``keys.rekey``).
 
 Unlocking
     :func:`unlock_identities` opens every copy the acting account holds (active and retired) with
     one passphrase, the login password, and returns the identity texts for one verification or
     import; the caller drops them afterwards. They are Python strings and cannot be overwritten
     (best effort, as for the signing keys: nothing clear is ever written to the database, a file
-    or the log). A wrong passphrase raises ``keys.KeyPassphraseWrong`` under the signing keys'
-    throttle (``keys.check_unlock_throttle``): after the 3rd consecutive failure each try waits
-    1, 2, 4 … s, the 5th locks for 15 minutes. All of an account's decryption copies share one
-    throttle slot, the negative account id (the signing keys' slots are positive
+    or the log). A wrong passphrase raises ``key_unlock.KeyPassphraseWrong`` under the signing
+    keys' throttle (``key_unlock.check_unlock_throttle``): after the 3rd consecutive failure each
+    try waits 1, 2, 4 … s, the 5th locks for 15 minutes. All of an account's decryption copies
+    share one throttle slot, the negative account id (the signing keys' slots are positive
     ``key_holders`` ids).
 
 Permissions: ``key.decryption`` (负责人) creates, gives and unlocks; ``key.read`` lists the public
@@ -36,7 +36,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from . import keys
+from . import key_crypto, key_unlock, keys
 from .errors import FieldLedgerError, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import Role, operation
@@ -90,20 +90,20 @@ def _slot(account_id: int) -> int:
 def _seal(identity: str, passphrase: str, recipient: str, account_id: int) -> str:
     clear = bytearray(identity.encode("ascii"))
     try:
-        return keys.seal_private(clear, passphrase, key_ref(recipient), account_id)
+        return key_crypto.seal_private(clear, passphrase, key_ref(recipient), account_id)
     finally:
-        keys.wipe(clear)
+        key_crypto.wipe(clear)
 
 
 def _open(blob: str, passphrase: str, recipient: str, account_id: int) -> str | None:
     """The identity text of a sealed copy, or None when ``passphrase`` does not open it."""
-    clear = keys.open_private(blob, passphrase or "", key_ref(recipient), account_id)
+    clear = key_crypto.open_private(blob, passphrase or "", key_ref(recipient), account_id)
     if clear is None:
         return None
     try:
         return bytes(clear).decode("ascii")
     finally:
-        keys.wipe(clear)
+        key_crypto.wipe(clear)
 
 
 def _copies(store: Store, account_id: int) -> list[tuple[int, int, str, str, str]]:
@@ -133,11 +133,11 @@ def _throttle(session: Session, now: float) -> int:
     """Consecutive failures of the account's slot; the keys module's throttle errors, worded
     for decryption, when the next try must wait."""
     try:
-        return keys.check_unlock_throttle(session.store, _slot(session.account_id), now)
-    except keys.KeyUnlockLocked as exc:
-        raise keys.KeyUnlockLocked(_LOCKED, **exc.params) from None
-    except keys.KeyUnlockThrottled as exc:
-        raise keys.KeyUnlockThrottled(_THROTTLED, **exc.params) from None
+        return key_unlock.check_unlock_throttle(session.store, _slot(session.account_id), now)
+    except key_unlock.KeyUnlockLocked as exc:
+        raise key_unlock.KeyUnlockLocked(_LOCKED, **exc.params) from None
+    except key_unlock.KeyUnlockThrottled as exc:
+        raise key_unlock.KeyUnlockThrottled(_THROTTLED, **exc.params) from None
 
 
 @operation("key.decryption")
@@ -147,10 +147,11 @@ def unlock_identities(session: Session, passphrase: str, *,
     active first, opened with ``passphrase`` (the login password); for one verification or
     import, then dropped.
 
-    Raises :class:`DecryptionKeyMissing` when the account holds none, ``keys.KeyPassphraseWrong``
-    when the passphrase opens none of them (recorded, throttled: then
-    ``keys.KeyUnlockThrottled`` / ``keys.KeyUnlockLocked``). Copies a passphrase does not open
-    (encrypted before an administrator reset the password) are left out when others open.
+    Raises :class:`DecryptionKeyMissing` when the account holds none,
+    ``key_unlock.KeyPassphraseWrong`` when the passphrase opens none of them (recorded, throttled:
+    then ``key_unlock.KeyUnlockThrottled`` / ``key_unlock.KeyUnlockLocked``). Copies a passphrase
+    does not open (encrypted before an administrator reset the password) are left out when others
+    open.
     """
     copies = _copies(session.store, session.account_id)
     if not copies:
@@ -160,10 +161,10 @@ def unlock_identities(session: Session, passphrase: str, *,
     out = [identity for _h, _k, recipient, _s, blob in copies
            if (identity := _open(blob, passphrase, recipient, session.account_id)) is not None]
     if not out:
-        keys.record_unlock_failure(session, _slot(session.account_id),
+        key_unlock.record_unlock_failure(session, _slot(session.account_id),
                                    f"decryption_keys:account:{session.account_id}", failures, now)
-        raise keys.KeyPassphraseWrong(_WRONG)
-    keys.clear_unlock_failures(session, _slot(session.account_id))
+        raise key_unlock.KeyPassphraseWrong(_WRONG)
+    key_unlock.clear_unlock_failures(session, _slot(session.account_id))
     return out
 
 
@@ -209,7 +210,7 @@ def create_decryption_key(session: Session, passphrase: str) -> Changes:
     and kept (packages encrypted to it still open); its holders keep their copies. Units receive
     the new recipient with the next seal-key enrollment file.
 
-    Raises ``keys.KeyPassphraseWrong`` for a wrong password (nothing is created)."""
+    Raises ``key_unlock.KeyPassphraseWrong`` for a wrong password (nothing is created)."""
     keys._check_login_password(session, passphrase)
     from pyrage import x25519
     identity = x25519.Identity.generate()

@@ -30,7 +30,7 @@ import base64
 import json
 from typing import Any
 
-from . import keys
+from . import key_crypto
 from .errors import NotFound
 from .ledger_signing import MEANINGS, revision_signature_ok
 from .office_units import unit_by_code
@@ -243,8 +243,8 @@ class UnitKeys:
             public = base64.b64decode(row["public_key"], validate=True)
         except (ValueError, TypeError, KeyError):
             return None
-        if len(public) != 32 or keys.key_id_of(public) != key_id \
-                or keys.fingerprint(public) != row.get("fingerprint"):
+        if len(public) != 32 or key_crypto.key_id_of(public) != key_id \
+                or key_crypto.fingerprint(public) != row.get("fingerprint"):
             return None
         return public, {"kind": row.get("kind"), "person_id": row.get("person_id"),
                         "unit_id": row.get("unit_id"), "status": row.get("status")}

@@ -34,7 +34,7 @@ Cancelled = Callable[[], bool]
 
 def signing_key_id(public_key: bytes) -> str:
     """The ``FieldLedger-Signing-Key`` of a raw public key: the key id FieldLedger stores (32 hex
-    digits of SHA-256, as :func:`models.keys.key_id_of`)."""
+    digits of SHA-256, as :func:`models.key_crypto.key_id_of`)."""
     return hashlib.sha256(public_key).hexdigest()[:32]
 
 

@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Mapping, NamedTuple
 
-from . import audit, keys, package_contents
+from . import audit, key_crypto, keys, package_contents
 from .errors import ValidationError
 from .files import FileWriteFailed, fsync_folder, remove_quietly, temp_path, write_error
 from .i18n import QT_TRANSLATE_NOOP
@@ -498,7 +498,7 @@ def _seal_key_for(store: Store, unit_id: int | None) -> KeyFor:
     def key_for(info: Mapping[str, str]) -> bytes:
         named = str(info.get("FieldLedger-Signing-Key", "")).strip().lower()
         for key_id, public in publics.items():
-            if named and named in (key_id, keys.fingerprint(public).lower(),
+            if named and named in (key_id, key_crypto.fingerprint(public).lower(),
                                    _minisign_id(public)):
                 return public
         return active

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Callable
 
-from . import keys, package_out
+from . import key_crypto, keys, package_out
 from .audit import canonical
 from .enrollment import read_enrollment
 from .errors import ValidationError
@@ -257,7 +257,7 @@ def check_office_signature(store: Store, document: dict[str, Any],
     except (binascii.Error, ValueError):
         raise ValidationError(tampered) from None
     public = base64.b64decode(office["public_key"])
-    if len(signature) != 64 or not keys.verify_signature(public, signature,
+    if len(signature) != 64 or not key_crypto.verify_signature(public, signature,
                                                           signed_bytes(document)):
         raise ValidationError(tampered)
     return office

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from . import audit, keys
+from . import audit, key_crypto, keys
 from .errors import NotFound, ValidationError
 from .i18n import QT_TRANSLATE_NOOP
 from .permissions import Role, operation
@@ -249,7 +249,7 @@ def verifies(sig_row: dict[str, Any], problem_id: int,
         if found is None or found[1]["kind"] != "person" \
                 or found[1]["person_id"] != sig_row["person_id"]:
             return False
-        return keys.verify_signature(found[0],
+        return key_crypto.verify_signature(found[0],
                                      base64.b64decode(sig_row["signature"], validate=True),
                                      sig_row["envelope"].encode("utf-8"))
     except (ValueError, TypeError, AttributeError):

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import login_as
 from core_helpers import is_chinese
-from models import accounts, audit, enrollment, files, keys, minisign
+from models import accounts, audit, enrollment, files, key_crypto, key_unlock, keys, minisign
 from models.demo import DEMO_PASSWORD
 from models.errors import DiskFull, PermissionDenied, ValidationError
 from models.session import Session
@@ -233,7 +233,7 @@ def test_public_key_file(demo: Store) -> None:
     for part in ("玛沁县大武超限检测站", "李海龙", row["fingerprint"]):
         assert part in comment
     assert len(comment.encode("utf-8")) <= 19 + minisign.MAX_UNTRUSTED_COMMENT_BYTES
-    with pytest.raises(keys.KeyNotFound):
+    with pytest.raises(key_unlock.KeyNotFound):
         enrollment.public_key_file(admin, "0" * 32)
 
 
@@ -305,9 +305,9 @@ def test_only_the_holder_exports_a_key(demo: Store) -> None:
     keys.create_seal_key(chief, DEMO_PASSWORD)
     officer_key, seal_id = active_key(demo, officer), active_key(demo, chief, "seal")
     for other in (reviewer, chief):     # another person, even the chief, never exports it
-        with pytest.raises(keys.KeyNotFound):
+        with pytest.raises(key_unlock.KeyNotFound):
             enrollment.enrollment_file(other, officer_key, DEMO_PASSWORD)
-    with pytest.raises(keys.KeyNotFound):
+    with pytest.raises(key_unlock.KeyNotFound):
         enrollment.enrollment_file(officer, seal_id, DEMO_PASSWORD)
     with pytest.raises(PermissionDenied):
         enrollment.enrollment_file(login_as(demo, "admin"), officer_key, DEMO_PASSWORD)
@@ -318,7 +318,7 @@ def test_only_the_holder_exports_a_key(demo: Store) -> None:
         enrollment.enrollment_file(login_as(demo, "chief"), seal_id, DEMO_PASSWORD)
     # a retired key no longer proves anything
     keys.rotate_key(officer, officer_key, DEMO_PASSWORD, "定期更换")
-    with pytest.raises(keys.KeyNotUsable):
+    with pytest.raises(key_unlock.KeyNotUsable):
         enrollment.enrollment_file(officer, officer_key, DEMO_PASSWORD)
     assert not events(demo, "key_enrollment_exported")
 
@@ -394,9 +394,9 @@ def test_an_impostor_key_cannot_borrow_a_line(enrolled: dict[str, Any]) -> None:
     impostor = Ed25519PrivateKey.generate()
     public = impostor.public_key().public_bytes_raw()
     doc = copy.deepcopy(enrolled)
-    key_id = keys.key_id_of(public)
+    key_id = key_crypto.key_id_of(public)
     doc["key"].update(key_id=key_id, public_key=keys._b64(public),
-                      fingerprint=keys.fingerprint(public),
+                      fingerprint=key_crypto.fingerprint(public),
                       minisign_public_key=minisign.public_key_line(
                           minisign.public_key_from_raw(public)))
     doc["proof"] = {"key_id": key_id, "signature": keys._b64(

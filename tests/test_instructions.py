@@ -23,8 +23,17 @@ from core_helpers import (
 )
 from form_helpers import QINGHAI_DOC_NO
 
-from models import (audit, campaigns, instructions, instructions_check, keys, office_units,
-                    receipts, templates)
+from models import (
+    audit,
+    campaigns,
+    instructions,
+    instructions_check,
+    keys,
+    office_instructions,
+    office_units,
+    receipts,
+    templates,
+)
 from models.demo import DEMO_PASSWORD, QINGHAI_2023
 from models.errors import PermissionDenied, ValidationError
 from models.paths import DataDir
@@ -84,7 +93,7 @@ def office_template(boss: Session, code_suffix: str = "") -> int:
 
 def letter(boss: Session, number: str = "果交执法监〔2024〕3号", deadline: Any = "2024-07-31",
            **extra: Any) -> int:
-    changes = instructions.issue_letter(
+    changes = office_instructions.issue_letter(
         boss, unit_code=UNIT, number=number,
         problems=["超限检测站罚没款按月下达指标", "", "  暂扣车辆未出具决定书  "],
         requirements="收到后30日内书面报告整改情况。", deadline=deadline,
@@ -110,8 +119,8 @@ def dump(store: Store) -> list:
     return out
 
 
-def write(boss: Session, target: Path, **chosen: Any) -> instructions.InstructionsWritten:
-    return instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, target, **chosen)
+def write(boss: Session, target: Path, **chosen: Any) -> office_instructions.InstructionsWritten:
+    return office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, target, **chosen)
 
 
 def refused(station: Store, path: Path, *words: str) -> str:
@@ -147,14 +156,14 @@ def test_round_trip(station: Store, office: Store, boss: Session, stick: Path) -
     new_id, qinghai_id = office_campaigns(boss)
     tid = office_template(boss)
     lid = letter(boss)
-    assert instructions.list_letters(boss, "issued")[0]["problems"] == [
+    assert office_instructions.list_letters(boss, "issued")[0]["problems"] == [
         "超限检测站罚没款按月下达指标", "暂扣车辆未出具决定书"]
     written = write(boss, stick, campaign_ids=[new_id, qinghai_id], template_ids=[tid],
                     letter_ids=[lid])
     assert written.path == stick / f"{UNIT}-指令-1.json" and written.seq == 1
     assert (written.campaigns, written.templates, written.letters) == (2, 1, 1)
     document = json.loads(written.path.read_text(encoding="utf-8"))
-    assert document["format"] == instructions.FORMAT
+    assert document["format"] == instructions_check.FORMAT
     assert document["office"] == {"code": "QH-6326", "name": "果洛州交通运输综合行政执法支队"}
     assert document["unit"] == {"code": UNIT} and document["seq"] == 1
     assert document["campaigns"][0]["materials"][0] == {
@@ -163,7 +172,7 @@ def test_round_trip(station: Store, office: Store, boss: Session, stick: Path) -
     sent = office.conn.execute("SELECT sent_at, instruction_sha256 FROM supervision_letters"
                                " WHERE id = ?", (lid,)).fetchone()
     assert sent[0] and sent[1] == written.sha256
-    out = instructions.sent_instructions(boss, UNIT)
+    out = office_instructions.sent_instructions(boss, UNIT)
     assert [(r["seq"], r["sha256"], r["file_name"]) for r in out] == [
         (1, written.sha256, written.path.name)]
 
@@ -331,11 +340,11 @@ def test_signed_by_another_key(station: Store, boss: Session, stick: Path,
         other_boss = director(other)
         office_units.register_unit(other_boss, seal_enrollment(login_as(station, "chief"),
                                                                DEMO_PASSWORD))
-        instructions.issue_letter(other_boss, unit_code=UNIT, number="冒充〔2024〕1号",
-                                  problems=["请立即缴纳罚款"])
+        office_instructions.issue_letter(other_boss, unit_code=UNIT, number="冒充〔2024〕1号",
+                                         problems=["请立即缴纳罚款"])
         lid = other.conn.execute("SELECT id FROM supervision_letters").fetchone()[0]
-        path = instructions.write_instructions(other_boss, UNIT, OFFICE_PASSWORD, tmp_path,
-                                               letter_ids=[lid]).path
+        path = office_instructions.write_instructions(other_boss, UNIT, OFFICE_PASSWORD,
+                                                      tmp_path, letter_ids=[lid]).path
         message = refused(station, path, "QH-6300", "登记上级单位")
         assert "重新" in message
         # claiming the registered office's key id, signed by the other key
@@ -462,7 +471,7 @@ def test_issue_letter_checks(office: Store, boss: Session, station: Store, stick
              {"unit_code": UNIT, "number": "1号", "problems": ["x"], "requirements": "x" * 4001}]
     for kwargs in cases:
         with pytest.raises(ValidationError) as info:
-            instructions.issue_letter(boss, **kwargs)
+            office_instructions.issue_letter(boss, **kwargs)
         assert is_chinese(str(info.value))
     letter(boss)
     with pytest.raises(ValidationError) as info:
@@ -472,8 +481,8 @@ def test_issue_letter_checks(office: Store, boss: Session, station: Store, stick
         write(boss, stick)
     assert "至少选择" in str(info.value)
     with pytest.raises(keys.KeyPassphraseWrong):
-        instructions.write_instructions(boss, UNIT, "wrong", stick,
-                                        letter_ids=[letter(boss, "2号")])
+        office_instructions.write_instructions(boss, UNIT, "wrong", stick,
+                                               letter_ids=[letter(boss, "2号")])
     assert not list(stick.iterdir())
     assert not office.conn.execute("SELECT count(*) FROM instructions_out").fetchone()[0]
 

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import login_as
 from core_helpers import Clock, is_chinese
-from models import accounts, audit, enrollment, keys, ledger_signing, problems, signing
+from models import (accounts, audit, enrollment, key_crypto, key_unlock, keys, ledger_signing,
+                    problems, signing)
 from models.demo import DEMO_PASSWORD
 from models.errors import AuthenticationFailed, ValidationError
 from models.logs import setup_logging
@@ -47,7 +48,7 @@ def test_create_fingerprint_unlock_sign_verify(demo: Store) -> None:
     assert row["kind"] == "person" and row["person_id"] == officer.person_id
     assert row["status"] == "active"
     assert re.fullmatch(r"[A-Z2-7]{4}(-[A-Z2-7]{4}){3}", row["fingerprint"])
-    assert row["fingerprint"] == keys.fingerprint(public(demo, key_id))
+    assert row["fingerprint"] == key_crypto.fingerprint(public(demo, key_id))
     listed = keys.list_keys(officer)
     assert [k["fingerprint"] for k in listed] == [row["fingerprint"]]
     assert "sealed_key" not in listed[0] and listed[0]["holders"] == "李海龙"
@@ -55,8 +56,8 @@ def test_create_fingerprint_unlock_sign_verify(demo: Store) -> None:
     data = "问题台账 2024 第1号".encode("utf-8")
     with keys.unlock(officer, key_id, DEMO_PASSWORD) as sign:
         signature = sign(data)
-    assert keys.verify_signature(public(demo, key_id), signature, data)
-    assert not keys.verify_signature(public(demo, key_id), signature, data + b"!")
+    assert key_crypto.verify_signature(public(demo, key_id), signature, data)
+    assert not key_crypto.verify_signature(public(demo, key_id), signature, data + b"!")
     with pytest.raises(RuntimeError):
         sign(data)  # locked again after the block
 
@@ -81,9 +82,9 @@ def test_copy_bound_to_its_key_and_holder(demo: Store) -> None:
     keys.create_own_key(officer, DEMO_PASSWORD)
     key_id = own_key(demo, "officer")
     blob = demo.conn.execute("SELECT sealed_key FROM key_holders").fetchone()[0]
-    assert keys.open_private(blob, DEMO_PASSWORD, key_id, officer.account_id) is not None
-    assert keys.open_private(blob, DEMO_PASSWORD, key_id, officer.account_id + 1) is None
-    assert keys.open_private(blob, DEMO_PASSWORD, "f" * 32, officer.account_id) is None
+    assert key_crypto.open_private(blob, DEMO_PASSWORD, key_id, officer.account_id) is not None
+    assert key_crypto.open_private(blob, DEMO_PASSWORD, key_id, officer.account_id + 1) is None
+    assert key_crypto.open_private(blob, DEMO_PASSWORD, "f" * 32, officer.account_id) is None
 
 
 def test_wrong_passphrase_signs_nothing_and_is_throttled(demo: Store) -> None:
@@ -109,13 +110,13 @@ def test_wrong_passphrase_signs_nothing_and_is_throttled(demo: Store) -> None:
     assert "登录密码" in str(keys.KeyPassphraseWrong())
     assert attempt("wrong-2") is keys.KeyPassphraseWrong
     assert attempt("wrong-3") is keys.KeyPassphraseWrong
-    assert attempt(DEMO_PASSWORD) is keys.KeyUnlockThrottled   # must wait 1 s, even when right
+    assert attempt(DEMO_PASSWORD) is key_unlock.KeyUnlockThrottled  # must wait 1 s, even when right
     clock.advance(1.5)
     assert attempt("wrong-4") is keys.KeyPassphraseWrong
     clock.advance(2.5)
     assert attempt("wrong-5") is keys.KeyPassphraseWrong      # 5th: locked
     clock.advance(60)
-    assert attempt(DEMO_PASSWORD) is keys.KeyUnlockLocked
+    assert attempt(DEMO_PASSWORD) is key_unlock.KeyUnlockLocked
     assert signed == []
     events = demo.conn.execute("SELECT count(*) FROM audit_log WHERE action ="
                                " 'key_unlock_failed'").fetchone()[0]
@@ -141,7 +142,7 @@ def test_changing_the_password_reencrypts_the_key(demo: Store) -> None:
             with keys.unlock(chief, key_id, DEMO_PASSWORD):
                 pass
         with keys.unlock(chief, key_id, NEW_PASSWORD) as sign:
-            assert keys.verify_signature(public(demo, key_id), sign(b"ok"), b"ok")
+            assert key_crypto.verify_signature(public(demo, key_id), sign(b"ok"), b"ok")
     assert demo.verify_audit().ok
 
 
@@ -175,13 +176,14 @@ def test_rotation_is_signed_by_both_keys(demo: Store) -> None:
     sigs = json.loads(statement["signatures"])
     text = statement["statement"].encode("utf-8")
     for key_id in (old_id, new_id):
-        assert keys.verify_signature(public(demo, key_id), base64.b64decode(sigs[key_id]), text)
-    with pytest.raises(keys.KeyNotUsable) as info:
+        assert key_crypto.verify_signature(public(demo, key_id), base64.b64decode(sigs[key_id]),
+                                           text)
+    with pytest.raises(key_unlock.KeyNotUsable) as info:
         with keys.unlock(officer, old_id, DEMO_PASSWORD):
             pass
     assert key_row(demo, old_id)["fingerprint"] in str(info.value)
     with keys.unlock(officer, new_id, DEMO_PASSWORD) as sign:
-        assert keys.verify_signature(public(demo, new_id), sign(b"new"), b"new")
+        assert key_crypto.verify_signature(public(demo, new_id), sign(b"new"), b"new")
     assert demo.verify_audit().ok
 
     # a statement changed afterwards no longer verifies
@@ -204,7 +206,7 @@ def test_revocation_by_the_key_itself(demo: Store) -> None:
     body = json.loads(statement["statement"])
     assert statement["kind"] == "revocation" and statement["valid"] is True
     assert body["signed_by"] == key_id and body["reason"] == "调离本单位"
-    with pytest.raises(keys.KeyNotFound):
+    with pytest.raises(key_unlock.KeyNotFound):
         with keys.unlock(reviewer, key_id, DEMO_PASSWORD):
             pass
     keys.create_own_key(reviewer, DEMO_PASSWORD)  # a new key may follow
@@ -225,7 +227,7 @@ def test_revocation_with_the_seal_key_when_the_passphrase_is_lost(demo: Store) -
     assert json.loads(statement["statement"])["signed_by"] == seal_id
     assert statement["valid"] is True
     sig = base64.b64decode(json.loads(statement["signatures"])[seal_id])
-    assert keys.verify_signature(public(demo, seal_id), sig, statement["statement"].encode())
+    assert key_crypto.verify_signature(public(demo, seal_id), sig, statement["statement"].encode())
 
 
 def test_seal_key_given_to_a_second_chief(demo: Store) -> None:
@@ -248,7 +250,7 @@ def test_seal_key_given_to_a_second_chief(demo: Store) -> None:
     assert [k["holders"] for k in keys.list_keys(chief)] == ["才让东智、索南扎西"]
     second = login_as(demo, "officer2")
     with keys.unlock(second, seal_id, DEMO_PASSWORD) as sign:
-        assert keys.verify_signature(public(demo, seal_id), sign(b"seal"), b"seal")
+        assert key_crypto.verify_signature(public(demo, seal_id), sign(b"seal"), b"seal")
     # each copy opens with its holder's own passphrase: the second chief changes his
     accounts.change_own_password(second, DEMO_PASSWORD, NEW_PASSWORD)
     with keys.unlock(second, seal_id, NEW_PASSWORD), keys.unlock(chief, seal_id, DEMO_PASSWORD):
@@ -321,9 +323,9 @@ def test_no_private_key_in_clear_in_database_data_folder_or_log(
 
 
 def test_clear_key_is_wiped_after_signing() -> None:
-    private, pub = keys._new_private()
-    with keys._signer(private) as sign:
-        assert keys.verify_signature(pub, sign(b"data"), b"data")
+    private, pub = key_crypto._new_private()
+    with key_crypto._signer(private) as sign:
+        assert key_crypto.verify_signature(pub, sign(b"data"), b"data")
         assert any(private)
     assert private == bytearray(32)
 

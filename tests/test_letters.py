@@ -31,6 +31,7 @@ from models import (
     letter_forms,
     letter_problems,
     letters,
+    office_instructions,
     office_letters,
     office_units,
     problems,
@@ -274,12 +275,12 @@ def issue_and_receive(station: Store, office: Store, folder: Path, deadline: str
     chief = login_as(station, "chief")
     office_units.register_unit(boss, seal_enrollment(chief, DEMO_PASSWORD))
     receipts.set_office(chief, seal_enrollment(boss, OFFICE_PASSWORD))
-    (issued,) = instructions.issue_letter(
+    (issued,) = office_instructions.issue_letter(
         boss, unit_code=UNIT, number="果交执法监〔2024〕9号", problems=["罚没款按月下达指标"],
         deadline=deadline).rows["supervision_letters"]
     folder.mkdir(exist_ok=True)
-    written = instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, folder,
-                                              letter_ids=[int(issued)])
+    written = office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, folder,
+                                                     letter_ids=[int(issued)])
     instructions.import_instructions(chief, written.path)
     return letter_id(station, "果交执法监〔2024〕9号")
 

@@ -24,6 +24,7 @@ from models import (
     instructions,
     letter_problems,
     letters,
+    office_instructions,
     office_letters,
     office_stats,
     office_units,
@@ -76,15 +77,16 @@ def test_letter_issued_answered_signed_and_seen_at_the_office(station: Store, of
                    {"name": MATERIAL, "due_date": "2099-12-31"}])
     office_campaign = office.conn.execute("SELECT id FROM campaigns WHERE doc_no = ?",
                                           (DOC_NO,)).fetchone()[0]
-    changes = instructions.issue_letter(boss, unit_code=UNIT, number=NUMBER, problems=PROBLEMS,
-                                        requirements="收到后 30 日内书面报告整改情况。",
-                                        deadline="2099-06-30", campaign=DOC_NO)
+    changes = office_instructions.issue_letter(boss, unit_code=UNIT, number=NUMBER,
+                                               problems=PROBLEMS,
+                                               requirements="收到后 30 日内书面报告整改情况。",
+                                               deadline="2099-06-30", campaign=DOC_NO)
     (issued_id,) = changes.rows["supervision_letters"]
     stick = tmp_path / "U盘"
     stick.mkdir()
-    written = instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
-                                              campaign_ids=[office_campaign],
-                                              letter_ids=[int(issued_id)])
+    written = office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
+                                                     campaign_ids=[office_campaign],
+                                                     letter_ids=[int(issued_id)])
 
     # before any answer: the office sees the letter unanswered
     (before,) = office_letters.letter_answers_at_office(boss)

@@ -13,7 +13,15 @@ import pytest
 from conftest import login_as
 from core_helpers import OFFICE_PASSWORD, director, make_office, seal_enrollment
 
-from models import campaigns, instructions, material_kinds, office_stats, office_units, receipts
+from models import (
+    campaigns,
+    instructions,
+    material_kinds,
+    office_instructions,
+    office_stats,
+    office_units,
+    receipts,
+)
 from models.demo import DEMO_PASSWORD
 from models.errors import ValidationError
 from models.session import Session
@@ -125,8 +133,8 @@ def test_rules_travel_down(station: Store, boss: Session, tmp_path: Path) -> Non
     cid = three_year_action(boss)
     stick = tmp_path / "U盘"
     stick.mkdir()
-    written = instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
-                                              campaign_ids=[cid])
+    written = office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
+                                                     campaign_ids=[cid])
     document = json.loads(written.path.read_text(encoding="utf-8"))
     materials = document["campaigns"][0]["materials"]
     assert materials[0] == {"name": "三年行动工作简报", "due_date": None, "note": "每月25日前",
@@ -137,16 +145,16 @@ def test_rules_travel_down(station: Store, boss: Session, tmp_path: Path) -> Non
     here = _station_campaign(station)
     assert rules(station, here) == rules(boss.store, cid)
     # the same definition again changes nothing
-    again = instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
-                                            campaign_ids=[cid])
+    again = office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
+                                                   campaign_ids=[cid])
     assert not instructions.import_instructions(chief, again.path).rows.get(
         "campaign_material_rules")
     # the office drops the case-data rule: the unit's goes too (the office's definition wins)
     items = campaigns.get_campaign(boss, cid)["materials"]
     items[1].update(kind="", monthly_day=None)
     campaigns.update_campaign_details(boss, cid, materials=items)
-    third = instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
-                                            campaign_ids=[cid])
+    third = office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, stick,
+                                                   campaign_ids=[cid])
     instructions.import_instructions(chief, third.path)
     assert rules(station, here)[1] == ("行政执法案件数据", None, None, None)
     assert station.verify_audit().ok
@@ -155,8 +163,8 @@ def test_rules_travel_down(station: Store, boss: Session, tmp_path: Path) -> Non
 def test_rule_fields_are_checked_and_optional(station: Store, boss: Session,
                                               tmp_path: Path) -> None:
     cid = three_year_action(boss)
-    written = instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, tmp_path,
-                                              campaign_ids=[cid])
+    written = office_instructions.write_instructions(boss, UNIT, OFFICE_PASSWORD, tmp_path,
+                                                     campaign_ids=[cid])
     document = json.loads(written.path.read_text(encoding="utf-8"))
     chief = login_as(station, "chief")
 

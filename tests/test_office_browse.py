@@ -18,6 +18,7 @@ from form_helpers import QINGHAI_DOC_NO, build_signed_demo
 
 from models import (
     evidence,
+    key_crypto,
     keys,
     ledger_signing,
     office_browse,
@@ -211,8 +212,8 @@ def test_revoked_keys(station: Store, office: Store, boss: Session, tmp_path: Pa
     keys.revoke_key(owner, key_id, DEMO_PASSWORD, "密钥遗失")
     before, after = rows_of(station, "officer2")
     # a signature made with the key after its revocation (the app refuses to make one)
-    private = keys.open_private(blob, DEMO_PASSWORD, key_id, owner.account_id)
-    with keys._signer(private) as sign:
+    private = key_crypto.open_private(blob, DEMO_PASSWORD, key_id, owner.account_id)
+    with key_crypto._signer(private) as sign:
         store_signature(station, after, key_id, owner.person_id, "索南扎西", sign)
     deliver(station, office, tmp_path / "stick")
     rows = ledger(boss)

@@ -30,6 +30,7 @@ from models import (
     accounts,
     audit,
     enrollment,
+    key_unlock,
     keys,
     office_import,
     office_keys,
@@ -143,13 +144,13 @@ def test_wrong_passphrase_is_throttled_like_the_signing_keys(demo: Store) -> Non
     assert "登录密码" in str(keys.KeyPassphraseWrong(office_keys._WRONG))
     assert attempt("wrong-2") is keys.KeyPassphraseWrong
     assert attempt("wrong-3") is keys.KeyPassphraseWrong
-    assert attempt(DEMO_PASSWORD) is keys.KeyUnlockThrottled    # must wait 1 s, even when right
+    assert attempt(DEMO_PASSWORD) is key_unlock.KeyUnlockThrottled  # must wait 1 s, even when right
     clock.advance(1.5)
     assert attempt("wrong-4") is keys.KeyPassphraseWrong
     clock.advance(2.5)
     assert attempt("wrong-5") is keys.KeyPassphraseWrong       # 5th: locked
     clock.advance(60)
-    assert attempt(DEMO_PASSWORD) is keys.KeyUnlockLocked
+    assert attempt(DEMO_PASSWORD) is key_unlock.KeyUnlockLocked
     assert opened == []
     assert demo.conn.execute("SELECT count(*) FROM audit_log WHERE action = 'key_unlock_failed'"
                              ).fetchone()[0] == 5

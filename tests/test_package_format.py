@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from pyrage import x25519
 
 from core_helpers import is_chinese, run_cli
-from models import keys, minisign
+from models import key_crypto, key_unlock, keys, minisign
 from models import package_format as pf
 from models import package_read
 from models.demo import DEMO_PASSWORD
@@ -95,7 +95,7 @@ def test_round_trip_plain(tmp_path: Path, plain: pf.WrittenPackage) -> None:
     for label, value in INFO.items():
         assert got.info[label] == value
     assert got.info["FieldLedger-Format-Version"] == pf.FORMAT_VERSION
-    assert got.info["FieldLedger-Signing-Key"] == keys.key_id_of(UNIT_A.public)
+    assert got.info["FieldLedger-Signing-Key"] == key_crypto.key_id_of(UNIT_A.public)
     assert got.info["Payload-Oxum"] == f"{plain.payload_bytes}.4"
     with zipfile.ZipFile(plain.path) as zf:
         names = zf.namelist()
@@ -232,7 +232,7 @@ def test_a_key_not_matching_the_signature_is_rejected(tmp_path: Path,
     got = write(tmp_path)
     # a reader that skipped the key-id check would still meet the signature
     monkeypatch.setattr(package_read, "signing_key_id",
-                        lambda key: keys.key_id_of(UNIT_A.public))
+                        lambda key: key_crypto.key_id_of(UNIT_A.public))
     with pytest.raises(PackageInvalid) as exc:
         pf.verify_package(got.path, key_for=key_of(UNIT_B))
     assert exc.value.reason == "signature"
@@ -250,7 +250,7 @@ def test_revoked_key_is_rejected(demo: Any, tmp_path: Path) -> None:
     def office(info: Any) -> bytes:
         found = keys.stored_public_key(demo.conn, info["FieldLedger-Signing-Key"])
         if found is None or found[1]["status"] != "active":
-            raise keys.KeyNotUsable()
+            raise key_unlock.KeyNotUsable()
         return found[0]
     assert pf.verify_package(got.path, key_for=office).sha256 == got.sha256
     keys.revoke_key(chief, key_id, DEMO_PASSWORD, "印章密钥遗失")

@@ -1,4 +1,5 @@
-"""The PDF writer of the official forms (models.pdf_export) and its Chinese font (models.fonts).
+"""The PDF writer of the official forms (models.pdf_export, with its table in models.pdf_table
+and the pieces it shares with the brief in models.pdf_pieces) and its Chinese font (models.fonts).
 
 Synthetic forms with the seeds' texts (models.xlsx_forms.LAYOUTS) are written and read back with
 pypdf: the title, header block, every column header, the footer and notes, "第 1 页 共 N 页" and
@@ -21,10 +22,17 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from models import fonts, pdf_export
-from models.files import FileWriteFailed
+from models import fonts, pdf_export, pdf_pieces, pdf_table
 from models.errors import DiskFull
-from models.forms import Column, ExportCancelled, Form, SignatureLine, digest_of
+from models.files import FileWriteFailed
+from models.forms import (
+    Column,
+    ContentDigest,
+    ExportCancelled,
+    Form,
+    SignatureLine,
+    digest_of,
+)
 from models.xlsx_forms import LAYOUTS
 
 UNIT = "玛沁县大武超限检测站"
@@ -151,17 +159,17 @@ def test_a_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
 def test_signature_block_lists_each_signature_and_the_qr_carries_the_digest(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     payloads: list[str] = []
-    real = pdf_export.QrCodeWidget
+    real = pdf_pieces.QrCodeWidget
 
     def spy(value: str, **kwargs: Any) -> Any:
         payloads.append(value)
         return real(value, **kwargs)
 
-    monkeypatch.setattr(pdf_export, "QrCodeWidget", spy)
+    monkeypatch.setattr(pdf_pieces, "QrCodeWidget", spy)
     path = tmp_path / "signed.pdf"
     result = pdf_export.write_form(review_form(3), path)
     flat = squeeze("".join(page_texts(path)))
-    for header in pdf_export.SIGNATURE_HEADERS:
+    for header in pdf_pieces.SIGNATURE_HEADERS:
         assert header in flat
     for sig, status in zip(SIGNATURES, ("有效", "已过期", "无效")):
         for value in (sig.name, sig.role, sig.signed_at, sig.fingerprint, status):
@@ -169,7 +177,7 @@ def test_signature_block_lists_each_signature_and_the_qr_carries_the_digest(
     assert "审核（第1版台账）" in flat and "责任人确认（序号3）" in flat
     assert "本表无数字签名" not in flat
     assert payloads == [f"FieldLedger lookback sha256:{result.sha256}"]
-    groups = pdf_export.digest_groups(result.sha256)
+    groups = pdf_pieces.digest_groups(result.sha256)
     assert len(groups) == 8 and all(len(g) == 8 for g in groups)
     assert " ".join(groups[:4]) in "".join(page_texts(path))      # printed in groups of 8
 
@@ -186,8 +194,8 @@ def test_grouped_header_two_rows_portrait(tmp_path: Path) -> None:
                  "在线考试", "省路政执法总队", "28%", "1057", result.sha256):
         assert text in flat, text
     # The group cell sits above its two columns, the others span both header rows.
-    rows = pdf_export._Rows(cases_form(), fonts.cjk_font_name(), [60.0] * 7,
-                            pdf_export.ContentDigest(), None, None)
+    rows = pdf_table._Rows(cases_form(), fonts.cjk_font_name(), [60.0] * 7,
+                           ContentDigest(), None, None)
     assert len(rows.header) == 2 and len(rows.header_heights) == 2
     spans = [cmd for cmd in rows.style.getCommands() if cmd[0] == "SPAN"]
     assert ("SPAN", (2, 0), (3, 0)) in spans
@@ -242,14 +250,14 @@ def test_a_row_taller_than_a_page_breaks_across_pages(tmp_path: Path) -> None:
 def test_rows_are_read_a_page_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The writer never holds more than about a page of rows: memory does not grow with rows."""
     most = 0
-    real = pdf_export._Rows.table
+    real = pdf_table._Rows.table
 
     def table(self: Any, count: int, **kwargs: Any) -> Any:
         nonlocal most
         most = max(most, len(self.pending))
         return real(self, count, **kwargs)
 
-    monkeypatch.setattr(pdf_export._Rows, "table", table)
+    monkeypatch.setattr(pdf_table._Rows, "table", table)
     result = pdf_export.write_form(checklist_form(300), tmp_path / "big.pdf")
     assert result.rows == 300 and 0 < most < 60
 

@@ -19,7 +19,7 @@ from models import (accounts, audit, audit_ops, campaigns, casefiles, casereview
                     ledger_signing, package_contents, package_out, passwords, problems,
                     selfcheck, selfcheck_evidence, signing, template_io, templates)
 from models import office_import, office_keys, office_stats, office_units, receipts
-from models import instructions
+from models import instructions, office_instructions
 from models import office_browse
 from models import letter_forms, letter_problems, letters, office_letters
 from models import form_training, office_training, training
@@ -275,15 +275,16 @@ def seed(store: Store, name: str) -> None:
         if name == "receipts.set_office":
             with store.write(chief.actor) as w:
                 w.delete("settings", receipts.OFFICE_SETTING)
-    if name.startswith("instructions."):
+    if name.startswith(("instructions.", "office_instructions.")):
         keys.create_seal_key(chief, DEMO_PASSWORD)
         text = enrollment.enrollment_file(chief, keys.held_seal_key(chief), DEMO_PASSWORD)
         office_units.register_unit(chief, text)             # the unit is its own office here
         receipts.set_office(chief, text)
-        instructions.issue_letter(chief, unit_code="QH-632621-DW", number="矩阵测试〔2024〕1号",
-                                  problems=["未按期报送工作简报"], deadline="2024-08-31")
+        office_instructions.issue_letter(chief, unit_code="QH-632621-DW",
+                                         number="矩阵测试〔2024〕1号",
+                                         problems=["未按期报送工作简报"], deadline="2024-08-31")
         folder = store.path.parent.parent
-        instructions.write_instructions(
+        office_instructions.write_instructions(
             chief, "QH-632621-DW", DEMO_PASSWORD, folder,
             letter_ids=[one(store, "SELECT max(id) FROM supervision_letters")]
         ).path.rename(folder / "来文.json")
@@ -296,8 +297,9 @@ def seed(store: Store, name: str) -> None:
         keys.create_seal_key(chief, DEMO_PASSWORD)
         office_units.register_unit(chief, enrollment.enrollment_file(
             chief, keys.held_seal_key(chief), DEMO_PASSWORD))
-        instructions.issue_letter(chief, unit_code="QH-632621-DW", number="矩阵测试〔2024〕3号",
-                                  problems=["未按期报送工作简报"], deadline="2024-08-31")
+        office_instructions.issue_letter(chief, unit_code="QH-632621-DW",
+                                         number="矩阵测试〔2024〕3号",
+                                         problems=["未按期报送工作简报"], deadline="2024-08-31")
     if name == "keys.give_seal_key":
         accounts.set_roles(login_as(store, "admin"), _acct(chief, "officer2"), ["chief"])
     if name.startswith(("office_browse.", "office_reports.")):
@@ -637,13 +639,16 @@ CALLS: dict[str, tuple[Callable[[Session], Any], str | None]] = {
         lambda s: receipts.set_office(s, (s.store.path.parent.parent / "上级单位登记.json")
                                       .read_text(encoding="utf-8")), "data"),
     "receipts.office_info": (lambda s: receipts.office_info(s) or {}, None),
-    "instructions.issue_letter": (
-        lambda s: instructions.issue_letter(s, unit_code="QH-632621-DW", number="矩阵测试〔2024〕2号",
-                                            problems=["暂扣车辆未出具决定书"]), "data"),
-    "instructions.list_letters": (lambda s: instructions.list_letters(s, "issued"), None),
-    "instructions.sent_instructions": (lambda s: instructions.sent_instructions(s), None),
-    "instructions.write_instructions": (
-        lambda s: instructions.write_instructions(
+    "office_instructions.issue_letter": (
+        lambda s: office_instructions.issue_letter(s, unit_code="QH-632621-DW",
+                                                   number="矩阵测试〔2024〕2号",
+                                                   problems=["暂扣车辆未出具决定书"]), "data"),
+    "office_instructions.list_letters": (
+        lambda s: office_instructions.list_letters(s, "issued"), None),
+    "office_instructions.sent_instructions": (
+        lambda s: office_instructions.sent_instructions(s), None),
+    "office_instructions.write_instructions": (
+        lambda s: office_instructions.write_instructions(
             s, "QH-632621-DW", DEMO_PASSWORD, _folder(s, "instructions-out"),
             letter_ids=[one(s.store, "SELECT max(id) FROM supervision_letters")]), "data"),
     "instructions.read_instructions": (

@@ -138,7 +138,7 @@ def test_statuses_roles_and_operations_are_english_with_the_shipped_catalogue(
 
 def test_a_key_state_inside_a_message_is_translated(gui, translations) -> None:
     """The state put into “签名密钥 … 已{state}” follows the language like field labels do."""
-    from models.keys import KeyNotUsable
+    from models.key_unlock import KeyNotUsable
     build_english_catalogue()
     translations.set_language("en")     # the gui fixture puts Chinese back afterwards
     text = describe(KeyNotUsable(fingerprint="ABCD-EFGH-IJKL-MNOP", state="吊销"))

@@ -25,7 +25,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 from ui_helpers import WAIT, make_demo, press_ok
 
-from models import instructions, keys, letters, office_units, receipts
+from models import (
+    instructions,
+    keys,
+    letters,
+    office_instructions,
+    office_units,
+    receipts,
+)
 from models.demo import DEMO_LETTERS, DEMO_PASSWORD, _demo_letters, _png
 from models.session import login
 from models.store import Store, open_store
@@ -163,14 +170,14 @@ def test_office_sees_answers_verified_and_overdue(gui: Any, station: Store,
         ids = []
         for number, deadline in (("果交执法监〔2024〕21号", date.today() + timedelta(days=30)),
                                  ("果交执法监〔2024〕22号", date.today() - timedelta(days=3))):
-            (lid,) = instructions.issue_letter(
+            (lid,) = office_instructions.issue_letter(
                 boss, unit_code="QH-632621-DW", number=number, deadline=deadline,
                 problems=["罚没款按月下达指标", "暂扣车辆未出具决定书"]).rows["supervision_letters"]
             ids.append(int(lid))
         stick = tmp_path / "stick"
         stick.mkdir()
-        written = instructions.write_instructions(boss, "QH-632621-DW", OFFICE_PASSWORD, stick,
-                                                  letter_ids=ids)
+        written = office_instructions.write_instructions(boss, "QH-632621-DW", OFFICE_PASSWORD,
+                                                         stick, letter_ids=ids)
         instructions.import_instructions(chief, written.path)
         answered = station.conn.execute("SELECT id FROM supervision_letters WHERE number = ?",
                                         ("果交执法监〔2024〕21号",)).fetchone()[0]

@@ -33,7 +33,7 @@ def _label_contexts() -> dict[str, tuple[str, ...]]:
     """Every label the core may put into a message -> the translation contexts it is marked in."""
     global _labels
     if _labels is None:
-        from models.keys import STATE_LABELS
+        from models.key_unlock import STATE_LABELS
         from models.ledger_signing import MEANING_LABELS
         from models.permissions import PERMISSIONS, ROLE_LABELS
         from models.problems import SCOPES, SOURCES, STATUSES

@@ -3,9 +3,10 @@
 * :func:`open_instructions` (接收下级报送 → 下发指令…, permission ``office.instruct``) opens
   :class:`InstructionsDialog`: the unit, the campaigns and template versions to send (ticked),
   that unit's letters (not yet sent ones ticked; 新建意见书… opens :class:`LetterDialog`, which
-  stores one with ``instructions.issue_letter``), and the drive or folder to write to. Then the
-  seal-key passphrase (:class:`PassphraseDialog`) runs ``instructions.write_instructions`` on
-  the worker (the dialog stays busy meanwhile) and a message says where the file is.
+  stores one with ``office_instructions.issue_letter``), and the drive or folder to write to.
+  Then the seal-key passphrase (:class:`PassphraseDialog`) runs
+  ``office_instructions.write_instructions`` on the worker (the dialog stays busy meanwhile) and a
+  message says where the file is.
 * :class:`LetterView` shows one letter read-only (the station's 上级来文 tab opens it on a
   double-click).
 """
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import campaigns, instructions, templates
+from models import campaigns, office_instructions, templates
 from models.errors import FieldLedgerError
 from models.session import Session
 
@@ -139,7 +140,7 @@ class LetterDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def values(self) -> dict[str, Any]:
-        """The letter as typed, in the arguments of ``instructions.issue_letter``."""
+        """The letter as typed, in the arguments of ``office_instructions.issue_letter``."""
         return {"unit_code": self.unit["code"], "number": self.number.text(),
                 "problems": self.problems.toPlainText().splitlines(),
                 "requirements": self.requirements.toPlainText(),
@@ -151,7 +152,7 @@ class LetterDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.setVisible(False)
         values = self.values()
-        self.page.worker.call(instructions.issue_letter, self.page.session, **values,
+        self.page.worker.call(office_instructions.issue_letter, self.page.session, **values,
                               on_done=self._saved, on_error=self._failed)
 
     def _saved(self, changes: Any) -> None:
@@ -359,7 +360,7 @@ class InstructionsDialog(QDialog):
         if self.unit.count() == 0:
             return
         code = self.unit.currentData()
-        self.page.worker.call(instructions.list_letters, self.page.session, "issued",
+        self.page.worker.call(office_instructions.list_letters, self.page.session, "issued",
                               unit_code=code,
                               on_done=lambda rows: self._show_letters(rows, tick),
                               on_error=lambda exc: show_error(self, exc))
@@ -467,8 +468,8 @@ def _ask_passphrase(page: Any, choice: InstructionsChoice) -> PassphraseDialog:
     summary.setWordWrap(True)
     code = choice.unit["code"]
 
-    def action(session: Session, passphrase: str) -> instructions.InstructionsWritten:
-        return instructions.write_instructions(
+    def action(session: Session, passphrase: str) -> office_instructions.InstructionsWritten:
+        return office_instructions.write_instructions(
             session, code, passphrase, choice.target, campaign_ids=choice.campaign_ids,
             template_ids=choice.template_ids, letter_ids=choice.letter_ids)
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import office_import, office_keys
+from models import office_import, office_import_check, office_keys
 from models.errors import Cancelled, FieldLedgerError, ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.session import Session
@@ -85,7 +85,7 @@ class ImportDialog(QDialog):
         self.paths = list(paths)
         self.identity_path = ""
         self.stored_key = False
-        self.reports: list[tuple[Path, office_import.ImportReport | str]] = []
+        self.reports: list[tuple[Path, office_import_check.ImportReport | str]] = []
         self.results: list[tuple[Path, str, str | None]] = []
         self.setWindowTitle(self.tr("导入报送包"))
         self.resize(820, 620)

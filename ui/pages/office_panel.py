@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import office_import, office_units
+from models import office_import, office_import_check, office_units
 from models.errors import ValidationError
 from models.i18n import QT_TRANSLATE_NOOP
 from models.package_contents import MATERIAL_LABELS
@@ -82,7 +82,7 @@ def _read_enrollment(path: str) -> tuple[str, dict[str, Any]]:
 
 def alarm_label(kind: str) -> str:
     """The Chinese (or translated) name of an alarm kind."""
-    return translate("alarms", office_import.ALARM_LABELS.get(kind, kind))
+    return translate("alarms", office_import_check.ALARM_LABELS.get(kind, kind))
 
 
 def materials_text(codes: str | None) -> str:
