@@ -11,6 +11,7 @@ user must see before confirming (whose data, how much, up to when);
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -94,14 +95,23 @@ _IN_USE = QT_TRANSLATE_NOOP(
 
 
 def _gui_running(data_dir: DataDir) -> bool:
-    """True when the GUI's lock file names a live process (POSIX; elsewhere the database lock
-    taken while folding the current database is the guard)."""
+    """True when the GUI's lock file names a live FieldLedger process (POSIX; elsewhere the
+    database lock taken while folding the current database is the guard).
+
+    The lock file is Qt's (``QLockFile``: process id, application name, host name). A lock of
+    another host (a shared folder) counts as running. On Linux a live process whose command line
+    is not FieldLedger's holds a reused process id: the lock is stale and does not count.
+    """
     if os.name == "nt":
         return False
     try:
-        pid = int(data_dir.lock_file.read_text(encoding="utf-8", errors="replace").split()[0])
+        lines = data_dir.lock_file.read_text(encoding="utf-8", errors="replace").splitlines()
+        pid = int(lines[0])
     except (OSError, ValueError, IndexError):
         return False
+    host = lines[2].strip() if len(lines) > 2 else ""
+    if host and host != socket.gethostname():
+        return True
     if pid == os.getpid():
         return False
     try:
@@ -110,7 +120,11 @@ def _gui_running(data_dir: DataDir) -> bool:
         return False
     except OSError:
         return True
-    return True
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").lower()
+    except OSError:
+        return True  # no /proc (macOS) or not readable: assume it is ours
+    return b"fieldledger" in command or b"main.py" in command
 
 
 def _fold(path: Path) -> None:

@@ -164,3 +164,31 @@ def test_an_evidence_copy_that_fails_still_restores_and_records(
         assert store.verify_audit().ok
     finally:
         store.close()
+
+
+def test_a_stale_lock_with_a_reused_process_id_does_not_block_a_restore(
+        demo: Store, demo_dir: DataDir, usb_backup: Path, tmp_path: Path) -> None:
+    """The lock file of a GUI that crashed names a process id that another program now has: the
+    restore goes ahead; a live FieldLedger process (or another host's lock) still refuses it."""
+    import socket
+    import subprocess
+    import sys
+    demo.close()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    ours = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)", "main.py"])
+    try:
+        host = socket.gethostname()
+        demo_dir.lock_file.write_text(f"{ours.pid}\nFieldLedger\n{host}\n", encoding="utf-8")
+        with pytest.raises(ValidationError, match="关闭"):
+            restore.restore_installation(demo_dir, usb_backup)
+        demo_dir.lock_file.write_text(f"{other.pid}\nFieldLedger\nanother-pc\n", encoding="utf-8")
+        with pytest.raises(ValidationError, match="关闭"):
+            restore.restore_installation(demo_dir, usb_backup)
+        demo_dir.lock_file.write_text(f"{other.pid}\nFieldLedger\n{host}\n", encoding="utf-8")
+        outcome = restore.restore_installation(demo_dir, usb_backup)
+        assert outcome.replaced is not None
+    finally:
+        other.kill()
+        ours.kill()
+        other.wait()
+        ours.wait()
