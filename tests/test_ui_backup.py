@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from models.backup import backup_folder, check_backup, list_backups, sidecar_of
 from ui import app as app_module
-from ui.pages.settings import DataPanel
+from ui_helpers import data_panel
 
 
 def _reason(path) -> str:
@@ -17,15 +17,6 @@ def _reason(path) -> str:
         return json.loads(sidecar_of(path).read_text(encoding="utf-8")).get("reason", "")
     except (OSError, ValueError):
         return ""
-
-
-def _data_panel(window) -> DataPanel:
-    settings = window.area("settings")
-    window.show_area("settings")
-    panel = settings.findChild(DataPanel)
-    assert panel is not None
-    settings.tabs.setCurrentWidget(panel)
-    return panel
 
 
 def test_closing_the_app_writes_a_checked_backup(gui):
@@ -74,7 +65,7 @@ def test_daily_backup_after_the_window_is_shown(gui, monkeypatch):
 
 def test_backup_now_to_a_folder(gui, monkeypatch, tmp_path):
     controller, window = gui.demo_window("admin")
-    panel = _data_panel(window)
+    panel = data_panel(window)
     gui.qtbot.waitUntil(lambda: panel.last_backup.text() == "还没有备份", timeout=10_000)
     usb = tmp_path / "usb"
     usb.mkdir()
@@ -98,7 +89,7 @@ def test_backup_now_to_a_folder(gui, monkeypatch, tmp_path):
 
 def test_backup_now_to_an_unwritable_folder_shows_a_chinese_error(gui, monkeypatch, tmp_path):
     controller, window = gui.demo_window("admin")
-    panel = _data_panel(window)
+    panel = data_panel(window)
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",

@@ -12,16 +12,8 @@ from models import problems
 from models.backup import backup_name
 from models.store import open_store
 from ui.login import LoginDialog
-from ui.pages.settings import DataPanel, backup_to_folder
-
-
-def _data_panel(window) -> DataPanel:
-    settings = window.area("settings")
-    window.show_area("settings")
-    panel = settings.findChild(DataPanel)
-    assert panel is not None
-    settings.tabs.setCurrentWidget(panel)
-    return panel
+from ui.pages.settings import backup_to_folder
+from ui_helpers import data_panel
 
 
 def _backup(gui, controller, folder):
@@ -47,7 +39,7 @@ def test_restore_from_settings_brings_back_the_backup_and_keeps_the_replaced_dat
              category="逐利执法", issue="备份之后登记的问题")
     assert _problem_count(gui, controller) == before + 1
 
-    panel = _data_panel(window)
+    panel = data_panel(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *_a, **_k: (str(backup), "")))
     seen: dict[str, str] = {}
@@ -110,7 +102,7 @@ def test_a_corrupted_backup_is_refused_before_anything_changes(gui, monkeypatch,
     raw[len(raw) // 2] ^= 0xFF
     backup.write_bytes(bytes(raw))
     database = gui.data_dir.database
-    panel = _data_panel(window)
+    panel = data_panel(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *_a, **_k: (str(backup), "")))
     panel.restore_button.click()
@@ -126,7 +118,7 @@ def test_a_corrupted_backup_is_refused_before_anything_changes(gui, monkeypatch,
 def test_cancelling_the_confirmation_changes_nothing(gui, monkeypatch, tmp_path):
     controller, window = gui.demo_window("chief")
     backup = _backup(gui, controller, tmp_path)
-    panel = _data_panel(window)
+    panel = data_panel(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *_a, **_k: (str(backup), "")))
     gui.modal.on_next(QMessageBox, lambda box: next(
@@ -141,7 +133,7 @@ def test_cancelling_the_confirmation_changes_nothing(gui, monkeypatch, tmp_path)
 
 def test_only_chiefs_and_administrators_may_restore(gui):
     _controller, window = gui.demo_window("officer")
-    panel = _data_panel(window)
+    panel = data_panel(window)
     assert not panel.restore_button.isEnabled()
     assert "负责人或管理员" in panel.restore_button.toolTip()
 
@@ -158,7 +150,7 @@ def test_a_backup_of_another_installation_is_flagged(gui, monkeypatch, tmp_path)
     finally:
         store.close()
     controller, window = gui.demo_window("chief")
-    panel = _data_panel(window)
+    panel = data_panel(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *_a, **_k: (str(foreign), "")))
     seen: dict[str, str] = {}

@@ -299,3 +299,14 @@ def gui(qtbot: Any, tmp_path: Path, translations: Any, monkeypatch: pytest.Monke
             translations.set_language("zh_CN")
             apply_large_text(False)
             QApplication.processEvents()
+
+
+def data_panel(window: Any) -> Any:
+    """设置 → 数据与日志 of the main window ``window``, shown."""
+    from ui.pages.settings import DataPanel
+    settings = window.area("settings")
+    window.show_area("settings")
+    panel = settings.findChild(DataPanel)
+    assert panel is not None
+    settings.tabs.setCurrentWidget(panel)
+    return panel
