@@ -51,7 +51,7 @@ def test_about_shows_version_and_fingerprints(gui, tmp_path, monkeypatch):
              for r in range(dialog.keys.rowCount())}
     assert shown == fingerprints
     assert {dialog.keys.item(r, 3).text() for r in range(dialog.keys.rowCount())} == {"有效"}
-    dialog.grab().save("/tmp/about_dialog.png")
+    dialog.grab().save(str(tmp_path / "about_dialog.png"))
 
     dialog.copy_button.click()
     copied = QApplication.clipboard().text()

@@ -84,7 +84,7 @@ def test_backup_now_to_a_folder(gui, monkeypatch, tmp_path):
     assert str(path) in text and "完整性检查和审计链校验均通过" in text
     assert gui.boxes.of("warning") == []
     gui.qtbot.waitUntil(lambda: str(path) in panel.last_backup.text(), timeout=10_000)
-    window.grab().save("/tmp/data_panel.png")
+    window.grab().save(str(tmp_path / "data_panel.png"))
 
 
 def test_backup_now_to_an_unwritable_folder_shows_a_chinese_error(gui, monkeypatch, tmp_path):
