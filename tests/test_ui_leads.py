@@ -10,16 +10,14 @@ from typing import Any
 
 import pytest
 from conftest import login_as
-from core_helpers import OFFICE_PASSWORD, deliver, make_office
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QInputDialog
 from test_ui_export import SaveDialog, Urls, open_dialog, wait_done
-from ui_helpers import WAIT
+from ui_helpers import WAIT, office_browser
 
 from models.store import Store
 from ui.pages.lead_dialog import CloseLeadDialog, LeadDialog, LeadProblemDialog
 from ui.pages.leads_page import OVERDUE_COLOUR, LeadsPage
-from ui.pages.office_panel import OfficePanel
 
 FOREGROUND = 9
 
@@ -200,19 +198,7 @@ def test_export_the_clues_form(gui: Any, tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_the_office_sees_the_units_leads(gui: Any, station: Store, tmp_path: Path) -> None:
-    office = make_office(gui.data_dir.root)
-    try:
-        deliver(station, office, tmp_path / "stick")
-    finally:
-        office.close()
-    controller = gui.start()
-    window = gui.login(controller, "director", OFFICE_PASSWORD)
-    window.show_area("submission")
-    area = window.area("submission")
-    panel = area.findChild(OfficePanel)
-    area.tabs.setCurrentWidget(panel)
-    panel.tabs.setCurrentWidget(panel.browse)
-    browse = panel.browse
+    window, browse = office_browser(gui, station, tmp_path / "stick")
     browse.tabs.setCurrentWidget(browse.leads_page)
     tab = browse.leads_page
     count = station.conn.execute("SELECT count(*) FROM leads").fetchone()[0]

@@ -11,15 +11,14 @@ from typing import Any
 
 import pytest
 from conftest import login_as
-from core_helpers import OFFICE_PASSWORD, deliver, director, make_office
+from core_helpers import deliver, director, make_office
 from form_helpers import QINGHAI_DOC_NO
-from ui_helpers import WAIT
+from ui_helpers import WAIT, office_browser, show_office_browser
 
 from models import evidence, office_import, package_out, problems, selfcheck
 from models.demo import DEMO_PASSWORD
 from models.store import Store
 from ui.pages.office_browse import OfficeBrowse
-from ui.pages.office_panel import OfficePanel
 from ui.pages.office_problem import ProblemDialog
 from ui.pages.rows_model import RowsModel
 
@@ -51,22 +50,10 @@ def office_window(gui: Any, station: Store, tmp_path: Path) -> tuple[Any, Any, O
     (sc_id,) = selfcheck.start_selfcheck(chief, campaign, template).rows["selfchecks"]
     selfcheck.answer_item(chief, int(sc_id), "1.1", "conform", evidence="2023 年度考核办法")
     selfcheck.answer_item(chief, int(sc_id), "1.2", "nonconform", note="电子监控设备未公示")
-    office = make_office(gui.data_dir.root)
-    try:
-        deliver(station, office, tmp_path / "stick")
-    finally:
-        office.close()
-    controller = gui.start()
-    window = gui.login(controller, "director", OFFICE_PASSWORD)
-    window.show_area("submission")
-    area = window.area("submission")
-    panel = area.findChild(OfficePanel)
-    area.tabs.setCurrentWidget(panel)
-    panel.tabs.setCurrentWidget(panel.browse)
-    browse = panel.browse
+    window, browse = office_browser(gui, station, tmp_path / "stick")
     gui.qtbot.waitUntil(lambda: browse.ledger_model.rowCount() == 8, timeout=WAIT)
-    gui.idle(controller)
-    return controller, window, browse
+    gui.idle(window.controller)
+    return window.controller, window, browse
 
 
 def test_ledger_with_signatures_filter_and_detail(gui: Any, office_window: Any,
@@ -197,9 +184,5 @@ def test_every_role_reads(gui: Any, station: Store, tmp_path: Path) -> None:
         office.close()
     controller = gui.start()
     window = gui.login(controller, "clerk", "clerk-pass-12")
-    window.show_area("submission")
-    area = window.area("submission")
-    panel = area.findChild(OfficePanel)
-    area.tabs.setCurrentWidget(panel)
-    panel.tabs.setCurrentWidget(panel.browse)
-    gui.qtbot.waitUntil(lambda: panel.browse.ledger_model.rowCount() == 7, timeout=WAIT)
+    browse = show_office_browser(window)
+    gui.qtbot.waitUntil(lambda: browse.ledger_model.rowCount() == 7, timeout=WAIT)

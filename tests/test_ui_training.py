@@ -9,17 +9,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core_helpers import OFFICE_PASSWORD, deliver, make_office
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from test_ui_casereview import gone
 from test_ui_export import SaveDialog, wait_done
 from test_ui_ledger import click, db, ime_commit
-from ui_helpers import WAIT
+from ui_helpers import WAIT, office_browser
 
 from models import training
 from models.store import Store
-from ui.pages.office_panel import OfficePanel
 from ui.pages.training_page import BAR_COLOURS, STANDING_COLOURS, TrainingPage
 
 YEAR = date.today().year
@@ -242,19 +240,7 @@ def test_export_both_forms(gui: Any, monkeypatch: Any, tmp_path: Path) -> None:
 
 
 def test_the_office_sees_the_units_training(gui: Any, station: Store, tmp_path: Path) -> None:
-    office = make_office(gui.data_dir.root)
-    try:
-        deliver(station, office, tmp_path / "stick")
-    finally:
-        office.close()
-    controller = gui.start()
-    window = gui.login(controller, "director", OFFICE_PASSWORD)
-    window.show_area("submission")
-    area = window.area("submission")
-    panel = area.findChild(OfficePanel)
-    area.tabs.setCurrentWidget(panel)
-    panel.tabs.setCurrentWidget(panel.browse)
-    browse = panel.browse
+    window, browse = office_browser(gui, station, tmp_path / "stick")
     tab = browse.training_page
     browse.tabs.setCurrentWidget(tab)
     gui.qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=WAIT)

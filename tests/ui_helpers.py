@@ -310,3 +310,31 @@ def data_panel(window: Any) -> Any:
     assert panel is not None
     settings.tabs.setCurrentWidget(panel)
     return panel
+
+
+def office_browser(gui: Gui, station: Store, stick: Path) -> tuple[Any, Any]:
+    """An office installation in ``gui.data_dir`` that has imported one package of ``station``
+    (written to ``stick``), its director logged in and 接收下级报送 → 下级台账 shown:
+    (main window, the browser page)."""
+    from core_helpers import OFFICE_PASSWORD, deliver, make_office
+
+    office = make_office(gui.data_dir.root)
+    try:
+        deliver(station, office, stick)
+    finally:
+        office.close()
+    controller = gui.start()
+    window = gui.login(controller, "director", OFFICE_PASSWORD)
+    return window, show_office_browser(window)
+
+
+def show_office_browser(window: Any) -> Any:
+    """Show 报送 → 接收下级报送 → 下级台账 in ``window``; return the browser page."""
+    from ui.pages.office_panel import OfficePanel
+
+    window.show_area("submission")
+    area = window.area("submission")
+    panel = area.findChild(OfficePanel)
+    area.tabs.setCurrentWidget(panel)
+    panel.tabs.setCurrentWidget(panel.browse)
+    return panel.browse
