@@ -85,3 +85,20 @@ def station(signed_template: DataDir, tmp_path: Path):
     store = open_store(copy_installation(signed_template, DataDir(tmp_path / "station")))
     yield store
     store.close()
+
+
+@pytest.fixture
+def office(tmp_path: Path):
+    """The open store of an upper office (果洛州, its director ``director``)."""
+    from core_helpers import make_office
+    store = make_office(tmp_path / "office")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    """An empty folder standing for a USB stick."""
+    path = tmp_path / "U盘"
+    path.mkdir()
+    return path

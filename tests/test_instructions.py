@@ -45,20 +45,6 @@ NEW_DOC_NO = "果交执法〔2024〕12号"
 
 
 @pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def stick(tmp_path: Path) -> Path:
-    path = tmp_path / "U盘"
-    path.mkdir()
-    return path
-
-
-@pytest.fixture
 def boss(station: Store, office: Store) -> Session:
     """The office registered the station; the station registered the office."""
     session = director(office)

@@ -8,12 +8,10 @@ from typing import Any
 
 from conftest import login_as
 from core_helpers import director
-from test_letters import OVERDUE, SIGNED, issue_and_receive, letter_id, office, sign  # noqa: F401
+from test_letters import OVERDUE, issue_and_receive, letter_id
 
 from models import leads, letters, reminders
 from models.store import Store
-
-office = office  # the fixture, used by name below
 
 
 def test_late_and_soon_letters_and_leads_at_the_unit(station: Store) -> None:

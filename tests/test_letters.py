@@ -17,7 +17,6 @@ from core_helpers import (
     deliver,
     director,
     is_chinese,
-    make_office,
     run_cli,
     seal_enrollment,
     sqlite_cli,
@@ -261,13 +260,6 @@ def test_overdue_at_the_unit(station: Store, chief: Session) -> None:
 
 
 # --- the office -----------------------------------------------------------------------------------
-
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
-
 
 def issue_and_receive(station: Store, office: Store, folder: Path, deadline: str) -> int:
     """The office issues one letter to the station, which imports it; its id at the station."""

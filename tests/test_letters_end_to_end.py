@@ -9,13 +9,11 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-import pytest
 from conftest import login_as
 from core_helpers import (
     OFFICE_PASSWORD,
     deliver,
     director,
-    make_office,
     seal_enrollment,
 )
 
@@ -38,13 +36,6 @@ DOC_NO = "果交执法〔2024〕21号"
 MATERIAL = "执法监督意见书整改情况"
 NUMBER = "果交执法监〔2024〕11号"
 PROBLEMS = ["超限检测站按月下达罚没款任务，变相设置罚没指标", "暂扣车辆 2 辆未出具行政强制措施决定书"]
-
-
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
 
 
 def _png(path: Path) -> Path:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from conftest import login_as
-from core_helpers import OFFICE_PASSWORD, director, make_office, seal_enrollment
+from core_helpers import OFFICE_PASSWORD, director, seal_enrollment
 
 from models import (
     campaigns,
@@ -94,13 +94,6 @@ def test_bad_rules_are_refused(demo: Store, bad: dict[str, Any]) -> None:
 
 
 # --- instruction files -------------------------------------------------------------------------
-
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
-
 
 @pytest.fixture
 def boss(station: Store, office: Store) -> Session:

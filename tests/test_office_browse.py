@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import login_as
-from core_helpers import deliver, director, make_office, seal_enrollment
+from core_helpers import deliver, director, seal_enrollment
 from form_helpers import QINGHAI_DOC_NO, build_signed_demo
 
 from models import (
@@ -34,13 +34,6 @@ from models.session import Session, now_text
 from models.store import Store, open_store
 
 CODE = "QH-632621-DW"
-
-
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
 
 
 @pytest.fixture

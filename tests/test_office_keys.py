@@ -20,7 +20,6 @@ from core_helpers import (
     Clock,
     director,
     is_chinese,
-    make_office,
     run_cli,
     seal_enrollment,
 )
@@ -59,20 +58,6 @@ def decrypts(identities: list[str], recipient: str) -> bool:
                                        for i in identities]) == b"package"
     except pyrage.DecryptError:
         return False
-
-
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def stick(tmp_path: Path) -> Path:
-    path = tmp_path / "U盘"
-    path.mkdir()
-    return path
 
 
 def export(station: Store, stick: Path) -> package_out.ExportedPackage:

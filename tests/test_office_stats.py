@@ -49,20 +49,6 @@ INDIVIDUAL = "整改工作台账（个性）（附件2）"
 BRIEF = "工作简报"
 
 
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def stick(tmp_path: Path) -> Path:
-    path = tmp_path / "U盘"
-    path.mkdir()
-    return path
-
-
 def office_campaign(office: Store, dues: dict[str, date | None], *, doc_no: str = QINGHAI_DOC_NO
                     ) -> int:
     """The office's campaign with ``doc_no`` and the materials of ``dues`` (in that order)."""

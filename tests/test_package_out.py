@@ -27,13 +27,6 @@ PERIOD = (date(2024, 6, 1), date(2024, 6, 30))
 FAST = ("ledger", "signatures", "audit")      # no forms: rendering PDFs is slow
 
 
-@pytest.fixture
-def stick(tmp_path: Path) -> Path:
-    path = tmp_path / "U盘"
-    path.mkdir()
-    return path
-
-
 def campaign(store: Store) -> int:
     return store.conn.execute("SELECT id FROM campaigns WHERE doc_no = ?",
                               (QINGHAI_DOC_NO,)).fetchone()[0]

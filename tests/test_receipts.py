@@ -34,20 +34,6 @@ from models.store import Store
 FAST = ("ledger", "signatures", "audit")
 
 
-@pytest.fixture
-def office(tmp_path: Path):
-    store = make_office(tmp_path / "office")
-    yield store
-    store.close()
-
-
-@pytest.fixture
-def stick(tmp_path: Path) -> Path:
-    path = tmp_path / "U盘"
-    path.mkdir()
-    return path
-
-
 def export(station: Store, stick: Path) -> package_out.ExportedPackage:
     chief = login_as(station, "chief")
     campaign = station.conn.execute("SELECT id FROM campaigns WHERE doc_no = ?",
