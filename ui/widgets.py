@@ -1,7 +1,7 @@
 """Small building blocks the dialogs and panels share."""
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
                                QWidget)
@@ -40,3 +40,20 @@ def read_only_table(headers: list[str], object_name: str,
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     return table
+
+
+def enter_moves_on(form: QWidget, event: Any, save: Callable[[], None]) -> bool:
+    """The keys of a form dialog (from its ``keyPressEvent``): Enter moves to the next field or
+    clicks the focused button, Ctrl+Enter calls ``save``. True when ``event`` was one of them."""
+    from PySide6.QtCore import Qt  # the Qt namespace is slow to load: not at start-up
+    from PySide6.QtWidgets import QPushButton
+    if event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        return False
+    event.accept()
+    if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        save()
+    elif isinstance(form.focusWidget(), QPushButton):
+        form.focusWidget().click()
+    else:
+        form.focusNextChild()
+    return True

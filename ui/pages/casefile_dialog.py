@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
@@ -20,7 +19,7 @@ from models.store import Changes
 
 from ..errors import describe
 from ..i18n import translate
-from ..widgets import error_label
+from ..widgets import enter_moves_on, error_label
 from ..worker import DbWorker
 from .rows_editor import DateEdit
 
@@ -161,13 +160,6 @@ class CaseFileDialog(QDialog):
         self.message.show()
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.save()
-            elif isinstance(self.focusWidget(), QPushButton):
-                self.focusWidget().click()
-            else:
-                self.focusNextChild()
-            return
-        super().keyPressEvent(event)
+        """Enter: the next field; Ctrl+Enter: save."""
+        if not enter_moves_on(self, event, self.save):
+            super().keyPressEvent(event)

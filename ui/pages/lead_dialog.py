@@ -36,7 +36,7 @@ from models.store import Changes
 
 from ..errors import describe
 from ..i18n import translate
-from ..widgets import error_label
+from ..widgets import enter_moves_on, error_label
 from ..worker import DbWorker
 
 
@@ -106,17 +106,10 @@ class _SavingDialog(QDialog):
         self.message.setText(describe(exc))
         self.message.show()
 
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                self.save()
-            elif isinstance(self.focusWidget(), QPushButton):
-                self.focusWidget().click()
-            else:
-                self.focusNextChild()
-            return
-        super().keyPressEvent(event)
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        """Enter: the next field; Ctrl+Enter: save."""
+        if not enter_moves_on(self, event, self.save):
+            super().keyPressEvent(event)
 
 
 class LeadDialog(_SavingDialog):
